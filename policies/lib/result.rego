@@ -1,0 +1,19 @@
+# METADATA
+# title: Result helpers
+# description: |
+#   Every rule builds its findings with these helpers so the shape of a result lives in one
+#   place. A path is an array of object keys and array indexes into input.data; the engine
+#   turns it into file, line and column through the parser's spans.
+package deploylint.lib.result
+
+# at reports the value found at path.
+at(path, msg) := {"path": path, "msg": msg, "anchor": "value"}
+
+# key reports the key (name) found at path.
+key(path, msg) := {"path": path, "msg": msg, "anchor": "key"}
+
+# file reports the file as a whole (line 1).
+file(msg) := {"path": [], "msg": msg, "anchor": "file"}
+
+# severity overrides the rule's catalogue severity for one result.
+severity(r, sev) := object.union(r, {"severity": sev})

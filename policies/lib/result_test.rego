@@ -1,0 +1,19 @@
+package deploylint.lib.result_test
+
+import data.deploylint.lib.result
+
+test_at if {
+	result.at(["vars", 0], "m") == {"path": ["vars", 0], "msg": "m", "anchor": "value"}
+}
+
+test_key if {
+	result.key(["vars", 1], "m").anchor == "key"
+}
+
+test_file if {
+	result.file("m") == {"path": [], "msg": "m", "anchor": "file"}
+}
+
+test_severity if {
+	result.severity(result.at([], "m"), "high").severity == "high"
+}

@@ -1,0 +1,20 @@
+# METADATA
+# title: File cannot be parsed
+# description: |
+#   The file was recognised as a configuration deploylint checks, but its parser stopped on a
+#   syntax error. Nothing after that point was checked, and the program that reads the file in
+#   production will most likely refuse it too. The other files of the scan are still checked.
+# related_resources:
+#   - ref: https://github.com/deploylint/deploylint#exit-codes
+#     description: deploylint exit codes and scanner findings
+# custom:
+#   id: META001
+#   severity: high
+#   kinds: [parse-error]
+#   remediation: Fix the syntax error at the reported line; run the owning program's own check (docker compose config, nginx -t, redis-server) to confirm.
+#   guide: "deploylint: a file that cannot be read cannot be audited"
+package deploylint.rules.meta.parse_error
+
+import data.deploylint.lib.result
+
+deny contains result.at(["error"], sprintf("cannot parse this %s file: %s", [input.data.kind, input.data.message]))

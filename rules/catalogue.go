@@ -1,0 +1,172 @@
+package rules
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Rule is one catalogue entry, read from the METADATA annotation of the rule's package.
+type Rule struct {
+	ID          string     `json:"id"`
+	Title       string     `json:"title"`
+	Description string     `json:"description"`
+	Severity    Severity   `json:"severity"`
+	Kinds       []string   `json:"kinds"`
+	Remediation string     `json:"remediation"`
+	Guide       string     `json:"guide,omitempty"`
+	Resources   []Resource `json:"related_resources,omitempty"`
+	// Package is the Rego package path, e.g. deploylint.rules.dotenv.redis_password.
+	Package string `json:"package"`
+	// File is where the rule is defined (inside the policy file system).
+	File string `json:"file"`
+}
+
+// Resource is a related link of a rule.
+type Resource struct {
+	URL         string `json:"url"`
+	Description string `json:"description,omitempty"`
+}
+
+// HelpURI is the first related resource, used for SARIF helpUri.
+func (r *Rule) HelpURI() string {
+	if len(r.Resources) > 0 {
+		return r.Resources[0].URL
+	}
+	return ""
+}
+
+var idPattern = regexp.MustCompile(`^[A-Z][A-Z0-9]*[0-9]{3}$`)
+
+// Catalogue is the set of rules, sorted by ID.
+type Catalogue struct {
+	Rules []*Rule
+	byID  map[string]*Rule
+}
+
+// Lookup returns the rule with the given ID.
+func (c *Catalogue) Lookup(id string) (*Rule, bool) {
+	r, ok := c.byID[id]
+	return r, ok
+}
+
+// module is a parsed policy file.
+type module struct {
+	file string
+	mod  *ast.Module
+	test bool
+}
+
+// loadModules parses every .rego file of a policy file system, annotations included.
+func loadModules(fsys fs.FS, prefix string) ([]module, error) {
+	var out []module
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("read policy %s: %w", p, err)
+		}
+		name := path.Join(prefix, p)
+		m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{
+			ProcessAnnotation: true,
+			RegoVersion:       ast.RegoV1,
+		})
+		if err != nil {
+			return fmt.Errorf("parse policy %s: %w", name, err)
+		}
+		out = append(out, module{file: name, mod: m, test: strings.HasSuffix(p, "_test.rego")})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ruleFromModule reads the catalogue entry of a rule module; ok is false for a module that is
+// not a rule (a library, a test).
+func ruleFromModule(m module) (*Rule, bool, error) {
+	pkg := strings.TrimPrefix(m.mod.Package.Path.String(), "data.")
+	if m.test || !isRulePackage(pkg) {
+		return nil, false, nil
+	}
+	var ann *ast.Annotations
+	for _, a := range m.mod.Annotations {
+		if a.Scope == "package" {
+			ann = a
+		}
+	}
+	if ann == nil {
+		return nil, false, fmt.Errorf("%s: rule package %s has no METADATA annotation", m.file, pkg)
+	}
+	r := &Rule{Title: ann.Title, Description: strings.TrimSpace(ann.Description), Package: pkg, File: m.file}
+	for _, rr := range ann.RelatedResources {
+		r.Resources = append(r.Resources, Resource{URL: rr.Ref.String(), Description: rr.Description})
+	}
+	c := ann.Custom
+	r.ID, _ = c["id"].(string)
+	r.Remediation, _ = c["remediation"].(string)
+	r.Guide, _ = c["guide"].(string)
+	sev, _ := c["severity"].(string)
+	var problems []string
+	if !idPattern.MatchString(r.ID) {
+		problems = append(problems, fmt.Sprintf("custom.id %q is not like ABC123", r.ID))
+	}
+	s, err := ParseSeverity(sev)
+	if err != nil {
+		problems = append(problems, "custom.severity: "+err.Error())
+	}
+	r.Severity = s
+	if kinds, ok := c["kinds"].([]any); ok {
+		for _, k := range kinds {
+			if ks, ok := k.(string); ok {
+				r.Kinds = append(r.Kinds, ks)
+			}
+		}
+	}
+	if len(r.Kinds) == 0 {
+		problems = append(problems, "custom.kinds is empty")
+	}
+	if r.Title == "" {
+		problems = append(problems, "title is empty")
+	}
+	if r.Description == "" {
+		problems = append(problems, "description is empty")
+	}
+	if r.Remediation == "" {
+		problems = append(problems, "custom.remediation is empty")
+	}
+	if len(problems) > 0 {
+		return nil, false, fmt.Errorf("%s: rule %s: %s", m.file, pkg, strings.Join(problems, "; "))
+	}
+	return r, true, nil
+}
+
+// isRulePackage: rules live in deploylint.rules.<kind>.<name>; user policies may use any
+// package below deploylint.rules too.
+func isRulePackage(pkg string) bool {
+	return strings.HasPrefix(pkg, "deploylint.rules.") && strings.Count(pkg, ".") >= 3
+}
+
+func newCatalogue(rs []*Rule) (*Catalogue, error) {
+	c := &Catalogue{byID: map[string]*Rule{}}
+	for _, r := range rs {
+		if prev, dup := c.byID[r.ID]; dup {
+			return nil, fmt.Errorf("%s: rule ID %s already used by %s", r.File, r.ID, prev.File)
+		}
+		c.byID[r.ID] = r
+		c.Rules = append(c.Rules, r)
+	}
+	sort.Slice(c.Rules, func(i, j int) bool { return c.Rules[i].ID < c.Rules[j].ID })
+	return c, nil
+}

@@ -1,0 +1,45 @@
+package rules
+
+import (
+	"sort"
+
+	"github.com/deploylint/deploylint/scanners"
+)
+
+// Finding is one reported problem at one place.
+type Finding struct {
+	RuleID      string         `json:"rule"`
+	Severity    Severity       `json:"severity"`
+	Message     string         `json:"message"`
+	Path        string         `json:"path"`
+	Range       scanners.Range `json:"range"`
+	Fingerprint string         `json:"fingerprint"`
+	Suppressed  *Suppression   `json:"suppressed,omitempty"`
+}
+
+// Suppression records why a finding is not counted (an inline ignore, a baseline).
+type Suppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification"`
+}
+
+// SortFindings orders findings by path, line, column, rule and message, so the same input gives
+// byte-identical output.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Range.Start.Line != b.Range.Start.Line {
+			return a.Range.Start.Line < b.Range.Start.Line
+		}
+		if a.Range.Start.Column != b.Range.Start.Column {
+			return a.Range.Start.Column < b.Range.Start.Column
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Message < b.Message
+	})
+}

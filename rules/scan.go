@@ -1,0 +1,175 @@
+package rules
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/deploylint/deploylint/scanners"
+)
+
+// ScanOptions says what to scan and with which parsers.
+type ScanOptions struct {
+	Paths    []string
+	Scanners []scanners.Scanner
+	// Kinds forces a kind for a path (relative to its scan root, or as given).
+	Kinds map[string]string
+	// Workers bounds parsing and evaluation concurrency; 0 means GOMAXPROCS.
+	Workers int
+	// MaxFileSize skips larger files with an info finding; 0 means 10 MiB.
+	MaxFileSize int64
+}
+
+// ScanResult is everything a reporter needs from a scan.
+type ScanResult struct {
+	Findings []Finding
+	// Files lists the paths of the files scanned, sorted.
+	Files   []string
+	Skipped []scanners.Skipped
+}
+
+const defaultMaxFileSize = 10 << 20
+
+// Scan discovers, parses and evaluates. It fails only when a requested path cannot be read or
+// a rule cannot be evaluated; a file that cannot be parsed becomes a META001 finding.
+func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error) {
+	targets, skipped, err := scanners.Discover(opt.Paths, opt.Scanners, scanners.DiscoverOptions{Kinds: opt.Kinds})
+	if err != nil {
+		return nil, err
+	}
+	byKind := map[string]scanners.Scanner{}
+	for _, s := range opt.Scanners {
+		byKind[s.Kind()] = s
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	maxSize := opt.MaxFileSize
+	if maxSize <= 0 {
+		maxSize = defaultMaxFileSize
+	}
+	located := make([]scanners.Located, len(targets))
+	parallel(len(targets), workers, func(i int) {
+		t := targets[i]
+		located[i] = scanners.Located{Target: t, Doc: parseTarget(t, byKind[t.Kind], maxSize)}
+	})
+	scanners.AttachStacks(located)
+
+	results := make([][]Finding, len(located))
+	errs := make([]error, len(located))
+	parallel(len(located), workers, func(i int) {
+		results[i], errs[i] = e.Eval(ctx, located[i].Doc)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	res := &ScanResult{Skipped: skipped}
+	for i, l := range located {
+		res.Files = append(res.Files, l.Doc.Path)
+		res.Findings = append(res.Findings, results[i]...)
+	}
+	SortFindings(res.Findings)
+	return res, nil
+}
+
+// parseTarget reads and parses one file; any failure becomes a parse-error document so that
+// the failure is reported where it happened and the scan goes on.
+func parseTarget(t scanners.Target, s scanners.Scanner, maxSize int64) *scanners.Document {
+	st, err := os.Stat(t.Path)
+	if err != nil {
+		return ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+describeIOError(err))
+	}
+	if st.Size() > maxSize {
+		return ParseErrorDocument(t.Rel, t.Kind, 1, 1, fmt.Sprintf("file is larger than the %d-byte limit; not scanned", maxSize))
+	}
+	src, err := os.ReadFile(t.Path)
+	if err != nil {
+		return ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+describeIOError(err))
+	}
+	doc, err := safeParse(s, t.Rel, src)
+	if err != nil {
+		var pe *scanners.ParseError
+		if errors.As(err, &pe) {
+			return ParseErrorDocument(t.Rel, t.Kind, pe.Line, pe.Column, pe.Msg)
+		}
+		return ParseErrorDocument(t.Rel, t.Kind, 1, 1, err.Error())
+	}
+	doc.Path = t.Rel
+	return doc
+}
+
+// safeParse turns a parser panic into an error: a bug in one parser must not stop the scan.
+func safeParse(s scanners.Scanner, rel string, src []byte) (doc *scanners.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("internal parser error (please report): %v", r)
+		}
+	}()
+	return s.Parse(rel, src)
+}
+
+func describeIOError(err error) string {
+	switch {
+	case errors.Is(err, os.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, os.ErrNotExist):
+		return "no such file"
+	default:
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return pe.Err.Error()
+		}
+		return err.Error()
+	}
+}
+
+// ParseErrorDocument is the document META001 sees for a file its parser refused.
+func ParseErrorDocument(rel, kind string, line, col int, msg string) *scanners.Document {
+	if line < 1 {
+		line = 1
+	}
+	if col < 1 {
+		col = 1
+	}
+	r := scanners.LineRange(line, col, col)
+	spans := scanners.Spans{}
+	spans.Set(scanners.Span{Key: r, Value: r}, "error")
+	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	return &scanners.Document{
+		Kind: "parse-error",
+		Path: rel,
+		Data: map[string]any{
+			"kind":    kind,
+			"message": msg,
+			"error":   map[string]any{"line": line, "column": col},
+		},
+		Spans: spans,
+	}
+}
+
+// parallel runs fn(0..n-1) on at most workers goroutines.
+func parallel(n, workers int, fn func(i int)) {
+	if workers > n {
+		workers = n
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

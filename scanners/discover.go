@@ -1,0 +1,230 @@
+package scanners
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Target is one file to scan.
+type Target struct {
+	// Path is the file as the OS opens it.
+	Path string
+	// Rel is the slash-separated path reported to the user: relative to the scan root for
+	// files found by walking a directory, as given for files named on the command line.
+	Rel string
+	// Root is the directory the file was found under; nothing outside it is read.
+	Root string
+	// Kind is the scanner kind chosen for the file.
+	Kind string
+	// Explicit is true for a file named on the command line.
+	Explicit bool
+}
+
+// Skipped records a path deliberately left out, for the user to see with --verbose.
+type Skipped struct {
+	Rel    string
+	Reason string
+}
+
+// DiscoverOptions tunes discovery.
+type DiscoverOptions struct {
+	// Kinds forces a kind for slash paths relative to their root (or as given).
+	Kinds map[string]string
+	// SniffBytes bounds how much of a file kind detection reads.
+	SniffBytes int
+}
+
+// skipDirs are never descended into: version control, dependencies, vendored code.
+var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true}
+
+// Discover walks the given paths and returns the files of a known kind, sorted by Rel. An
+// error is returned only for a path that cannot be read at all; the caller exits 2.
+func Discover(paths []string, list []Scanner, opt DiscoverOptions) ([]Target, []Skipped, error) {
+	if opt.SniffBytes <= 0 {
+		opt.SniffBytes = 4096
+	}
+	byKind := make(map[string]Scanner, len(list))
+	for _, s := range list {
+		byKind[s.Kind()] = s
+	}
+	var targets []Target
+	var skipped []Skipped
+	seen := map[string]bool{}
+	add := func(t Target) {
+		if !seen[t.Path] {
+			seen[t.Path] = true
+			targets = append(targets, t)
+		}
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("scan %s: %w", p, err)
+		}
+		if !info.IsDir() {
+			rel := filepath.ToSlash(filepath.Clean(p))
+			kind, err := classify(p, rel, true, list, byKind, opt)
+			if err != nil {
+				return nil, nil, fmt.Errorf("scan %s: %w", p, err)
+			}
+			if kind == "" {
+				skipped = append(skipped, Skipped{Rel: rel, Reason: "unknown kind"})
+				continue
+			}
+			add(Target{Path: p, Rel: rel, Root: filepath.Dir(p), Kind: kind, Explicit: true})
+			continue
+		}
+		found, sk, err := walk(p, list, byKind, opt)
+		if err != nil {
+			return nil, nil, err
+		}
+		skipped = append(skipped, sk...)
+		for _, t := range found {
+			add(t)
+		}
+	}
+	sort.SliceStable(targets, func(i, j int) bool { return targets[i].Rel < targets[j].Rel })
+	return targets, skipped, nil
+}
+
+func walk(root string, list []Scanner, byKind map[string]Scanner, opt DiscoverOptions) ([]Target, []Skipped, error) {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("scan %s: %w", root, err)
+	}
+	realRoot, err = filepath.Abs(realRoot)
+	if err != nil {
+		return nil, nil, fmt.Errorf("scan %s: %w", root, err)
+	}
+	var targets []Target
+	var skipped []Skipped
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		rel := relSlash(root, p)
+		if err != nil {
+			if p == root {
+				return fmt.Errorf("scan %s: %w", root, err)
+			}
+			skipped = append(skipped, Skipped{Rel: rel, Reason: err.Error()})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && skipDirs[d.Name()] {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Symlinked files are followed only when they resolve inside the root; symlinked
+			// directories are not descended at all (WalkDir does not), which also rules out loops.
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				skipped = append(skipped, Skipped{Rel: rel, Reason: "broken symlink"})
+				return nil
+			}
+			abs, err := filepath.Abs(target)
+			if err != nil || !within(realRoot, abs) {
+				skipped = append(skipped, Skipped{Rel: rel, Reason: "symlink leads out of the scan root"})
+				return nil
+			}
+			if st, err := os.Stat(abs); err != nil || !st.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		kind, err := classify(p, rel, false, list, byKind, opt)
+		if err != nil {
+			skipped = append(skipped, Skipped{Rel: rel, Reason: err.Error()})
+			return nil
+		}
+		if kind != "" {
+			targets = append(targets, Target{Path: p, Rel: rel, Root: root, Kind: kind})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return targets, skipped, nil
+}
+
+// classify picks a kind: a forced kind first, then the first scanner whose name rule decides,
+// then the first whose name rule allows it and whose content sniff confirms. Explicit files
+// whose name fits no scanner are sniffed by every scanner.
+func classify(p, rel string, explicit bool, list []Scanner, byKind map[string]Scanner, opt DiscoverOptions) (string, error) {
+	if k, ok := opt.Kinds[rel]; ok {
+		if _, known := byKind[k]; !known {
+			return "", fmt.Errorf("unknown kind %q", k)
+		}
+		return k, nil
+	}
+	var maybe []Scanner
+	for _, s := range list {
+		switch s.Match(rel) {
+		case Match:
+			return s.Kind(), nil
+		case ExplicitOnly:
+			if explicit {
+				return s.Kind(), nil
+			}
+		case MaybeMatch:
+			maybe = append(maybe, s)
+		case NoMatch:
+		}
+	}
+	if len(maybe) == 0 && explicit {
+		maybe = list
+	}
+	if len(maybe) == 0 {
+		return "", nil
+	}
+	head, err := readHead(p, opt.SniffBytes)
+	if err != nil {
+		return "", err
+	}
+	for _, s := range maybe {
+		if s.Sniff(head) {
+			return s.Kind(), nil
+		}
+	}
+	return "", nil
+}
+
+func readHead(p string, n int) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", p, err)
+	}
+	defer f.Close()
+	buf := make([]byte, n)
+	m, err := io.ReadFull(f, buf)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("read %s: %w", p, err)
+	}
+	return buf[:m], nil
+}
+
+func relSlash(root, p string) string {
+	r, err := filepath.Rel(root, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}
+
+// within reports whether p is root or below it (both absolute, symlinks resolved).
+func within(root, p string) bool {
+	if p == root {
+		return true
+	}
+	return strings.HasPrefix(p, strings.TrimSuffix(root, string(filepath.Separator))+string(filepath.Separator))
+}

@@ -1,0 +1,135 @@
+// Package scanners holds what every format parser produces (Document, Range, Spans), how files
+// are discovered and classified, and how documents of one deployment directory are grouped.
+package scanners
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Position is a 1-based line and column (columns count bytes, as most editors and SARIF
+// consumers using "utf16CodeUnits"-agnostic tooling expect for ASCII config files).
+type Position struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+// Range is a half-open source range: End points just past the last character.
+type Range struct {
+	Start Position `json:"start"`
+	End   Position `json:"end"`
+}
+
+// IsZero reports whether the range carries no position at all.
+func (r Range) IsZero() bool { return r.Start.Line == 0 }
+
+// LineRange returns a range covering columns [startCol, endCol) of one line.
+func LineRange(line, startCol, endCol int) Range {
+	return Range{Start: Position{Line: line, Column: startCol}, End: Position{Line: line, Column: endCol}}
+}
+
+// Span locates one node of a document's data in a source file. Path is the file that holds it,
+// which differs from the document's own path when the value was taken from another file (an
+// interpolated .env value, say): findings then point where the user must edit.
+type Span struct {
+	Path string `json:"path,omitempty"`
+	// ID is a stable name for an array element (a variable or user name), used instead of its
+	// index in fingerprints so that inserting lines above a finding keeps its fingerprint.
+	ID    string `json:"id,omitempty"`
+	Key   Range  `json:"key"`
+	Value Range  `json:"value"`
+}
+
+// Spans maps a data path (see PathKey) to its source span.
+type Spans map[string]Span
+
+// Set records the span of a data path.
+func (s Spans) Set(span Span, path ...any) { s[PathKey(path...)] = span }
+
+// Comment is a source comment; rules never see them, suppressions do.
+type Comment struct {
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Text   string `json:"text"`
+}
+
+// Document is what one parser makes of one file and what every rule sees as `input`.
+type Document struct {
+	Kind     string    `json:"kind"`
+	Path     string    `json:"path"`
+	Data     any       `json:"data"`
+	Spans    Spans     `json:"-"`
+	Comments []Comment `json:"-"`
+	Stack    *Stack    `json:"stack,omitempty"`
+	// Env is what this document contributes to its stack's variables (a .env file's
+	// effective variables); nil for other kinds.
+	Env map[string]StackVar `json:"-"`
+}
+
+// Stack carries what sibling files of the same deployment directory contribute, so that
+// cross-file rules (.env against users.acl) stay one-document rules.
+type Stack struct {
+	Dir   string              `json:"dir"`
+	Env   map[string]StackVar `json:"env"`
+	Files []string            `json:"files"`
+}
+
+// StackVar is one effective variable of the stack's .env file.
+type StackVar struct {
+	Value string `json:"value"`
+	Path  string `json:"path"`
+	Line  int    `json:"line"`
+}
+
+// PathKey encodes a data path (strings for object keys, ints for array indexes) as the key of
+// a Spans map. Rego returns array indexes as JSON numbers, so float64 and json.Number are
+// accepted too.
+func PathKey(path ...any) string {
+	var b strings.Builder
+	for i, p := range path {
+		if i > 0 {
+			b.WriteByte('/')
+		}
+		switch v := p.(type) {
+		case string:
+			b.WriteString(strconv.Quote(v))
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		case int64:
+			b.WriteString(strconv.FormatInt(v, 10))
+		case float64:
+			b.WriteString(strconv.FormatInt(int64(v), 10))
+		case json.Number:
+			b.WriteString(v.String())
+		default:
+			fmt.Fprintf(&b, "%v", v)
+		}
+	}
+	return b.String()
+}
+
+// Resolve finds the span of a data path, falling back to the nearest parent that has one (a
+// rule reporting an absent key lands on the enclosing block). ok is false when not even the
+// root has a span.
+func (s Spans) Resolve(path []any) (Span, []any, bool) {
+	for n := len(path); n >= 0; n-- {
+		if sp, ok := s[PathKey(path[:n]...)]; ok {
+			return sp, path[:n], true
+		}
+	}
+	return Span{}, nil, false
+}
+
+// ParseError is a parse failure at a source position; it becomes a META001 finding.
+type ParseError struct {
+	Path   string
+	Line   int
+	Column int
+	Msg    string
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Column, e.Msg)
+}

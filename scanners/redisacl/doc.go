@@ -1,0 +1,52 @@
+// Package redisacl parses Redis `users.acl` files exactly as Redis 7 loads them
+// (src/acl.c ACLLoadFromFile): every non-blank line, trimmed, is split on single spaces; the
+// first word must be `user`, the second is the name, and the remaining tokens apply left to
+// right to a user that starts from `reset`. Parenthesised selectors are merged across spaces as
+// Redis does. The final state of each user is computed here, so rules read plain facts.
+//
+// Data shape (the `input.data` of rules of kind "redis-acl"):
+//
+//	{
+//	  "users": [
+//	    {
+//	      "name":      "openc3",
+//	      "line":      2,
+//	      "tokens":    ["on", "#022b…", "allkeys", …],   // as Redis sees them, after selector merging
+//	      "enabled":   true,                           // final on/off
+//	      "nopass":    false,                          // final nopass flag
+//	      "passwords": [                               // final password set, in insertion order
+//	        {"form": "hash" | "cleartext", "sha256": "<64 lowercase hex>", "token": 1}
+//	      ],
+//	      "cleartext": [ {"op": ">" | "<", "token": 3, "sha256": "…"} ],  // every >pw / <pw token
+//	      "hashes":    [ {"op": "#" | "!", "token": 1, "sha256": "…"} ],  // every #h / !h token
+//	      "root": <selector>,                          // the user's own permissions
+//	      "selectors": [ <selector>, … ],              // additional (…) selectors
+//	      "acl_list":  "user openc3 on #022b… ~* &* -@all +@read …"  // what ACL LIST would show
+//	    }
+//	  ],
+//	  "has_default_user": true,     // a `user default` line exists (else Redis creates it open)
+//	  "errors": [                   // reasons Redis would refuse the file (ACL007)
+//	    {"line": 4, "token": 3, "msg": "duplicate user 'default'"}  // token -1 = whole line
+//	  ]
+//	}
+//
+// selector:
+//
+//	{
+//	  "allkeys":       false,                       // `allkeys` / `~*` in effect
+//	  "keys":          [ {"pattern": "running-script*", "perm": "RW", "token": 5} ],
+//	  "allchannels":   false,
+//	  "channels":      [ {"pattern": "__anycable__", "token": 9} ],
+//	  "allcommands":   false,                       // base is +@all (allcommands) rather than -@all
+//	  "command_rules": ["+@read", "+@write", "-keys", "+config|get"]  // lower-case, in Redis's
+//	                                                // kept order: a rule for the same command or
+//	                                                // category replaces the earlier one
+//	}
+//
+// Cleartext passwords never appear in data; only their SHA-256 does, so a rule cannot leak
+// them.
+//
+// Spans: ["users", i] has the user name as Key and the whole line as Value;
+// ["users", i, "tokens", j] is token j; ["users", i, "passwords", k] is the token that set that
+// password; ["errors", k] is the offending token (or the line). The root [] spans line 1.
+package redisacl
