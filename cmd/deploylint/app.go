@@ -1,0 +1,260 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/deploylint/deploylint/policies"
+	"github.com/deploylint/deploylint/report"
+	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scanners/builtin"
+)
+
+const informationURI = "https://github.com/deploylint/deploylint"
+
+// app carries the process's streams and environment, so commands never touch globals.
+type app struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	code           int
+}
+
+func newApp(stdout, stderr io.Writer, getenv func(string) string) *app {
+	return &app{stdout: stdout, stderr: stderr, getenv: getenv}
+}
+
+func (a *app) execute(args []string) int {
+	root := &cobra.Command{
+		Use:           "deploylint",
+		Short:         "Find vendor defaults and insecure settings in deployment configuration",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       version(),
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetArgs(args)
+	root.AddCommand(a.scanCmd(), a.rulesCmd(), a.explainCmd(), a.versionCmd())
+	if err := root.Execute(); err != nil {
+		// Every error that reaches here means the scan could not run (bad flag, unreadable
+		// path, broken configuration): exit 2, never 1, so CI can tell the two apart.
+		fmt.Fprintf(a.stderr, "deploylint: %v\n", err)
+		return exitError
+	}
+	return a.code
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+func (a *app) engine(ctx context.Context) (*rules.Engine, error) {
+	e, err := rules.NewEngine(ctx, rules.PolicySource{Name: "builtin", FS: policies.FS})
+	if err != nil {
+		return nil, fmt.Errorf("load built-in rules: %w", err)
+	}
+	return e, nil
+}
+
+type scanFlags struct {
+	format  string
+	output  string
+	failOn  string
+	noColor bool
+	kinds   []string
+}
+
+func (a *app) scanCmd() *cobra.Command {
+	var f scanFlags
+	cmd := &cobra.Command{
+		Use:   "scan [flags] [PATH...]",
+		Short: "Scan files and directories (default: the current directory)",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.scan(cmd.Context(), f, args)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), "|"))
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE instead of standard output")
+	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a finding is at or above: critical|high|medium|low|never")
+	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output")
+	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of a file: KIND=PATH (repeatable)")
+	return cmd
+}
+
+func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
+	start := time.Now()
+	threshold, err := rules.ParseThreshold(f.failOn)
+	if err != nil {
+		return err
+	}
+	kinds, err := parseKinds(f.kinds)
+	if err != nil {
+		return err
+	}
+	toTerminal := f.output == "" && isTerminal(a.stdout)
+	w, err := report.New(f.format, report.Options{Color: toTerminal && !f.noColor && a.getenv("NO_COLOR") == ""})
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	e, err := a.engine(ctx)
+	if err != nil {
+		return err
+	}
+	res, err := e.Scan(ctx, rules.ScanOptions{Paths: paths, Scanners: builtin.Scanners(), Kinds: kinds})
+	if err != nil {
+		return err
+	}
+	rep := &report.Report{
+		Tool:     report.Tool{Name: "deploylint", Version: version(), InformationURI: informationURI},
+		Rules:    e.Catalogue.Rules,
+		Findings: res.Findings,
+		Files:    res.Files,
+		Duration: time.Since(start),
+	}
+	out := a.stdout
+	var file *os.File
+	if f.output != "" {
+		file, err = os.Create(f.output)
+		if err != nil {
+			return fmt.Errorf("create report: %w", err)
+		}
+		out = file
+	}
+	werr := w.Write(out, rep)
+	if file != nil {
+		if cerr := file.Close(); werr == nil && cerr != nil {
+			werr = fmt.Errorf("write report %s: %w", f.output, cerr)
+		}
+	}
+	if werr != nil {
+		return fmt.Errorf("write report: %w", werr)
+	}
+	for _, fd := range res.Findings {
+		if fd.Suppressed == nil && fd.Severity >= threshold && fd.Severity != rules.Info {
+			a.code = exitFindings
+			break
+		}
+	}
+	return nil
+}
+
+// parseKinds reads --kind KIND=PATH values.
+func parseKinds(vals []string) (map[string]string, error) {
+	m := map[string]string{}
+	for _, v := range vals {
+		kind, p, ok := strings.Cut(v, "=")
+		if !ok || kind == "" || p == "" {
+			return nil, fmt.Errorf("--kind %q: want KIND=PATH", v)
+		}
+		m[strings.TrimPrefix(p, "./")] = kind
+	}
+	return m, nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func (a *app) rulesCmd() *cobra.Command {
+	var markdown bool
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the rules: ID, severity, kinds, title",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			e, err := a.engine(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if markdown {
+				_, err := io.WriteString(a.stdout, ruleTable(e.Catalogue))
+				return err
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tSEVERITY\tKINDS\tTITLE")
+			for _, r := range e.Catalogue.Rules {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, strings.Join(r.Kinds, ","), r.Title)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&markdown, "markdown", false, "print a Markdown table (the one in README.md)")
+	return cmd
+}
+
+// ruleTable renders the catalogue as the Markdown table README.md embeds.
+func ruleTable(c *rules.Catalogue) string {
+	var b strings.Builder
+	b.WriteString("| ID | Severity | Kinds | Rule |\n| --- | --- | --- | --- |\n")
+	for _, r := range c.Rules {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.ID, r.Severity, strings.Join(r.Kinds, ", "), strings.ReplaceAll(r.Title, "|", "\\|"))
+	}
+	return b.String()
+}
+
+func (a *app) explainCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "explain ID",
+		Short: "Describe a rule: what it finds, why, how to fix it, the guide sentence it enforces",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e, err := a.engine(cmd.Context())
+			if err != nil {
+				return err
+			}
+			id := strings.ToUpper(args[0])
+			r, ok := e.Catalogue.Lookup(id)
+			if !ok {
+				return fmt.Errorf("no rule %s (see deploylint rules)", id)
+			}
+			fmt.Fprintf(a.stdout, "%s (%s): %s\n\n", r.ID, r.Severity, r.Title)
+			fmt.Fprintf(a.stdout, "Applies to: %s\n\n", strings.Join(r.Kinds, ", "))
+			fmt.Fprintf(a.stdout, "%s\n\n", r.Description)
+			fmt.Fprintf(a.stdout, "Fix: %s\n", r.Remediation)
+			if r.Guide != "" {
+				fmt.Fprintf(a.stdout, "\nEnforces: %s\n", r.Guide)
+			}
+			if len(r.Resources) > 0 {
+				fmt.Fprintln(a.stdout, "\nSee:")
+				for _, l := range r.Resources {
+					if l.Description != "" {
+						fmt.Fprintf(a.stdout, "  %s (%s)\n", l.URL, l.Description)
+					} else {
+						fmt.Fprintf(a.stdout, "  %s\n", l.URL)
+					}
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			_, err := fmt.Fprintf(a.stdout, "deploylint %s\n", version())
+			return err
+		},
+	}
+}

@@ -1,0 +1,25 @@
+// Command deploylint reports where deployment configuration still breaks the vendor's own
+// security guide: default passwords, exposed internal services, missing TLS, permissive modes.
+package main
+
+import (
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+}
+
+// Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 cannot run.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+// run is main without the process: tests call it directly.
+func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	app := newApp(stdout, stderr, getenv)
+	return app.execute(args)
+}

@@ -1,0 +1,17 @@
+// Package builtin lists deploylint's scanners. It lives apart from package scanners because
+// every format package imports scanners for the Document type.
+package builtin
+
+import (
+	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/dotenv"
+	"github.com/deploylint/deploylint/scanners/redisacl"
+)
+
+// Scanners returns one scanner per supported kind, in the order kind detection tries them.
+func Scanners() []scanners.Scanner {
+	return []scanners.Scanner{
+		redisacl.New(),
+		dotenv.New(),
+	}
+}
