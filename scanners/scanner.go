@@ -16,13 +16,13 @@ type Scanner interface {
 type NameMatch int
 
 const (
-	// NoMatch: the name rules the kind out.
+	// NoMatch means the name rules the kind out.
 	NoMatch NameMatch = iota
-	// MaybeMatch: the name fits, the content must confirm (Sniff).
+	// MaybeMatch means the name fits, the content must confirm (Sniff).
 	MaybeMatch
-	// Match: the name alone decides.
+	// Match means the name alone decides.
 	Match
-	// ExplicitOnly: a documentation variant (.env.example) scanned only when named explicitly.
+	// ExplicitOnly marks a documentation variant (.env.example) scanned only when named explicitly.
 	ExplicitOnly
 )
 

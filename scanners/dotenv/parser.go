@@ -1,0 +1,442 @@
+package dotenv
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/compose-spec/compose-go/v2/template"
+
+	"github.com/deploylint/deploylint/scanners"
+)
+
+// Scanner reads .env files.
+type Scanner struct{}
+
+// New returns the dotenv scanner.
+func New() *Scanner { return &Scanner{} }
+
+// Kind is "dotenv".
+func (*Scanner) Kind() string { return "dotenv" }
+
+// docSuffixes mark copies kept as documentation; they are scanned only when named.
+var docSuffixes = []string{".example", ".sample", ".template", ".dist", ".tpl"}
+
+// Match: `.env`, `*.env` and `.env.*` by name; documentation variants only when named.
+func (*Scanner) Match(rel string) scanners.NameMatch {
+	base := scanners.Base(rel)
+	isEnv := base == ".env" || strings.HasSuffix(base, ".env") || strings.HasPrefix(base, ".env.")
+	if !isEnv {
+		for _, s := range docSuffixes {
+			if strings.HasSuffix(base, ".env"+s) || base == "env"+s {
+				return scanners.ExplicitOnly
+			}
+		}
+		return scanners.NoMatch
+	}
+	for _, s := range docSuffixes {
+		if strings.HasSuffix(base, s) {
+			return scanners.ExplicitOnly
+		}
+	}
+	return scanners.Match
+}
+
+var assignLine = regexp.MustCompile(`^(export\s+)?[A-Za-z_][A-Za-z0-9_.\-]*\s*=`)
+
+// Sniff accepts content whose every statement line is an assignment or a comment.
+func (*Scanner) Sniff(head []byte) bool {
+	if !utf8.Valid(head) || bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	lines := strings.Split(string(head), "\n")
+	if len(head) >= 4096 && len(lines) > 1 {
+		lines = lines[:len(lines)-1] // the last line may be cut short
+	}
+	assignments := 0
+	inQuote := byte(0)
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if inQuote != 0 {
+			if strings.IndexByte(t, inQuote) >= 0 {
+				inQuote = 0
+			}
+			continue
+		}
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		m := assignLine.FindString(t)
+		if m == "" {
+			return false
+		}
+		assignments++
+		rest := strings.TrimSpace(t[len(m):])
+		if rest != "" && (rest[0] == '"' || rest[0] == '\'') && strings.IndexByte(rest[1:], rest[0]) < 0 {
+			inQuote = rest[0]
+		}
+	}
+	return assignments > 0
+}
+
+// variable is one assignment as written.
+type variable struct {
+	name       string
+	value      string
+	quote      string
+	export     bool
+	nameStart  int
+	nameEnd    int
+	valueStart int
+	valueEnd   int
+}
+
+// source maps byte offsets to 1-based lines and columns.
+type source struct {
+	src        string
+	lineStarts []int
+}
+
+func newSource(src string) *source {
+	s := &source{src: src, lineStarts: []int{0}}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			s.lineStarts = append(s.lineStarts, i+1)
+		}
+	}
+	return s
+}
+
+func (s *source) pos(off int) scanners.Position {
+	lo, hi := 0, len(s.lineStarts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if s.lineStarts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return scanners.Position{Line: lo + 1, Column: off - s.lineStarts[lo] + 1}
+}
+
+func (s *source) rng(start, end int) scanners.Range {
+	return scanners.Range{Start: s.pos(start), End: s.pos(end)}
+}
+
+// Parse reads a .env file the way docker compose does and records positions.
+func (sc *Scanner) Parse(path string, raw []byte) (*scanners.Document, error) {
+	// compose skips a UTF-8 byte order mark; keep offsets of the original bytes for columns.
+	bom := 0
+	if bytes.HasPrefix(raw, []byte("\uFEFF")) {
+		bom = 3
+	}
+	src := newSource(string(raw))
+	p := &parser{src: src, path: path, off: bom}
+	vars, err := p.parse()
+	if err != nil {
+		return nil, err
+	}
+	return buildDocument(path, src, vars, p.comments), nil
+}
+
+type parser struct {
+	src      *source
+	path     string
+	off      int
+	values   map[string]string
+	comments []scanners.Comment
+}
+
+func (p *parser) errorf(off int, format string, args ...any) error {
+	pos := p.src.pos(off)
+	return &scanners.ParseError{Path: p.path, Line: pos.Line, Column: pos.Column, Msg: fmt.Sprintf(format, args...)}
+}
+
+// isSpace is compose's notion of blank within a line: no line break.
+func isSpace(r rune) bool {
+	switch r {
+	case '\t', '\v', '\f', '\r', ' ', 0x85, 0xA0:
+		return true
+	}
+	return false
+}
+
+func (p *parser) parse() ([]variable, error) {
+	s := p.src.src
+	p.values = map[string]string{}
+	var vars []variable
+	for {
+		// Skip blanks, blank lines and comment lines.
+		for {
+			i := strings.IndexFunc(s[p.off:], func(r rune) bool { return !unicode.IsSpace(r) })
+			if i < 0 {
+				return vars, nil
+			}
+			p.off += i
+			if s[p.off] != '#' {
+				break
+			}
+			p.comment(p.off)
+		}
+		v, ok, err := p.statement()
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			vars = append(vars, v)
+			p.values[v.name] = v.value
+		}
+	}
+}
+
+// comment records the comment starting at off and moves past it (not past the newline).
+func (p *parser) comment(off int) {
+	s := p.src.src
+	end := strings.IndexByte(s[off:], '\n')
+	if end < 0 {
+		end = len(s) - off
+	}
+	pos := p.src.pos(off)
+	p.comments = append(p.comments, scanners.Comment{
+		Line: pos.Line, Column: pos.Column, Text: strings.TrimRight(s[off+1:off+end], "\r"),
+	})
+	p.off = off + end
+}
+
+var exportPrefix = regexp.MustCompile(`^export\s+`)
+
+// statement parses one `[export] NAME=value` at p.off. ok is false for a bare `NAME` line,
+// which compose resolves from the process environment: deploylint never reads it.
+func (p *parser) statement() (variable, bool, error) {
+	s := p.src.src
+	v := variable{}
+	if m := exportPrefix.FindString(s[p.off:]); m != "" {
+		v.export = true
+		p.off += len("export")
+		for p.off < len(s) {
+			r, size := utf8.DecodeRuneInString(s[p.off:])
+			if !isSpace(r) {
+				break
+			}
+			p.off += size
+		}
+	}
+	start := p.off
+	end, sep := -1, byte(0)
+	for i, r := range s[start:] {
+		if isSpace(r) {
+			continue
+		}
+		switch r {
+		case '=', ':', '\n':
+			end, sep = start+i, byte(r)
+		case '_', '.', '-', '[', ']':
+			continue
+		default:
+			if unicode.IsLetter(r) || unicode.IsNumber(r) {
+				continue
+			}
+			return v, false, p.errorf(start+i, "unexpected character %q in a variable name", r)
+		}
+		break
+	}
+	if end < 0 {
+		// compose treats a last line without = as the value of a variable with an empty name.
+		end = start
+		v.name = ""
+		v.nameStart, v.nameEnd = start, start
+		p.off = start
+		return p.value(v)
+	}
+	name := strings.TrimRightFunc(s[start:end], unicode.IsSpace)
+	v.name, v.nameStart, v.nameEnd = name, start, start+len(name)
+	if sep == '\n' {
+		p.off = end + 1
+		if strings.Contains(name, " ") {
+			return v, false, p.errorf(start, "a variable name cannot contain a space")
+		}
+		return v, false, nil
+	}
+	if strings.Contains(name, " ") {
+		return v, false, p.errorf(start, "a variable name cannot contain a space")
+	}
+	p.off = end + 1
+	for p.off < len(s) {
+		r, size := utf8.DecodeRuneInString(s[p.off:])
+		if !isSpace(r) {
+			break
+		}
+		p.off += size
+	}
+	return p.value(v)
+}
+
+// value parses the value at p.off for variable v.
+func (p *parser) value(v variable) (variable, bool, error) {
+	s := p.src.src
+	v.valueStart = p.off
+	if p.off >= len(s) || (s[p.off] != '"' && s[p.off] != '\'') {
+		v.quote = "none"
+		line, _, _ := strings.Cut(s[p.off:], "\n")
+		val := line
+		if i := strings.Index(val, " #"); i >= 0 {
+			p.comment(p.off + i + 1)
+			val = val[:i]
+		}
+		val = strings.TrimRightFunc(val, unicode.IsSpace)
+		v.valueEnd = v.valueStart + len(val)
+		p.off = v.valueStart + len(line)
+		if p.off < len(s) {
+			p.off++ // the newline
+		}
+		expanded, err := p.expand(v.name, val)
+		if err != nil {
+			return v, false, p.errorf(v.valueStart, "%s", err.Error())
+		}
+		v.value = expanded
+		return v, true, nil
+	}
+	quote := s[p.off]
+	if quote == '"' {
+		v.quote = "double"
+	} else {
+		v.quote = "single"
+	}
+	var chars []byte
+	escaped := false
+	for i := p.off + 1; i < len(s); i++ {
+		c := s[i]
+		if c != quote {
+			if !escaped && c == '\\' {
+				escaped = true
+				continue
+			}
+			if escaped {
+				escaped = false
+				chars = append(chars, '\\')
+			}
+			chars = append(chars, c)
+			continue
+		}
+		if escaped {
+			escaped = false
+			chars = append(chars, c)
+			continue
+		}
+		val := string(chars)
+		v.valueEnd = i + 1
+		p.off = i + 1
+		if quote == '"' {
+			expanded, err := p.expand(v.name, unescape(val))
+			if err != nil {
+				return v, false, p.errorf(v.valueStart, "%s", err.Error())
+			}
+			val = expanded
+		}
+		v.value = val
+		// What follows the closing quote on the same line: a comment is recorded here;
+		// anything else starts the next statement, as compose reads it.
+		rest := p.off
+		for rest < len(s) && (s[rest] == ' ' || s[rest] == '\t' || s[rest] == '\r') {
+			rest++
+		}
+		if rest < len(s) && s[rest] == '#' {
+			p.comment(rest)
+		}
+		return v, true, nil
+	}
+	return v, false, p.errorf(v.valueStart, "unterminated %s-quoted value of %s", v.quote, displayName(v.name))
+}
+
+func displayName(n string) string {
+	if n == "" {
+		return "an unnamed variable"
+	}
+	return n
+}
+
+// expand applies compose's ${VAR} interpolation, seeing only earlier variables of this file.
+// Its error names the variable, never the value.
+func (p *parser) expand(name, val string) (string, error) {
+	if !strings.Contains(val, "$") {
+		return val, nil
+	}
+	out, err := template.Substitute(val, func(k string) (string, bool) {
+		v, ok := p.values[k]
+		return v, ok
+	})
+	if err != nil {
+		var missing *template.MissingRequiredError
+		if errors.As(err, &missing) {
+			return "", fmt.Errorf("the value of %s requires %s, which is not set earlier in this file", displayName(name), missing.Variable)
+		}
+		return "", fmt.Errorf("invalid ${…} substitution in the value of %s", displayName(name))
+	}
+	return out, nil
+}
+
+var escapeSeq = regexp.MustCompile(`(\\(?:[abcfnrtv$"\\]|0\d{0,3}))`)
+
+// unescape applies the escapes compose honours in double-quoted values.
+func unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	return escapeSeq.ReplaceAllStringFunc(s, func(m string) string {
+		if m == `\$` {
+			return "$$" // a literal dollar for the interpolation that follows
+		}
+		if strings.HasPrefix(m, `\0`) {
+			m = `\` + m[2:]
+		}
+		r, _, _, err := strconv.UnquoteChar(m, '"')
+		if err != nil {
+			return m
+		}
+		return string(r)
+	})
+}
+
+func buildDocument(path string, src *source, vars []variable, comments []scanners.Comment) *scanners.Document {
+	spans := scanners.Spans{}
+	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	last := map[string]int{}
+	for i, v := range vars {
+		last[v.name] = i
+	}
+	list := make([]any, 0, len(vars))
+	env := map[string]scanners.StackVar{}
+	for i, v := range vars {
+		key := src.rng(v.nameStart, v.nameEnd)
+		val := src.rng(v.valueStart, v.valueEnd)
+		spans.Set(scanners.Span{Key: key, Value: val, ID: v.name}, "vars", i)
+		spans.Set(scanners.Span{Key: key, Value: key}, "vars", i, "name")
+		spans.Set(scanners.Span{Key: val, Value: val}, "vars", i, "value")
+		effective := last[v.name] == i
+		list = append(list, map[string]any{
+			"name":      v.name,
+			"value":     v.value,
+			"line":      key.Start.Line,
+			"quote":     v.quote,
+			"export":    v.export,
+			"effective": effective,
+		})
+		if effective {
+			env[v.name] = scanners.StackVar{Value: v.value, Path: path, Line: key.Start.Line}
+		}
+	}
+	return &scanners.Document{
+		Kind:     "dotenv",
+		Path:     path,
+		Data:     map[string]any{"vars": list},
+		Spans:    spans,
+		Comments: comments,
+		Env:      env,
+	}
+}
