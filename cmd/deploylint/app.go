@@ -57,7 +57,8 @@ func version() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
-	return "dev"
+	// A numeric form keeps SARIF consumers able to compare versions.
+	return "0.0.0-dev"
 }
 
 func (a *app) engine(ctx context.Context) (*rules.Engine, error) {

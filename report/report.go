@@ -1,0 +1,108 @@
+// Package report turns a scan's findings into text, JSON or SARIF. Every writer is
+// deterministic: the same report gives byte-identical output (text aside from its timing line).
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/deploylint/deploylint/rules"
+)
+
+// Tool names the program in machine-readable outputs.
+type Tool struct {
+	Name           string
+	Version        string
+	InformationURI string
+}
+
+// Report is everything a writer needs.
+type Report struct {
+	Tool Tool
+	// Rules is the whole catalogue, sorted by ID.
+	Rules []*rules.Rule
+	// Findings are sorted; some may be suppressed.
+	Findings []rules.Finding
+	// Files lists the files scanned.
+	Files    []string
+	Duration time.Duration
+}
+
+// Writer renders a report in one format.
+type Writer interface {
+	Write(w io.Writer, r *Report) error
+}
+
+// Options tune writers.
+type Options struct {
+	// Color enables ANSI colours in the text format.
+	Color bool
+}
+
+// writers is the explicit registry of formats.
+func writers(opt Options) map[string]Writer {
+	return map[string]Writer{
+		"text":  textWriter{color: opt.Color},
+		"json":  jsonWriter{},
+		"sarif": sarifWriter{},
+	}
+}
+
+// Formats lists the format names, sorted.
+func Formats() []string {
+	m := writers(Options{})
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// New returns the writer of a format.
+func New(format string, opt Options) (Writer, error) {
+	w, ok := writers(opt)[format]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
+	}
+	return w, nil
+}
+
+// ruleIndex maps rule IDs to catalogue entries.
+func ruleIndex(rs []*rules.Rule) map[string]*rules.Rule {
+	m := make(map[string]*rules.Rule, len(rs))
+	for _, r := range rs {
+		m[r.ID] = r
+	}
+	return m
+}
+
+// severityOrder lists severities from most to least severe.
+var severityOrder = []rules.Severity{rules.Critical, rules.High, rules.Medium, rules.Low, rules.Info}
+
+// counts tallies unsuppressed findings by severity and the suppressed ones apart.
+type counts struct {
+	total      int
+	suppressed int
+	bySeverity map[rules.Severity]int
+	files      int
+}
+
+func count(fs []rules.Finding) counts {
+	c := counts{bySeverity: map[rules.Severity]int{}}
+	files := map[string]bool{}
+	for _, f := range fs {
+		if f.Suppressed != nil {
+			c.suppressed++
+			continue
+		}
+		c.total++
+		c.bySeverity[f.Severity]++
+		files[f.Path] = true
+	}
+	c.files = len(files)
+	return c
+}
