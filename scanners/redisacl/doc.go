@@ -11,17 +11,18 @@
 //	    {
 //	      "name":      "openc3",
 //	      "line":      2,
-//	      "tokens":    ["on", "#022b…", "allkeys", …],   // as Redis sees them, after selector merging
+//	      "tokens":    ["on", "#022b…", "allkeys", …],   // after the name, as Redis sees them after
+//	                                                   // selector merging; `>pw`/`<pw` appear as `>`/`<`
 //	      "enabled":   true,                           // final on/off
 //	      "nopass":    false,                          // final nopass flag
+//	      "flags":     ["sanitize-payload"],           // sanitize-payload / skip-sanitize-payload if set
 //	      "passwords": [                               // final password set, in insertion order
 //	        {"form": "hash" | "cleartext", "sha256": "<64 lowercase hex>", "token": 1}
 //	      ],
 //	      "cleartext": [ {"op": ">" | "<", "token": 3, "sha256": "…"} ],  // every >pw / <pw token
 //	      "hashes":    [ {"op": "#" | "!", "token": 1, "sha256": "…"} ],  // every #h / !h token
 //	      "root": <selector>,                          // the user's own permissions
-//	      "selectors": [ <selector>, … ],              // additional (…) selectors
-//	      "acl_list":  "user openc3 on #022b… ~* &* -@all +@read …"  // what ACL LIST would show
+//	      "selectors": [ <selector>, … ]               // additional (…) selectors
 //	    }
 //	  ],
 //	  "has_default_user": true,     // a `user default` line exists (else Redis creates it open)
@@ -38,13 +39,23 @@
 //	  "allchannels":   false,
 //	  "channels":      [ {"pattern": "__anycable__", "token": 9} ],
 //	  "allcommands":   false,                       // base is +@all (allcommands) rather than -@all
-//	  "command_rules": ["+@read", "+@write", "-keys", "+config|get"]  // lower-case, in Redis's
-//	                                                // kept order: a rule for the same command or
-//	                                                // category replaces the earlier one
+//	  "command_rules": ["+@read", "+@write", "-keys", "+config|get"]  // lower-case, in order
+//	                                                // since the last +@all/-@all; a rule for the
+//	                                                // same command or category (or its container)
+//	                                                // replaces the earlier one, which keeps the effect
 //	}
 //
+// Commands and categories are checked against the Redis 7.0 command table in commands.txt (read
+// from a real server; TestCommandTableMatchesServer keeps it honest). AUTH and HELLO are always
+// allowed by Redis whatever the rules. Every user line appears in users, also one Redis refuses
+// (its state up to the refused token), so rules still see a duplicate user's cleartext password.
+//
 // Cleartext passwords never appear in data; only their SHA-256 does, so a rule cannot leak
-// them.
+// them. Redis's quirks reproduced here, each checked against redis-server 7.0: a `#` line is
+// an error (no comments); two spaces make an empty, ignored token; `USER` is not `user`; `~*`
+// is `allkeys`; a key or channel pattern after `allkeys`/`allchannels` is an error but `allkeys`
+// after patterns is not; `<pw`/`!hash` of an absent password is an error; `>` alone sets the
+// empty password.
 //
 // Spans: ["users", i] has the user name as Key and the whole line as Value;
 // ["users", i, "tokens", j] is token j; ["users", i, "passwords", k] is the token that set that
