@@ -1,0 +1,27 @@
+# METADATA
+# title: COSMOS Redis password is the shipped default
+# description: |
+#   OPENC3_REDIS_PASSWORD (the main COSMOS account) or OPENC3_SR_REDIS_PASSWORD (the account
+#   handed to every user script) still holds the password COSMOS ships in its public .env.
+#   Anyone who reaches Redis can log in with it, read and change all telemetry and commands.
+#   The script-runner account is reported as high: its key space is narrower.
+# related_resources:
+#   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ENV001.md
+#     description: rule documentation
+#   - ref: https://docs.openc3.com/docs/guides/security
+#     description: COSMOS security guide, Credentials
+# custom:
+#   id: ENV001
+#   severity: critical
+#   kinds: [dotenv]
+#   remediation: Set a unique random password (openssl rand -base64 32) here and put its SHA-256 in openc3-redis/users.acl for the same user (#<sha256>), then restart COSMOS.
+#   guide: 'COSMOS security guide: "Change all default passwords before deploying COSMOS."'
+package deploylint.rules.dotenv.cosmos_redis_password
+
+import data.deploylint.lib.dotenv
+import data.deploylint.lib.result
+
+deny contains result.severity(result.at(["vars", i, "value"], msg), entry.severity) if {
+	some [i, v, entry] in dotenv.cosmos_defaults("redis")
+	msg := sprintf("%s is the shipped COSMOS default %q: set a unique random password here and its SHA-256 in users.acl", [v.name, v.value])
+}

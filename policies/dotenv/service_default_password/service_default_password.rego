@@ -1,0 +1,29 @@
+# METADATA
+# title: Well-known service default password
+# description: |
+#   A variable that sets the administrator credential of a well-known service (Grafana, MinIO,
+#   QuestDB, the Postgres image, Keycloak, Redis examples, Mattermost's Postgres) still holds
+#   that product's documented default. These are the first passwords anyone tries. COSMOS's own
+#   variables are reported by ENV001 to ENV005 instead.
+# related_resources:
+#   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ENV008.md
+#     description: rule documentation
+#   - ref: https://docs.openc3.com/docs/guides/security
+#     description: COSMOS security guide, Security Recommendations
+# custom:
+#   id: ENV008
+#   severity: high
+#   kinds: [dotenv]
+#   remediation: Set a unique random value (openssl rand -base64 32); for services that keep their first credential in a data volume (Grafana, Postgres, Keycloak) also change it in the running service.
+#   guide: 'FetchML security guide: "Secure Grafana: Change default admin password"; COSMOS security guide: "Change all default passwords before deploying COSMOS."'
+package deploylint.rules.dotenv.service_default_password
+
+import data.deploylint.lib.dotenv
+import data.deploylint.lib.result
+
+deny contains result.at(["vars", i, "value"], msg) if {
+	some [i, v] in dotenv.effective
+	svc := data.deploylint.data.defaults.services[v.name]
+	v.value in svc.values
+	msg := sprintf("%s is %s's documented default %q: set a unique random value", [v.name, svc.product, v.value])
+}
