@@ -13,7 +13,8 @@
 #   id: ENV006
 #   severity: medium
 #   kinds: [dotenv]
-#   remediation: Remove OPENC3_ALLOW_HTTP (or comment it out) and serve COSMOS over HTTPS (openc3-traefik/traefik-ssl.yaml).
+#   remediation: >-
+#     Remove OPENC3_ALLOW_HTTP (or comment it out) and serve COSMOS over HTTPS (openc3-traefik/traefik-ssl.yaml).
 #   guide: 'COSMOS security guide: "Configure SSL/TLS before exposing COSMOS to any network."'
 package deploylint.rules.dotenv.allow_http
 

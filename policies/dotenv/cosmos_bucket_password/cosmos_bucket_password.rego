@@ -15,7 +15,8 @@
 #   id: ENV002
 #   severity: critical
 #   kinds: [dotenv]
-#   remediation: Set a unique random password (openssl rand -base64 32) for each bucket account before the first start; an existing bucket volume keeps the old password until you change it in the bucket service too.
+#   remediation: >-
+#     Set a unique random password (openssl rand -base64 32) for each bucket account before the first start; an existing bucket volume keeps the old password until you change it in the bucket service too.
 #   guide: 'COSMOS security guide: "Change all default passwords before deploying COSMOS."'
 package deploylint.rules.dotenv.cosmos_bucket_password
 

@@ -14,7 +14,8 @@
 #   id: ENV001
 #   severity: critical
 #   kinds: [dotenv]
-#   remediation: Set a unique random password (openssl rand -base64 32) here and put its SHA-256 in openc3-redis/users.acl for the same user (#<sha256>), then restart COSMOS.
+#   remediation: >-
+#     Set a unique random password (openssl rand -base64 32) here and put its SHA-256 in openc3-redis/users.acl for the same user (#<sha256>), then restart COSMOS.
 #   guide: 'COSMOS security guide: "Change all default passwords before deploying COSMOS."'
 package deploylint.rules.dotenv.cosmos_redis_password
 

@@ -13,7 +13,8 @@
 #   id: ENV003
 #   severity: critical
 #   kinds: [dotenv]
-#   remediation: Set OPENC3_SERVICE_PASSWORD to a unique random value (openssl rand -base64 32) and restart COSMOS.
+#   remediation: >-
+#     Set OPENC3_SERVICE_PASSWORD to a unique random value (openssl rand -base64 32) and restart COSMOS.
 #   guide: 'COSMOS security guide: "Change all default passwords before deploying COSMOS."'
 package deploylint.rules.dotenv.cosmos_service_password
 

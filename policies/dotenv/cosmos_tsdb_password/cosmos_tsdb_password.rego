@@ -13,7 +13,8 @@
 #   id: ENV005
 #   severity: high
 #   kinds: [dotenv]
-#   remediation: Set OPENC3_TSDB_PASSWORD to a unique random value (openssl rand -base64 32) before the database is first created.
+#   remediation: >-
+#     Set OPENC3_TSDB_PASSWORD to a unique random value (openssl rand -base64 32) before the database is first created.
 #   guide: 'COSMOS security guide: "Change all default passwords before deploying COSMOS."'
 package deploylint.rules.dotenv.cosmos_tsdb_password
 

@@ -17,7 +17,8 @@
 #   id: ENV009
 #   severity: high
 #   kinds: [dotenv]
-#   remediation: Set a unique random value (openssl rand -base64 32), or remove the line and pass the secret from the environment at run time.
+#   remediation: >-
+#     Set a unique random value (openssl rand -base64 32), or remove the line and pass the secret from the environment at run time.
 #   guide: 'FetchML security guide: "The repo-shipped configs intentionally contain CHANGE_ME_ placeholders"; COSMOS security guide: "Change all default passwords before deploying COSMOS."'
 package deploylint.rules.dotenv.placeholder_secret
 

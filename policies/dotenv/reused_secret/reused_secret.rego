@@ -15,7 +15,8 @@
 #   id: ENV010
 #   severity: low
 #   kinds: [dotenv]
-#   remediation: Give each account its own random value (openssl rand -base64 32).
+#   remediation: >-
+#     Give each account its own random value (openssl rand -base64 32).
 #   guide: 'COSMOS security guide: "these are passed to spawned user scripts rather than being used by the script-runner-api itself, following the principle of least privilege"'
 package deploylint.rules.dotenv.reused_secret
 

@@ -14,7 +14,8 @@
 #   id: ENV004
 #   severity: high
 #   kinds: [dotenv]
-#   remediation: Generate a new key with openssl rand -hex 64 and set SECRET_KEY_BASE to it; every installation needs its own.
+#   remediation: >-
+#     Generate a new key with openssl rand -hex 64 and set SECRET_KEY_BASE to it; every installation needs its own.
 #   guide: 'COSMOS security guide: "Generate a unique SECRET_KEY_BASE for each installation."'
 package deploylint.rules.dotenv.secret_key_base
 

@@ -14,7 +14,8 @@
 #   id: ENV008
 #   severity: high
 #   kinds: [dotenv]
-#   remediation: Set a unique random value (openssl rand -base64 32); for services that keep their first credential in a data volume (Grafana, Postgres, Keycloak) also change it in the running service.
+#   remediation: >-
+#     Set a unique random value (openssl rand -base64 32); for services that keep their first credential in a data volume (Grafana, Postgres, Keycloak) also change it in the running service.
 #   guide: 'FetchML security guide: "Secure Grafana: Change default admin password"; COSMOS security guide: "Change all default passwords before deploying COSMOS."'
 package deploylint.rules.dotenv.service_default_password
 

@@ -14,7 +14,8 @@
 #   id: ENV007
 #   severity: high
 #   kinds: [dotenv]
-#   remediation: Put a unique random password in the URL (percent-encoded), or better build the URL at run time from a secret that is not stored in the file.
+#   remediation: >-
+#     Put a unique random password in the URL (percent-encoded), or better build the URL at run time from a secret that is not stored in the file.
 #   guide: 'COSMOS security guide: "Change all default passwords before deploying COSMOS."'
 package deploylint.rules.dotenv.url_default_credential
 

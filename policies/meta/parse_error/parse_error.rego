@@ -11,7 +11,8 @@
 #   id: META001
 #   severity: high
 #   kinds: [parse-error]
-#   remediation: Fix the syntax error at the reported line; run the owning program's own check (docker compose config, nginx -t, redis-server) to confirm.
+#   remediation: >-
+#     Fix the syntax error at the reported line; run the owning program's own check (docker compose config, nginx -t, redis-server) to confirm.
 #   guide: "deploylint: a file that cannot be read cannot be audited"
 package deploylint.rules.meta.parse_error
 

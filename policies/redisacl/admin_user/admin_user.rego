@@ -1,0 +1,48 @@
+# METADATA
+# title: Admin user enabled
+# description: |
+#   An enabled administrator account (named admin, root, …, or the default user) can run
+#   ACL, CONFIG, MODULE or DEBUG (through +@admin, +@all, +@dangerous or the commands
+#   themselves): whoever has its password can rewrite users, load modules and read every key.
+#   COSMOS ships such a user only for occasional management. High when its password is also in
+#   cleartext or a known default. Users named in the configuration's admins.redis_users are
+#   deliberate and not reported; passwordless users are ACL003/ACL004's.
+# related_resources:
+#   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ACL005.md
+#     description: rule documentation
+#   - ref: https://docs.openc3.com/docs/guides/security
+#     description: COSMOS security guide, Security Recommendations
+# custom:
+#   id: ACL005
+#   severity: medium
+#   kinds: [redis-acl]
+#   remediation: >-
+#     Turn the user off ("user admin off #<hash> +@admin") or remove the line when nobody administers Redis through it; otherwise give it a unique hashed password and declare it in .deploylint.hcl (admins { redis_users = ["admin"] }).
+#   guide: 'COSMOS security guide: "Disable or secure the Redis admin user if not needed"'
+package deploylint.rules.redisacl.admin_user
+
+import data.deploylint.lib.redisacl
+import data.deploylint.lib.result
+import data.deploylint.lib.secrets
+
+deny contains result.severity(result.key(["users", i], msg), sev) if {
+	some i, u in input.data.users
+	u.enabled
+	not u.nopass
+	redisacl.is_admin_account(u)
+	not u.name in redisacl.intended_admins
+	grant := redisacl.admin_grant(u)
+	sev := severity(u)
+	msg := sprintf("user %s is enabled with administrator rights (%s): turn it off if nobody needs it, or secure it and declare it as an intended admin", [u.name, grant])
+}
+
+severity(u) := "high" if weak_password(u)
+
+severity(u) := "medium" if not weak_password(u)
+
+weak_password(u) if count(u.cleartext) > 0
+
+weak_password(u) if {
+	some p in u.passwords
+	secrets.default_sha256[p.sha256]
+}

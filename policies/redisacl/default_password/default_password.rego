@@ -1,0 +1,33 @@
+# METADATA
+# title: Shipped default password, hashed or not
+# description: |
+#   A user's password is a public default: one COSMOS ships (openc3password,
+#   scriptrunnerpassword, adminpassword, the guide's admin), the redis.conf example foobared,
+#   a common placeholder or a notoriously weak password such as 12345678. Hashing does not help:
+#   the SHA-256 of a known password is just as known. A disabled (off) user cannot log in, so it
+#   is reported as low.
+# related_resources:
+#   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ACL002.md
+#     description: rule documentation
+#   - ref: https://docs.openc3.com/docs/guides/security
+#     description: COSMOS security guide, Changing Redis Passwords
+# custom:
+#   id: ACL002
+#   severity: critical
+#   kinds: [redis-acl]
+#   remediation: >-
+#     Choose a unique random password (openssl rand -base64 32), write its SHA-256 as #<hash> for this user, and set the same password in .env (OPENC3_REDIS_PASSWORD / OPENC3_SR_REDIS_PASSWORD).
+#   guide: 'COSMOS security guide: "Change all default passwords before deploying COSMOS."'
+package deploylint.rules.redisacl.default_password
+
+import data.deploylint.lib.result
+import data.deploylint.lib.secrets
+
+deny contains result.severity(result.at(["users", i, "passwords", k], msg), sev) if {
+	some i, u in input.data.users
+	some k, p in u.passwords
+	known := secrets.default_sha256[p.sha256]
+	form := {"hash": "its hash is the SHA-256 of", "cleartext": "it is"}[p.form]
+	msg := sprintf("user %s has a well-known default password: %s %q; set a unique random one", [u.name, form, known])
+	sev := {true: "critical", false: "low"}[u.enabled]
+}
