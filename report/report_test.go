@@ -22,16 +22,20 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // fixedReport is a hand-built report covering every severity, two files, a suppressed finding.
 func fixedReport() *report.Report {
 	rs := []*rules.Rule{
-		{ID: "ACL001", Title: "Cleartext password in users.acl", Description: "Redis stores the password as written.", Severity: rules.High,
+		{
+			ID: "ACL001", Title: "Cleartext password in users.acl", Description: "Redis stores the password as written.", Severity: rules.High,
 			Kinds: []string{"redis-acl"}, Remediation: "Write #<sha256> instead of >password.", Guide: `COSMOS security guide: "Use hashed passwords"`,
-			Resources: []rules.Resource{{URL: "https://github.com/deploylint/deploylint/blob/main/docs/rules/ACL001.md", Description: "rule documentation"}}},
-		{ID: "ENV001", Title: "COSMOS Redis password is the shipped default", Description: "Everyone knows the default.", Severity: rules.Critical,
-			Kinds: []string{"dotenv"}, Remediation: "Set a unique random password."},
+			Resources: []rules.Resource{{URL: "https://github.com/deploylint/deploylint/blob/main/docs/rules/ACL001.md", Description: "rule documentation"}},
+		},
+		{
+			ID: "ENV001", Title: "COSMOS Redis password is the shipped default", Description: "Everyone knows the default.", Severity: rules.Critical,
+			Kinds: []string{"dotenv"}, Remediation: "Set a unique random password.",
+		},
 		{ID: "ENV006", Title: "HTTP explicitly allowed", Description: "HTTP is allowed.", Severity: rules.Medium, Kinds: []string{"dotenv"}, Remediation: "Remove it."},
 		{ID: "ENV010", Title: "Same secret value reused across variables", Description: "Reuse widens a leak.", Severity: rules.Low, Kinds: []string{"dotenv"}, Remediation: "Use distinct values."},
 		{ID: "DCOS010", Title: "Placeholder customer key", Description: "Placeholder.", Severity: rules.Info, Kinds: []string{"dcos-config"}, Remediation: "Set the key."},
 	}
-	r := func(l, c1, c2 int) scanners.Range { return scanners.LineRange(l, c1, c2) }
+	r := scanners.LineRange
 	return &report.Report{
 		Tool:  report.Tool{Name: "deploylint", Version: "1.2.3", InformationURI: "https://github.com/deploylint/deploylint"},
 		Rules: rs,
@@ -39,8 +43,10 @@ func fixedReport() *report.Report {
 			{RuleID: "ENV001", Severity: rules.Critical, Message: `OPENC3_REDIS_PASSWORD is the shipped COSMOS default "openc3password"`, Path: ".env", Range: r(52, 23, 37), Fingerprint: "aaaa0000aaaa0000aaaa0000aaaa0000"},
 			{RuleID: "ENV001", Severity: rules.High, Message: "OPENC3_SR_REDIS_PASSWORD is the shipped COSMOS default", Path: ".env", Range: r(56, 26, 46), Fingerprint: "bbbb0000bbbb0000bbbb0000bbbb0000"},
 			{RuleID: "ENV006", Severity: rules.Medium, Message: "OPENC3_ALLOW_HTTP is set", Path: ".env", Range: r(81, 1, 18), Fingerprint: "cccc0000cccc0000cccc0000cccc0000"},
-			{RuleID: "ENV010", Severity: rules.Low, Message: "B reuses the value of A", Path: ".env", Range: r(90, 3, 9), Fingerprint: "dddd0000dddd0000dddd0000dddd0000",
-				Suppressed: &rules.Suppression{Kind: "inline", Justification: "shared on purpose in the lab"}},
+			{
+				RuleID: "ENV010", Severity: rules.Low, Message: "B reuses the value of A", Path: ".env", Range: r(90, 3, 9), Fingerprint: "dddd0000dddd0000dddd0000dddd0000",
+				Suppressed: &rules.Suppression{Kind: "inline", Justification: "shared on purpose in the lab"},
+			},
 			{RuleID: "ACL001", Severity: rules.High, Message: "user openc3 has a cleartext password (>…)", Path: "openc3-redis/users.acl", Range: r(2, 16, 30), Fingerprint: "eeee0000eeee0000eeee0000eeee0000"},
 		},
 		Files:    []string{".env", "openc3-redis/users.acl", "other/.env"},

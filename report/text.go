@@ -49,10 +49,9 @@ func (t textWriter) Write(w io.Writer, r *Report) error {
 	}
 	c := count(r.Findings)
 	if c.total > 0 {
-		bw.WriteString("\n")
+		fmt.Fprintln(bw)
 	}
-	bw.WriteString(summary(c, len(r.Files), r.Duration))
-	bw.WriteString("\n")
+	fmt.Fprintln(bw, summary(c, len(r.Files), r.Duration))
 	return bw.Flush()
 }
 

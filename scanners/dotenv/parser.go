@@ -27,7 +27,7 @@ func (*Scanner) Kind() string { return "dotenv" }
 // docSuffixes mark copies kept as documentation; they are scanned only when named.
 var docSuffixes = []string{".example", ".sample", ".template", ".dist", ".tpl"}
 
-// Match: `.env`, `*.env` and `.env.*` by name; documentation variants only when named.
+// Match claims `.env`, `*.env` and `.env.*` by name; documentation variants only when named.
 func (*Scanner) Match(rel string) scanners.NameMatch {
 	base := scanners.Base(rel)
 	isEnv := base == ".env" || strings.HasSuffix(base, ".env") || strings.HasPrefix(base, ".env.")
@@ -248,7 +248,6 @@ func (p *parser) statement() (variable, bool, error) {
 	}
 	if end < 0 {
 		// compose treats a last line without = as the value of a variable with an empty name.
-		end = start
 		v.name = ""
 		v.nameStart, v.nameEnd = start, start
 		p.off = start

@@ -110,8 +110,10 @@ func (s *Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
 		start := ln.start + off
 		words := splitSpaces(body, start)
 		if words[0].text != "user" || len(words) < 2 {
-			errs = append(errs, loadError{line: lineNo, token: -1, start: start, end: start + len(body),
-				msg: "the line does not start with `user <name>`; Redis allows no comments or other lines in an ACL file"})
+			errs = append(errs, loadError{
+				line: lineNo, token: -1, start: start, end: start + len(body),
+				msg: "the line does not start with `user <name>`; Redis allows no comments or other lines in an ACL file",
+			})
 			continue
 		}
 		u := &user{name: words[1].text, line: lineNo, lineStart: start, lineEnd: start + len(body), nameTok: words[1]}
@@ -119,8 +121,10 @@ func (s *Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
 		u.tokens = merged
 		users = append(users, u)
 		if bad >= 0 {
-			errs = append(errs, loadError{line: lineNo, token: bad, start: merged[bad].start, end: merged[bad].end,
-				msg: "a selector opened with `(` is never closed with `)`"})
+			errs = append(errs, loadError{
+				line: lineNo, token: bad, start: merged[bad].start, end: merged[bad].end,
+				msg: "a selector opened with `(` is never closed with `)`",
+			})
 			continue
 		}
 		if strings.ContainsAny(u.name, " \t") {
@@ -132,8 +136,10 @@ func (s *Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
 			continue
 		}
 		if first, dup := seen[u.name]; dup {
-			errs = append(errs, loadError{line: lineNo, token: -1, start: u.nameTok.start, end: u.nameTok.end,
-				msg: fmt.Sprintf("user %q is already defined on line %d; Redis refuses duplicate users", u.name, first)})
+			errs = append(errs, loadError{
+				line: lineNo, token: -1, start: u.nameTok.start, end: u.nameTok.end,
+				msg: fmt.Sprintf("user %q is already defined on line %d; Redis refuses duplicate users", u.name, first),
+			})
 			continue
 		}
 		seen[u.name] = lineNo

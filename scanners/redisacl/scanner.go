@@ -25,7 +25,7 @@ func New() *Scanner { return &Scanner{table: parseCommandTable(commandsTxt)} }
 // Kind is "redis-acl".
 func (*Scanner) Kind() string { return "redis-acl" }
 
-// Match: `users.acl` by name; any other `*.acl` if its content confirms.
+// Match claims `users.acl` by name, and any other `*.acl` if its content confirms.
 func (*Scanner) Match(rel string) scanners.NameMatch {
 	base := scanners.Base(rel)
 	switch {
