@@ -18,6 +18,6 @@ unit:
 build:
 	$(GO) build -o deploylint ./cmd/deploylint
 
-# Regenerate the rule table in README.md from the rule METADATA.
+# Regenerate the rule table in README.md and docs/rules/ from the rule METADATA.
 docs:
-	$(GO) test ./cmd/deploylint -run TestReadmeRuleTable -update
+	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestRuleDocs" -update

@@ -32,13 +32,15 @@ type Engine struct {
 	Catalogue *Catalogue
 	compiler  *ast.Compiler
 	store     storage.Store
-	byKind    map[string][]*compiledRule
+	byKind    map[string]*kindQuery
 	modules   map[string]*ast.Module
 	tests     map[string]*ast.Module
 }
 
-type compiledRule struct {
-	rule  *Rule
+// kindQuery evaluates every rule of one document kind in a single query, so that helper
+// documents the rules share (the set of known defaults, say) are computed once per document.
+type kindQuery struct {
+	rules []*Rule // rules[i] binds variable r<i>
 	query rego.PreparedEvalQuery
 }
 
@@ -83,7 +85,7 @@ func NewEngine(ctx context.Context, sources ...PolicySource) (*Engine, error) {
 			return nil, fmt.Errorf("load policy data from %s: %w", src.Name, err)
 		}
 	}
-	e := &Engine{byKind: map[string][]*compiledRule{}, modules: map[string]*ast.Module{}, tests: map[string]*ast.Module{}}
+	e := &Engine{byKind: map[string]*kindQuery{}, modules: map[string]*ast.Module{}, tests: map[string]*ast.Module{}}
 	var rs []*Rule
 	for _, m := range mods {
 		if m.test {
@@ -109,20 +111,26 @@ func NewEngine(ctx context.Context, sources ...PolicySource) (*Engine, error) {
 		return nil, fmt.Errorf("compile policies: %w", e.compiler.Errors)
 	}
 	e.store = inmem.NewFromObject(map[string]any{"deploylint": map[string]any{"data": data}})
+	byKind := map[string][]*Rule{}
 	for _, r := range cat.Rules {
+		for _, k := range r.Kinds {
+			byKind[k] = append(byKind[k], r)
+		}
+	}
+	for kind, rs := range byKind {
+		parts := make([]string, len(rs))
+		for i, r := range rs {
+			parts[i] = fmt.Sprintf("r%d = data.%s.deny", i, r.Package)
+		}
 		q, err := rego.New(
-			rego.Query("data."+r.Package+".deny"),
+			rego.Query(strings.Join(parts, "; ")),
 			rego.Compiler(e.compiler),
 			rego.Store(e.store),
-			rego.StrictBuiltinErrors(false),
 		).PrepareForEval(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("prepare rule %s (%s): %w", r.ID, r.File, err)
+			return nil, fmt.Errorf("prepare rules of kind %s: %w", kind, err)
 		}
-		cr := &compiledRule{rule: r, query: q}
-		for _, k := range r.Kinds {
-			e.byKind[k] = append(e.byKind[k], cr)
-		}
+		e.byKind[kind] = &kindQuery{rules: rs, query: q}
 	}
 	return e, nil
 }
@@ -170,8 +178,8 @@ func Input(doc *scanners.Document) map[string]any {
 
 // Eval runs every rule of the document's kind and returns its findings, unsorted.
 func (e *Engine) Eval(ctx context.Context, doc *scanners.Document) ([]Finding, error) {
-	rs := e.byKind[doc.Kind]
-	if len(rs) == 0 {
+	kq := e.byKind[doc.Kind]
+	if kq == nil {
 		return nil, nil
 	}
 	raw, err := json.Marshal(Input(doc))
@@ -182,22 +190,20 @@ func (e *Engine) Eval(ctx context.Context, doc *scanners.Document) ([]Finding, e
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", doc.Path, err)
 	}
+	res, err := kq.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, fmt.Errorf("evaluate rules on %s: %w", doc.Path, err)
+	}
 	var out []Finding
-	for _, cr := range rs {
-		res, err := cr.query.Eval(ctx, rego.EvalParsedInput(input))
-		if err != nil {
-			return out, fmt.Errorf("evaluate %s on %s: %w", cr.rule.ID, doc.Path, err)
-		}
-		for _, r := range res {
-			for _, ex := range r.Expressions {
-				set, _ := ex.Value.([]any)
-				for _, v := range set {
-					f, err := e.finding(cr.rule, doc, v)
-					if err != nil {
-						return out, fmt.Errorf("rule %s on %s: %w", cr.rule.ID, doc.Path, err)
-					}
-					out = append(out, f)
+	for _, r := range res {
+		for i, rule := range kq.rules {
+			set, _ := r.Bindings[fmt.Sprintf("r%d", i)].([]any)
+			for _, v := range set {
+				f, err := e.finding(rule, doc, v)
+				if err != nil {
+					return out, fmt.Errorf("rule %s on %s: %w", rule.ID, doc.Path, err)
 				}
+				out = append(out, f)
 			}
 		}
 	}

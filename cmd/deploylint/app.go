@@ -259,3 +259,22 @@ func (a *app) versionCmd() *cobra.Command {
 		},
 	}
 }
+
+// ruleDoc renders a rule's documentation page (docs/rules/<ID>.md) from its METADATA.
+func ruleDoc(r *rules.Rule) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s: %s\n\n", r.ID, r.Title)
+	fmt.Fprintf(&b, "Severity: **%s** · Applies to: %s\n\n", r.Severity, strings.Join(r.Kinds, ", "))
+	fmt.Fprintf(&b, "%s\n\n## Fix\n\n%s\n", r.Description, r.Remediation)
+	if r.Guide != "" {
+		fmt.Fprintf(&b, "\n## Enforces\n\n%s\n", r.Guide)
+	}
+	if len(r.Resources) > 1 {
+		b.WriteString("\n## See also\n\n")
+		for _, l := range r.Resources[1:] {
+			fmt.Fprintf(&b, "- [%s](%s)\n", l.Description, l.URL)
+		}
+	}
+	fmt.Fprintf(&b, "\n<!-- generated from %s by make docs -->\n", r.File)
+	return b.String()
+}

@@ -65,3 +65,30 @@ func TestReadmeRuleTable(t *testing.T) {
 	}
 	t.Errorf("README.md rule table is stale; run `make docs`.\nwant:\n%s\ngot:\n%s", want, got)
 }
+
+// TestRuleDocs fails when docs/rules/<ID>.md (the page each rule's helpUri points at) is
+// missing or differs from the rule's METADATA; `make docs` rewrites them.
+func TestRuleDocs(t *testing.T) {
+	e, err := rules.NewEngine(context.Background(), rules.PolicySource{Name: "builtin", FS: policies.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range e.Catalogue.Rules {
+		p := "../../docs/rules/" + r.ID + ".md"
+		want := ruleDoc(r)
+		got, err := os.ReadFile(p)
+		if err == nil && string(got) == want {
+			continue
+		}
+		if *update {
+			if err := os.MkdirAll("../../docs/rules", 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(want), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		t.Errorf("%s is missing or stale; run `make docs`", p)
+	}
+}

@@ -24,6 +24,6 @@ import data.deploylint.lib.dotenv
 import data.deploylint.lib.result
 
 deny contains result.severity(result.at(["vars", i, "value"], msg), entry.severity) if {
-	some [i, v, entry] in dotenv.cosmos_defaults("bucket")
+	some [i, v, entry] in dotenv.cosmos_defaults.bucket
 	msg := sprintf("%s is the shipped COSMOS default %q: set a unique random password", [v.name, v.value])
 }

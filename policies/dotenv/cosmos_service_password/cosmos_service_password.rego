@@ -22,6 +22,6 @@ import data.deploylint.lib.dotenv
 import data.deploylint.lib.result
 
 deny contains result.severity(result.at(["vars", i, "value"], msg), entry.severity) if {
-	some [i, v, entry] in dotenv.cosmos_defaults("service")
+	some [i, v, entry] in dotenv.cosmos_defaults.service
 	msg := sprintf("%s is the shipped COSMOS default %q: anyone who reaches the API can act as the service; set a unique random value", [v.name, v.value])
 }

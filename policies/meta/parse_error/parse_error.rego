@@ -5,8 +5,10 @@
 #   syntax error. Nothing after that point was checked, and the program that reads the file in
 #   production will most likely refuse it too. The other files of the scan are still checked.
 # related_resources:
+#   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/META001.md
+#     description: rule documentation
 #   - ref: https://github.com/deploylint/deploylint#exit-codes
-#     description: deploylint exit codes and scanner findings
+#     description: deploylint exit codes
 # custom:
 #   id: META001
 #   severity: high

@@ -1,5 +1,5 @@
 # METADATA
-# title: default user open
+# title: Default user is open to everyone
 # description: |
 #   Every connection that does not authenticate is the default user. When the file has no
 #   user default line, Redis creates it as on nopass ~* &* +@all, and requirepass is ignored
