@@ -96,38 +96,13 @@ type variable struct {
 	valueEnd   int
 }
 
-// source maps byte offsets to 1-based lines and columns.
+// source is the text being parsed with its line index.
 type source struct {
-	src        string
-	lineStarts []int
+	src string
+	*scanners.LineIndex
 }
 
-func newSource(src string) *source {
-	s := &source{src: src, lineStarts: []int{0}}
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			s.lineStarts = append(s.lineStarts, i+1)
-		}
-	}
-	return s
-}
-
-func (s *source) pos(off int) scanners.Position {
-	lo, hi := 0, len(s.lineStarts)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if s.lineStarts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return scanners.Position{Line: lo + 1, Column: off - s.lineStarts[lo] + 1}
-}
-
-func (s *source) rng(start, end int) scanners.Range {
-	return scanners.Range{Start: s.pos(start), End: s.pos(end)}
-}
+func newSource(src string) *source { return &source{src: src, LineIndex: scanners.NewLineIndex(src)} }
 
 // Parse reads a .env file the way docker compose does and records positions.
 func (sc *Scanner) Parse(path string, raw []byte) (*scanners.Document, error) {
@@ -154,7 +129,7 @@ type parser struct {
 }
 
 func (p *parser) errorf(off int, format string, args ...any) error {
-	pos := p.src.pos(off)
+	pos := p.src.Pos(off)
 	return &scanners.ParseError{Path: p.path, Line: pos.Line, Column: pos.Column, Msg: fmt.Sprintf(format, args...)}
 }
 
@@ -202,7 +177,7 @@ func (p *parser) comment(off int) {
 	if end < 0 {
 		end = len(s) - off
 	}
-	pos := p.src.pos(off)
+	pos := p.src.Pos(off)
 	p.comments = append(p.comments, scanners.Comment{
 		Line: pos.Line, Column: pos.Column, Text: strings.TrimRight(s[off+1:off+end], "\r"),
 	})
@@ -412,8 +387,8 @@ func buildDocument(path string, src *source, vars []variable, comments []scanner
 	list := make([]any, 0, len(vars))
 	env := map[string]scanners.StackVar{}
 	for i, v := range vars {
-		key := src.rng(v.nameStart, v.nameEnd)
-		val := src.rng(v.valueStart, v.valueEnd)
+		key := src.Range(v.nameStart, v.nameEnd)
+		val := src.Range(v.valueStart, v.valueEnd)
 		spans.Set(scanners.Span{Key: key, Value: val, ID: v.name}, "vars", i)
 		spans.Set(scanners.Span{Key: key, Value: key}, "vars", i, "name")
 		spans.Set(scanners.Span{Key: val, Value: val}, "vars", i, "value")

@@ -4,36 +4,6 @@ import (
 	"github.com/deploylint/deploylint/scanners"
 )
 
-// source maps byte offsets to 1-based lines and columns.
-type source struct{ lineStarts []int }
-
-func newSource(text string) *source {
-	s := &source{lineStarts: []int{0}}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			s.lineStarts = append(s.lineStarts, i+1)
-		}
-	}
-	return s
-}
-
-func (s *source) pos(off int) scanners.Position {
-	lo, hi := 0, len(s.lineStarts)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if s.lineStarts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return scanners.Position{Line: lo + 1, Column: off - s.lineStarts[lo] + 1}
-}
-
-func (s *source) rng(start, end int) scanners.Range {
-	return scanners.Range{Start: s.pos(start), End: s.pos(end)}
-}
-
 func selectorData(sel *selector) map[string]any {
 	keys := make([]any, 0, len(sel.keys))
 	for _, k := range sel.keys {
@@ -65,7 +35,7 @@ func opsData(ops []passwordOp) []any {
 	return out
 }
 
-func buildDocument(path string, src *source, users []*user, errs []loadError) *scanners.Document {
+func buildDocument(path string, src *scanners.LineIndex, users []*user, errs []loadError) *scanners.Document {
 	spans := scanners.Spans{}
 	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
 	list := make([]any, 0, len(users))
@@ -77,17 +47,17 @@ func buildDocument(path string, src *source, users []*user, errs []loadError) *s
 		if u.root == nil {
 			u.root = newSelector()
 		}
-		spans.Set(scanners.Span{Key: src.rng(u.nameTok.start, u.nameTok.end), Value: src.rng(u.lineStart, u.lineEnd), ID: u.name}, "users", i)
+		spans.Set(scanners.Span{Key: src.Range(u.nameTok.start, u.nameTok.end), Value: src.Range(u.lineStart, u.lineEnd), ID: u.name}, "users", i)
 		tokens := make([]any, 0, len(u.tokens))
 		for j, t := range u.tokens {
-			r := src.rng(t.start, t.end)
+			r := src.Range(t.start, t.end)
 			spans.Set(scanners.Span{Key: r, Value: r}, "users", i, "tokens", j)
 			tokens = append(tokens, redactToken(t.text))
 		}
 		pws := make([]any, 0, len(u.passwords))
 		for k, p := range u.passwords {
 			pws = append(pws, map[string]any{"form": p.form, "sha256": p.sha256, "token": p.token})
-			r := src.rng(u.tokens[p.token].start, u.tokens[p.token].end)
+			r := src.Range(u.tokens[p.token].start, u.tokens[p.token].end)
 			spans.Set(scanners.Span{Key: r, Value: r}, "users", i, "passwords", k)
 		}
 		sels := make([]any, 0, len(u.selectors))
@@ -114,7 +84,7 @@ func buildDocument(path string, src *source, users []*user, errs []loadError) *s
 	}
 	errList := make([]any, 0, len(errs))
 	for k, e := range errs {
-		r := src.rng(e.start, e.end)
+		r := src.Range(e.start, e.end)
 		spans.Set(scanners.Span{Key: r, Value: r}, "errors", k)
 		errList = append(errList, map[string]any{"line": e.line, "token": e.token, "msg": e.msg})
 	}

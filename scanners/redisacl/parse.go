@@ -144,7 +144,7 @@ func (s *Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
 		}
 		seen[u.name] = lineNo
 	}
-	return buildDocument(path, newSource(text), users, errs), nil
+	return buildDocument(path, scanners.NewLineIndex(text), users, errs), nil
 }
 
 type rawLine struct {

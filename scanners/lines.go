@@ -1,0 +1,35 @@
+package scanners
+
+// LineIndex maps byte offsets of a source text to 1-based lines and byte columns; every
+// hand-written parser shares it.
+type LineIndex struct{ starts []int }
+
+// NewLineIndex indexes the line starts of text.
+func NewLineIndex(text string) *LineIndex {
+	li := &LineIndex{starts: []int{0}}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			li.starts = append(li.starts, i+1)
+		}
+	}
+	return li
+}
+
+// Pos returns the position of a byte offset.
+func (li *LineIndex) Pos(off int) Position {
+	lo, hi := 0, len(li.starts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if li.starts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return Position{Line: lo + 1, Column: off - li.starts[lo] + 1}
+}
+
+// Range returns the range of the byte offsets [start, end).
+func (li *LineIndex) Range(start, end int) Range {
+	return Range{Start: li.Pos(start), End: li.Pos(end)}
+}
