@@ -182,11 +182,7 @@ func (e *Engine) Eval(ctx context.Context, doc *scanners.Document) ([]Finding, e
 	if kq == nil {
 		return nil, nil
 	}
-	raw, err := json.Marshal(Input(doc))
-	if err != nil {
-		return nil, fmt.Errorf("encode %s: %w", doc.Path, err)
-	}
-	input, err := ast.ValueFromReader(bytes.NewReader(raw))
+	input, err := inputValue(doc)
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", doc.Path, err)
 	}

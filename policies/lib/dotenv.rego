@@ -9,22 +9,23 @@ import data.deploylint.lib.secrets
 
 defaults := data.deploylint.data.defaults
 
-# effective is the set of [index, variable] of the variables compose will use. It and the
-# sets below are complete documents so that OPA computes them once per evaluation.
-effective := {[i, v] |
-	some i, v in input.data.vars
-	v.effective
-}
+# effective_index is the set of indexes of the variables compose will use. Sets hold indexes,
+# not variables: hashing whole objects would cost more than the rules themselves.
+effective_index := {i | some i, v in input.data.vars; v.effective}
 
-# cosmos_defaults[group] is the set of [index, variable, entry] whose value is a shipped
-# COSMOS default of that group (redis, bucket, service, tsdb).
-cosmos_defaults := {group: hits |
-	some group in ["redis", "bucket", "service", "tsdb"]
-	hits := {[i, v, entry] |
-		some [i, v] in effective
-		entry := defaults.cosmos[group][v.name]
-		v.value in entry.values
-	}
+# secret_index is the set of indexes of effective, secret-named variables.
+secret_index := {i | some i in effective_index; secrets.is_secret_name(input.data.vars[i].name)}
+
+# by_name maps each effective variable's name to its index: rules about named variables look
+# them up instead of scanning the file.
+by_name := {v.name: i | some i, v in input.data.vars; v.effective}
+
+# cosmos_default(group) is the set of [index, entry] of variables holding a shipped COSMOS
+# default of that group (redis, bucket, service, tsdb).
+cosmos_default(group) := {[i, entry] |
+	some name, entry in defaults.cosmos[group]
+	i := by_name[name]
+	input.data.vars[i].value in entry.values
 }
 
 # has_specific_default is true when a more specific rule (a COSMOS or a service default)
@@ -35,9 +36,3 @@ has_specific_default(name, value) if {
 }
 
 has_specific_default(name, value) if value in defaults.services[name].values
-
-# secret_vars is the set of [index, variable] of secret-named variables.
-secret_vars := {[i, v] |
-	some [i, v] in effective
-	secrets.is_secret_name(v.name)
-}

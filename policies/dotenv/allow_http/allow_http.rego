@@ -22,7 +22,6 @@ import data.deploylint.lib.dotenv
 import data.deploylint.lib.result
 
 deny contains result.key(["vars", i], "OPENC3_ALLOW_HTTP is set, which allows plain-HTTP content: remove it and serve COSMOS over HTTPS") if {
-	some [i, v] in dotenv.effective
-	v.name == "OPENC3_ALLOW_HTTP"
-	v.value != ""
+	i := dotenv.by_name.OPENC3_ALLOW_HTTP
+	input.data.vars[i].value != ""
 }

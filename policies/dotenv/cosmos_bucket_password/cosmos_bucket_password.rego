@@ -24,6 +24,7 @@ import data.deploylint.lib.dotenv
 import data.deploylint.lib.result
 
 deny contains result.severity(result.at(["vars", i, "value"], msg), entry.severity) if {
-	some [i, v, entry] in dotenv.cosmos_defaults.bucket
+	some [i, entry] in dotenv.cosmos_default("bucket")
+	v := input.data.vars[i]
 	msg := sprintf("%s is the shipped COSMOS default %q: set a unique random password", [v.name, v.value])
 }

@@ -22,6 +22,7 @@ import data.deploylint.lib.dotenv
 import data.deploylint.lib.result
 
 deny contains result.severity(result.at(["vars", i, "value"], msg), entry.severity) if {
-	some [i, v, entry] in dotenv.cosmos_defaults.service
+	some [i, entry] in dotenv.cosmos_default("service")
+	v := input.data.vars[i]
 	msg := sprintf("%s is the shipped COSMOS default %q: anyone who reaches the API can act as the service; set a unique random value", [v.name, v.value])
 }

@@ -29,7 +29,8 @@ import data.deploylint.lib.secrets
 weak := {w | some w in data.deploylint.data.defaults.weak_passwords}
 
 deny contains result.at(["vars", i, "value"], msg) if {
-	some [i, v] in dotenv.secret_vars
+	some i in dotenv.secret_index
+	v := input.data.vars[i]
 	not dotenv.has_specific_default(v.name, v.value)
 	problem := describe(v.value)
 	msg := sprintf("%s is %s: set a unique random value or pass it at run time", [v.name, problem])

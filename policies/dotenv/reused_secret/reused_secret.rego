@@ -25,11 +25,12 @@ import data.deploylint.lib.result
 import data.deploylint.lib.secrets
 
 deny contains result.at(["vars", j, "value"], msg) if {
-	some [j, later] in dotenv.secret_vars
+	some j in dotenv.secret_index
+	later := input.data.vars[j]
 	later.value != ""
 	not secrets.is_known_default(later.value)
 	not dotenv.has_specific_default(later.name, later.value)
-	firsts := [v.name | some [i, v] in dotenv.secret_vars; i < j; v.value == later.value; v.name != later.name]
+	firsts := [v.name | some i in dotenv.secret_index; i < j; v := input.data.vars[i]; v.value == later.value; v.name != later.name]
 	count(firsts) > 0
 	msg := sprintf("%s has the same value as %s: give each account its own secret", [later.name, firsts[0]])
 }

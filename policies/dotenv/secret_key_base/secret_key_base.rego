@@ -25,15 +25,15 @@ import data.deploylint.lib.result
 shipped := data.deploylint.data.defaults.cosmos.secret_key_base
 
 deny contains result.at(["vars", i, "value"], msg) if {
-	some [i, v] in dotenv.effective
-	v.name == "SECRET_KEY_BASE"
+	i := dotenv.by_name.SECRET_KEY_BASE
+	v := input.data.vars[i]
 	v.value == shipped
 	msg := "SECRET_KEY_BASE is the value COSMOS ships in every release: generate a unique one with openssl rand -hex 64"
 }
 
 deny contains result.severity(result.at(["vars", i, "value"], msg), "medium") if {
-	some [i, v] in dotenv.effective
-	v.name == "SECRET_KEY_BASE"
+	i := dotenv.by_name.SECRET_KEY_BASE
+	v := input.data.vars[i]
 	v.value != shipped
 	not regex.match("^[0-9a-fA-F]{128}$", v.value)
 	msg := sprintf("SECRET_KEY_BASE is not 128 hexadecimal characters (it has %d characters): generate one with openssl rand -hex 64", [count(v.value)])

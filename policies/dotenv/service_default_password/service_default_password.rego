@@ -23,8 +23,9 @@ import data.deploylint.lib.dotenv
 import data.deploylint.lib.result
 
 deny contains result.at(["vars", i, "value"], msg) if {
-	some [i, v] in dotenv.effective
-	svc := data.deploylint.data.defaults.services[v.name]
+	some name, svc in data.deploylint.data.defaults.services
+	i := dotenv.by_name[name]
+	v := input.data.vars[i]
 	v.value in svc.values
 	msg := sprintf("%s is %s's documented default %q: set a unique random value", [v.name, svc.product, v.value])
 }
