@@ -1,188 +1,33 @@
 package redisacl_test
 
 import (
-	"bufio"
-	"errors"
 	"fmt"
-	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/deploylint/deploylint/internal/redistest"
 	"github.com/deploylint/deploylint/scanners/redisacl"
 )
-
-// requireRedis returns the redis-server path, skipping (or failing in CI) when it is missing.
-func requireRedis(t *testing.T) string {
-	t.Helper()
-	p, err := exec.LookPath("redis-server")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("redis-server not installed (apt-get install redis-server); required in CI")
-		}
-		t.Skip("redis-server not installed: apt-get install redis-server to run this test")
-	}
-	return p
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
-// server is a redis-server started on a loopback port for one ACL file.
-type server struct {
-	cmd  *exec.Cmd
-	conn net.Conn
-	r    *bufio.Reader
-	done chan error
-}
 
 const probeUser = "deploylint-probe"
 
 // startRedis loads aclFile plus a probe user; loaded is false when the server refuses the file.
-func startRedis(t *testing.T, bin, aclFile string) (s *server, loaded bool) {
+func startRedis(t *testing.T, bin, aclFile string) (*redistest.Server, bool) {
 	t.Helper()
 	src, err := os.ReadFile(aclFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	copyPath := filepath.Join(dir, "users.acl")
+	copyPath := filepath.Join(t.TempDir(), "users.acl")
 	// The probe user is appended on a line of its own; it cannot change whether earlier lines load.
 	content := string(src) + "\nuser " + probeUser + " on >probe +@all ~* &*\n"
 	if err := os.WriteFile(copyPath, []byte(content), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	port := freePort(t)
-	cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-		"--daemonize", "no", "--dir", dir, "--aclfile", copyPath, "--logfile", filepath.Join(dir, "redis.log"))
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	s = &server{cmd: cmd, done: make(chan error, 1)}
-	go func() { s.done <- cmd.Wait() }()
-	t.Cleanup(s.stop)
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
-		select {
-		case err := <-s.done:
-			s.done <- err
-			return s, false
-		default:
-		}
-		c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", port), 200*time.Millisecond)
-		if err == nil {
-			s.conn, s.r = c, bufio.NewReader(c)
-			if _, err := s.do("AUTH", probeUser, "probe"); err != nil {
-				// Redis 7.0 crashes on an unclosed selector after it starts listening: a
-				// server that dies here refused the file too.
-				select {
-				case err := <-s.done:
-					s.done <- err
-					return s, false
-				case <-time.After(3 * time.Second):
-					t.Fatalf("auth probe user: %v", err)
-				}
-			}
-			return s, true
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("redis-server neither started nor exited for %s", aclFile)
-	return nil, false
-}
-
-func (s *server) stop() {
-	if s.conn != nil {
-		s.conn.Close()
-	}
-	if s.cmd.Process != nil {
-		_ = s.cmd.Process.Kill()
-	}
-	// A killed server exits with a signal status, which says nothing useful here.
-	if err := <-s.done; err != nil {
-		return
-	}
-}
-
-// do sends a command in RESP and reads one reply.
-func (s *server) do(args ...string) (any, error) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "*%d\r\n", len(args))
-	for _, a := range args {
-		fmt.Fprintf(&b, "$%d\r\n%s\r\n", len(a), a)
-	}
-	if err := s.conn.SetDeadline(time.Now().Add(5 * time.Second)); err != nil {
-		return nil, err
-	}
-	if _, err := s.conn.Write([]byte(b.String())); err != nil {
-		return nil, err
-	}
-	return readReply(s.r)
-}
-
-func readReply(r *bufio.Reader) (any, error) {
-	line, err := r.ReadString('\n')
-	if err != nil {
-		return nil, err
-	}
-	line = strings.TrimRight(line, "\r\n")
-	if line == "" {
-		return nil, errors.New("empty reply")
-	}
-	switch line[0] {
-	case '+':
-		return line[1:], nil
-	case '-':
-		return nil, errors.New(line[1:])
-	case ':':
-		return strconv.Atoi(line[1:])
-	case '$':
-		n, _ := strconv.Atoi(line[1:])
-		if n < 0 {
-			return nil, nil
-		}
-		buf := make([]byte, n+2)
-		if _, err := ioReadFull(r, buf); err != nil {
-			return nil, err
-		}
-		return string(buf[:n]), nil
-	case '*':
-		n, _ := strconv.Atoi(line[1:])
-		out := make([]any, 0, max(n, 0))
-		for i := 0; i < n; i++ {
-			v, err := readReply(r)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, v)
-		}
-		return out, nil
-	}
-	return nil, fmt.Errorf("unexpected reply %q", line)
-}
-
-func ioReadFull(r *bufio.Reader, buf []byte) (int, error) {
-	n := 0
-	for n < len(buf) {
-		m, err := r.Read(buf[n:])
-		n += m
-		if err != nil {
-			return n, err
-		}
-	}
-	return n, nil
+	return redistest.Start(t, bin, []string{"--aclfile", copyPath}, []string{probeUser, "probe"})
 }
 
 // aclFiles lists every ACL file the test checks: testdata, the rule fixtures, the corpus.
@@ -344,7 +189,7 @@ func allowed(sc *redisacl.Scanner, m map[string]any, cmd string) bool {
 // load error iff the server refuses the file, and the state it computes for each user is the
 // state the server shows (ACL LIST) and enforces (ACL DRYRUN).
 func TestAgainstRedisServer(t *testing.T) {
-	bin := requireRedis(t)
+	bin := redistest.Require(t)
 	sc := redisacl.New()
 	files := aclFiles(t)
 	if len(files) < 15 {
@@ -369,7 +214,7 @@ func TestAgainstRedisServer(t *testing.T) {
 			if !loaded {
 				return
 			}
-			reply, err := srv.do("ACL", "LIST")
+			reply, err := srv.Do("ACL", "LIST")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -391,7 +236,7 @@ func TestAgainstRedisServer(t *testing.T) {
 				}
 				for _, pc := range probeCommands {
 					args := append([]string{"ACL", "DRYRUN", name}, pc...)
-					r, err := srv.do(args...)
+					r, err := srv.Do(args...)
 					serverOK := err == nil && r == "OK"
 					cmd := pc[0]
 					if len(pc) > 1 && sc.Categories(cmd+"|"+pc[1]) != nil {
@@ -418,7 +263,7 @@ func contains(list []string, s string) bool {
 // TestCommandTableMatchesServer checks the embedded command table against a live server's
 // categories, so a table from another Redis version is caught.
 func TestCommandTableMatchesServer(t *testing.T) {
-	bin := requireRedis(t)
+	bin := redistest.Require(t)
 	dir := t.TempDir()
 	acl := filepath.Join(dir, "empty.acl")
 	if err := os.WriteFile(acl, nil, 0o600); err != nil {
@@ -429,13 +274,13 @@ func TestCommandTableMatchesServer(t *testing.T) {
 		t.Fatal("redis-server refused an empty ACL file")
 	}
 	sc := redisacl.New()
-	cats, err := srv.do("ACL", "CAT")
+	cats, err := srv.Do("ACL", "CAT")
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
 	for _, c := range cats.([]any) {
-		cmds, err := srv.do("ACL", "CAT", c.(string))
+		cmds, err := srv.Do("ACL", "CAT", c.(string))
 		if err != nil {
 			t.Fatal(err)
 		}
