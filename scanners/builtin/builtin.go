@@ -6,6 +6,7 @@ import (
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/dotenv"
 	"github.com/deploylint/deploylint/scanners/redisacl"
+	"github.com/deploylint/deploylint/scanners/redisconf"
 )
 
 // Scanners returns one scanner per supported kind, in the order kind detection tries them.
@@ -13,5 +14,6 @@ func Scanners() []scanners.Scanner {
 	return []scanners.Scanner{
 		redisacl.New(),
 		dotenv.New(),
+		redisconf.New(),
 	}
 }

@@ -1,0 +1,214 @@
+package redisconf
+
+import (
+	"strings"
+
+	"github.com/deploylint/deploylint/scanners"
+)
+
+// Scanner reads redis.conf files.
+type Scanner struct{}
+
+// New returns the redis-conf scanner.
+func New() *Scanner { return &Scanner{} }
+
+// Kind is "redis-conf".
+func (*Scanner) Kind() string { return "redis-conf" }
+
+// Match claims redis*.conf when its content has Redis directives.
+func (*Scanner) Match(rel string) scanners.NameMatch {
+	base := strings.ToLower(scanners.Base(rel))
+	if strings.HasPrefix(base, "redis") && strings.HasSuffix(base, ".conf") {
+		return scanners.MaybeMatch
+	}
+	return scanners.NoMatch
+}
+
+// knownDirectives are directives only redis.conf has; one of them confirms the kind.
+var knownDirectives = map[string]bool{
+	"bind": true, "port": true, "requirepass": true, "protected-mode": true, "aclfile": true,
+	"appendonly": true, "maxmemory": true, "save": true, "dbfilename": true, "tls-port": true,
+	"rename-command": true, "masterauth": true, "replicaof": true, "databases": true, "tcp-backlog": true,
+	"maxmemory-policy": true, "tcp-keepalive": true, "loglevel": true, "daemonize": true, "user": true,
+}
+
+// Sniff accepts content whose first directive lines include a known Redis directive and no
+// nginx-style block or statement endings.
+func (*Scanner) Sniff(head []byte) bool {
+	found := false
+	for _, l := range strings.Split(string(head), "\n") {
+		t := strings.TrimSpace(l)
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		if strings.HasSuffix(t, "{") || strings.HasSuffix(t, ";") || t == "}" {
+			return false // nginx-style blocks
+		}
+		f := strings.Fields(t)
+		if knownDirectives[strings.ToLower(f[0])] {
+			found = true
+		}
+	}
+	return found
+}
+
+type arg struct {
+	text       string
+	start, end int
+}
+
+// Parse reads a redis.conf file.
+func (*Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
+	text := string(src)
+	li := scanners.NewLineIndex(text)
+	spans := scanners.Spans{}
+	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	var list []any
+	start := 0
+	for lineNo := 1; start <= len(text); lineNo++ {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := text[start:end]
+		lineStart := start
+		start = end + 1
+		const cut = " \t\r\n"
+		left := len(line) - len(strings.TrimLeft(line, cut))
+		body := strings.TrimRight(line[left:], cut)
+		if body == "" || body[0] == '#' {
+			continue
+		}
+		args, bad := splitArgs(body, lineStart+left)
+		if bad >= 0 {
+			p := li.Pos(bad)
+			return nil, &scanners.ParseError{Path: path, Line: p.Line, Column: p.Column, Msg: "unbalanced quotes in this line (Redis refuses to start)"}
+		}
+		if len(args) == 0 {
+			continue
+		}
+		i := len(list)
+		name := strings.ToLower(args[0].text)
+		vals := make([]any, 0, len(args)-1)
+		for j, a := range args[1:] {
+			vals = append(vals, a.text)
+			r := li.Range(a.start, a.end)
+			spans.Set(scanners.Span{Key: r, Value: r}, "directives", i, "args", j)
+		}
+		valRange := li.Range(args[0].end, args[0].end)
+		if len(args) > 1 {
+			valRange = li.Range(args[1].start, args[len(args)-1].end)
+		}
+		spans.Set(scanners.Span{Key: li.Range(args[0].start, args[0].end), Value: valRange, ID: name}, "directives", i)
+		list = append(list, map[string]any{"name": name, "args": vals, "line": lineNo})
+	}
+	return &scanners.Document{Kind: "redis-conf", Path: path, Data: map[string]any{"directives": list}, Spans: spans}, nil
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+func isHex(c byte) bool {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+}
+
+func hexVal(c byte) byte {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0'
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10
+	default:
+		return c - 'A' + 10
+	}
+}
+
+// splitArgs splits a line as Redis's sdssplitargs does. bad is the offset of the quote that
+// is not balanced, or -1.
+func splitArgs(s string, base int) ([]arg, int) {
+	var out []arg
+	i := 0
+	for {
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		if i >= len(s) {
+			return out, -1
+		}
+		begin := i
+		var cur []byte
+		inDQ, inSQ := false, false
+		quoteAt := -1
+		tokEnd := len(s)
+		for done := false; !done; {
+			switch {
+			case inDQ:
+				switch {
+				case i >= len(s):
+					return nil, base + quoteAt
+				case s[i] == '\\' && i+3 < len(s) && s[i+1] == 'x' && isHex(s[i+2]) && isHex(s[i+3]):
+					cur = append(cur, hexVal(s[i+2])*16+hexVal(s[i+3]))
+					i += 3
+				case s[i] == '\\' && i+1 < len(s):
+					i++
+					switch s[i] {
+					case 'n':
+						cur = append(cur, '\n')
+					case 'r':
+						cur = append(cur, '\r')
+					case 't':
+						cur = append(cur, '\t')
+					case 'b':
+						cur = append(cur, '\b')
+					case 'a':
+						cur = append(cur, '\a')
+					default:
+						cur = append(cur, s[i])
+					}
+				case s[i] == '"':
+					if i+1 < len(s) && !isSpace(s[i+1]) {
+						return nil, base + quoteAt
+					}
+					done, tokEnd = true, i+1
+				default:
+					cur = append(cur, s[i])
+				}
+			case inSQ:
+				switch {
+				case i >= len(s):
+					return nil, base + quoteAt
+				case s[i] == '\\' && i+1 < len(s) && s[i+1] == '\'':
+					i++
+					cur = append(cur, '\'')
+				case s[i] == '\'':
+					if i+1 < len(s) && !isSpace(s[i+1]) {
+						return nil, base + quoteAt
+					}
+					done, tokEnd = true, i+1
+				default:
+					cur = append(cur, s[i])
+				}
+			default:
+				switch {
+				case i >= len(s):
+					done, tokEnd = true, len(s)
+				case isSpace(s[i]):
+					done, tokEnd = true, i
+				case s[i] == '"':
+					inDQ, quoteAt = true, i
+				case s[i] == '\'':
+					inSQ, quoteAt = true, i
+				default:
+					cur = append(cur, s[i])
+				}
+			}
+			if i < len(s) {
+				i++
+			}
+		}
+		out = append(out, arg{text: string(cur), start: base + begin, end: base + tokEnd})
+	}
+}

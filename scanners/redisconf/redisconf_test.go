@@ -1,0 +1,106 @@
+package redisconf_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/redisconf"
+)
+
+func directives(t *testing.T, src string) (*scanners.Document, []map[string]any) {
+	t.Helper()
+	doc, err := redisconf.New().Parse("redis.conf", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]any
+	for _, d := range doc.Data.(map[string]any)["directives"].([]any) {
+		out = append(out, d.(map[string]any))
+	}
+	return doc, out
+}
+
+func TestDirectivesAndQuoting(t *testing.T) {
+	src := "# requirepass foobared\n" +
+		"  BIND 127.0.0.1 -::1  \n" +
+		"\n" +
+		"rename-command FLUSHALL \"\"\n" +
+		"requirepass \"a b\\x41\\n\"\n" +
+		"user app on 'it\\'s' ~*\n"
+	doc, ds := directives(t, src)
+	want := []struct {
+		name string
+		args []any
+		line int
+	}{
+		{"bind", []any{"127.0.0.1", "-::1"}, 2},
+		{"rename-command", []any{"FLUSHALL", ""}, 4},
+		{"requirepass", []any{"a bA\n"}, 5},
+		{"user", []any{"app", "on", "it's", "~*"}, 6},
+	}
+	if len(ds) != len(want) {
+		t.Fatalf("got %v", ds)
+	}
+	for i, w := range want {
+		if ds[i]["name"] != w.name || !reflect.DeepEqual(ds[i]["args"], w.args) || ds[i]["line"] != w.line {
+			t.Errorf("directive %d = %v, want %+v", i, ds[i], w)
+		}
+	}
+	sp := doc.Spans[scanners.PathKey("directives", 0)]
+	if sp.Key != scanners.LineRange(2, 3, 7) || sp.Value != scanners.LineRange(2, 8, 22) {
+		t.Errorf("bind span = %+v", sp)
+	}
+	if a := doc.Spans[scanners.PathKey("directives", 1, "args", 1)]; a.Key != scanners.LineRange(4, 25, 27) {
+		t.Errorf("empty quoted arg span = %+v", a)
+	}
+}
+
+func TestUnbalancedQuotes(t *testing.T) {
+	for _, src := range []string{"port 1\nrequirepass \"s3cr3t\n", "requirepass 's3cr3t\n", "requirepass \"s3cr3t\"x\n"} {
+		_, err := redisconf.New().Parse("redis.conf", []byte(src))
+		var pe *scanners.ParseError
+		if !errors.As(err, &pe) || strings.Contains(pe.Error(), "s3cr3t") {
+			t.Errorf("%q: got %v", src, err)
+		}
+	}
+}
+
+func TestKindDetection(t *testing.T) {
+	s := redisconf.New()
+	if s.Match("redis/redis.conf") != scanners.MaybeMatch || s.Match("nginx.conf") != scanners.NoMatch {
+		t.Error("Match")
+	}
+	if !s.Sniff([]byte("# Redis\nbind 127.0.0.1\nport 6379\n")) || s.Sniff([]byte("server {\n listen 80;\n}\n")) {
+		t.Error("Sniff")
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, p := range []string{"../../../shared/corpus/laradock__laradock/redis/redis.conf", "../../fixtures/RDS001/bad/redis.conf"} {
+		if b, err := os.ReadFile(filepath.Clean(p)); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("requirepass \"\\x4"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc, err := redisconf.New().Parse("redis.conf", src)
+		if err != nil {
+			var pe *scanners.ParseError
+			if !errors.As(err, &pe) || pe.Line < 1 {
+				t.Fatalf("bad error %v", err)
+			}
+			return
+		}
+		lines := strings.Count(string(src), "\n") + 1
+		for k, sp := range doc.Spans {
+			if sp.Key.End.Line > lines || sp.Key.Start.Line < 1 {
+				t.Fatalf("span %s outside the file: %+v", k, sp)
+			}
+		}
+	})
+}
