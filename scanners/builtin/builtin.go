@@ -7,6 +7,7 @@ import (
 	"github.com/deploylint/deploylint/scanners/dotenv"
 	"github.com/deploylint/deploylint/scanners/redisacl"
 	"github.com/deploylint/deploylint/scanners/redisconf"
+	"github.com/deploylint/deploylint/scanners/traefik"
 )
 
 // Scanners returns one scanner per supported kind, in the order kind detection tries them.
@@ -15,5 +16,6 @@ func Scanners() []scanners.Scanner {
 		redisacl.New(),
 		dotenv.New(),
 		redisconf.New(),
+		traefik.New(),
 	}
 }

@@ -1,0 +1,191 @@
+// Package yamldoc turns YAML into plain data (maps, lists, strings, numbers, booleans) with a
+// span for every path, for the YAML-based scanners. It bounds what hostile input can cost:
+// alias expansion and nesting depth are limited.
+package yamldoc
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/deploylint/deploylint/scanners"
+)
+
+// Options tune decoding.
+type Options struct {
+	// LowerKeys lower-cases mapping keys, for formats whose keys are case-insensitive
+	// (Traefik). Spans are recorded under the lower-cased path.
+	LowerKeys bool
+}
+
+const (
+	maxDepth = 200
+	// maxNodes bounds the nodes visited, aliases included, so a "billion laughs" document
+	// fails fast instead of expanding.
+	maxNodes = 1_000_000
+)
+
+// Decode parses the first YAML document of src. A syntax error is a *scanners.ParseError.
+func Decode(path string, src []byte, opt Options) (any, scanners.Spans, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		return nil, nil, parseError(path, err)
+	}
+	spans := scanners.Spans{}
+	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	if root.Kind == 0 || len(root.Content) == 0 {
+		return map[string]any{}, spans, nil
+	}
+	w := &walker{spans: spans, opt: opt}
+	v, err := w.value(root.Content[0], nil, 0)
+	if err != nil {
+		return nil, nil, &scanners.ParseError{Path: path, Line: root.Content[0].Line, Column: root.Content[0].Column, Msg: err.Error()}
+	}
+	return v, spans, nil
+}
+
+var lineInError = regexp.MustCompile(`line (\d+)`)
+
+// parseError turns a yaml error into a positioned ParseError without quoting the input.
+func parseError(path string, err error) error {
+	msg := err.Error()
+	line := 1
+	if m := lineInError.FindStringSubmatch(msg); m != nil {
+		if n, convErr := strconv.Atoi(m[1]); convErr == nil {
+			line = n
+		}
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	// yaml errors may quote a fragment of the document; keep only the reason.
+	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
+		msg = msg[i+2:]
+	}
+	if len(msg) > 120 {
+		msg = msg[:120]
+	}
+	return &scanners.ParseError{Path: path, Line: line, Column: 1, Msg: "invalid YAML: " + msg}
+}
+
+type walker struct {
+	spans scanners.Spans
+	opt   Options
+	nodes int
+}
+
+func nodeRange(n *yaml.Node) scanners.Range {
+	width := len(n.Value)
+	switch n.Style {
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		width += 2
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		width = 1
+	}
+	if n.Kind != yaml.ScalarNode || strings.Contains(n.Value, "\n") {
+		width = 0
+	}
+	return scanners.LineRange(n.Line, n.Column, n.Column+width)
+}
+
+func (w *walker) value(n *yaml.Node, path []any, depth int) (any, error) {
+	w.nodes++
+	if w.nodes > maxNodes {
+		return nil, errors.New("document expands to too many nodes (alias bomb?)")
+	}
+	if depth > maxDepth {
+		return nil, fmt.Errorf("nesting deeper than %d levels", maxDepth)
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		return w.value(n.Alias, path, depth+1)
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return w.value(n.Content[0], path, depth+1)
+	case yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for i, c := range n.Content {
+			p := append(append([]any{}, path...), i)
+			r := nodeRange(c)
+			w.spans.Set(scanners.Span{Key: r, Value: r}, p...)
+			v, err := w.value(c, p, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	case yaml.MappingNode:
+		out := map[string]any{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Value == "<<" && k.Tag == "!!merge" {
+				merged, err := w.value(v, path, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				mergeInto(out, merged)
+				continue
+			}
+			key := k.Value
+			if w.opt.LowerKeys {
+				key = strings.ToLower(key)
+			}
+			p := append(append([]any{}, path...), key)
+			w.spans.Set(scanners.Span{Key: nodeRange(k), Value: nodeRange(v)}, p...)
+			val, err := w.value(v, p, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out[key] = val
+		}
+		return out, nil
+	case yaml.ScalarNode:
+		return scalar(n), nil
+	}
+	return nil, nil
+}
+
+// mergeInto applies a YAML merge key: existing keys win.
+func mergeInto(dst map[string]any, src any) {
+	switch s := src.(type) {
+	case map[string]any:
+		for k, v := range s {
+			if _, ok := dst[k]; !ok {
+				dst[k] = v
+			}
+		}
+	case []any:
+		for _, e := range s {
+			mergeInto(dst, e)
+		}
+	}
+}
+
+// scalar resolves a scalar as YAML 1.2's core schema does (as yaml.v3 decodes into any).
+func scalar(n *yaml.Node) any {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil
+	case "!!bool":
+		var b bool
+		if n.Decode(&b) == nil {
+			return b
+		}
+	case "!!int":
+		var i int64
+		if n.Decode(&i) == nil {
+			return i
+		}
+	case "!!float":
+		var f float64
+		if n.Decode(&f) == nil {
+			return f
+		}
+	}
+	return n.Value
+}
