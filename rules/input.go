@@ -3,7 +3,9 @@ package rules
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -41,7 +43,10 @@ func toValue(v any) (ast.Value, error) {
 	case int64:
 		return ast.Number(json.Number(fmt.Sprint(x))), nil
 	case float64:
-		return ast.Number(json.Number(fmt.Sprint(x))), nil
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return ast.String(fmt.Sprint(x)), nil // JSON has no NaN or infinity
+		}
+		return ast.Number(json.Number(strconv.FormatFloat(x, 'g', -1, 64))), nil
 	case []any:
 		terms := make([]*ast.Term, len(x))
 		for i, e := range x {

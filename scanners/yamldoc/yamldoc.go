@@ -26,7 +26,7 @@ const (
 	maxDepth = 200
 	// maxNodes bounds the nodes visited, aliases included, so a "billion laughs" document
 	// fails fast instead of expanding.
-	maxNodes = 1_000_000
+	maxNodes = 200_000
 )
 
 // Decode parses the first YAML document of src. A syntax error is a *scanners.ParseError.

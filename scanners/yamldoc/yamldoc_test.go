@@ -1,0 +1,66 @@
+package yamldoc_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/yamldoc"
+)
+
+func TestDataAndSpans(t *testing.T) {
+	src := "# c\nentryPoints:\n  web:\n    address: \":2900\"\n    ports: [80, 443]\nbase: &b {x: 1}\nderived:\n  <<: *b\n  y: true\n"
+	data, spans, err := yamldoc.Decode("t.yaml", []byte(src), yamldoc.Options{LowerKeys: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := data.(map[string]any)
+	if m["entrypoints"].(map[string]any)["web"].(map[string]any)["address"] != ":2900" {
+		t.Errorf("data = %v", m)
+	}
+	d := m["derived"].(map[string]any)
+	if d["x"] != int64(1) || d["y"] != true {
+		t.Errorf("merge key: %v", d)
+	}
+	sp := spans[scanners.PathKey("entrypoints", "web", "address")]
+	if sp.Key != scanners.LineRange(4, 5, 12) || sp.Value != scanners.LineRange(4, 14, 21) {
+		t.Errorf("address span = %+v", sp)
+	}
+	if sp := spans[scanners.PathKey("entrypoints", "web", "ports", 1)]; sp.Value.Start != (scanners.Position{Line: 5, Column: 17}) {
+		t.Errorf("sequence item span = %+v", sp)
+	}
+}
+
+func TestHostileInput(t *testing.T) {
+	bomb := "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+	deep := strings.Repeat("[", 300) + strings.Repeat("]", 300)
+	for name, src := range map[string]string{"alias bomb": bomb, "deep nesting": deep, "syntax": "a: [1, 2\nb: 3\n"} {
+		_, _, err := yamldoc.Decode("h.yaml", []byte(src), yamldoc.Options{})
+		var pe *scanners.ParseError
+		if !errors.As(err, &pe) {
+			t.Errorf("%s: got %v, want a ParseError", name, err)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("a: 1\nb: [x, {c: d}]\n"))
+	f.Add([]byte("x: &a {y: *a}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		_, spans, err := yamldoc.Decode("f.yaml", src, yamldoc.Options{LowerKeys: true})
+		if err != nil {
+			var pe *scanners.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("unpositioned error %v", err)
+			}
+			return
+		}
+		lines := strings.Count(string(src), "\n") + 1
+		for k, sp := range spans {
+			if sp.Key.Start.Line > lines {
+				t.Fatalf("span %s beyond the file: %+v", k, sp)
+			}
+		}
+	})
+}
