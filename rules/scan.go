@@ -90,7 +90,7 @@ func parseTarget(t scanners.Target, s scanners.Scanner, maxSize int64) *scanners
 	if err != nil {
 		return ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+describeIOError(err))
 	}
-	doc, err := safeParse(s, t.Rel, src)
+	doc, err := safeParse(s, t, src)
 	if err != nil {
 		var pe *scanners.ParseError
 		if errors.As(err, &pe) {
@@ -103,13 +103,16 @@ func parseTarget(t scanners.Target, s scanners.Scanner, maxSize int64) *scanners
 }
 
 // safeParse turns a parser panic into an error: a bug in one parser must not stop the scan.
-func safeParse(s scanners.Scanner, rel string, src []byte) (doc *scanners.Document, err error) {
+func safeParse(s scanners.Scanner, t scanners.Target, src []byte) (doc *scanners.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("internal parser error (please report): %v", r)
 		}
 	}()
-	return s.Parse(rel, src)
+	if fp, ok := s.(scanners.FileParser); ok {
+		return fp.ParseFile(t, src)
+	}
+	return s.Parse(t.Rel, src)
 }
 
 func describeIOError(err error) string {

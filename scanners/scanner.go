@@ -28,3 +28,10 @@ const (
 
 // Base returns the last element of a slash path.
 func Base(rel string) string { return path.Base(rel) }
+
+// FileParser is implemented by scanners whose format reads sibling files (compose reads the
+// project's .env and env_file entries). The pipeline calls ParseFile instead of Parse; the
+// scanner must not read anything outside t.Root.
+type FileParser interface {
+	ParseFile(t Target, src []byte) (*Document, error)
+}

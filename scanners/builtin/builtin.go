@@ -4,6 +4,7 @@ package builtin
 
 import (
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/compose"
 	"github.com/deploylint/deploylint/scanners/dotenv"
 	"github.com/deploylint/deploylint/scanners/redisacl"
 	"github.com/deploylint/deploylint/scanners/redisconf"
@@ -16,6 +17,7 @@ func Scanners() []scanners.Scanner {
 		redisacl.New(),
 		dotenv.New(),
 		redisconf.New(),
+		compose.New(),
 		traefik.New(),
 	}
 }

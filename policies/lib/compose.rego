@@ -1,0 +1,41 @@
+# METADATA
+# title: compose helpers
+# description: |
+#   Which published ports reach the network and which services are internal datastores.
+#   The data of internal services (ports and images) is in defaults.json.
+package deploylint.lib.compose
+
+internal_services := data.deploylint.data.defaults.internal_services
+
+# loopback is true for a host IP that only the host itself can reach.
+loopback(ip) if regex.match(`^(127\.[0-9.]+|::1|\[::1\]|localhost)$`, ip)
+
+# internal_reason names why a published port of a service is internal, if it is.
+internal_reason(svc, port) := sprintf("%s port %d", [internal_services.ports[format_int(port.target, 10)], port.target])
+
+internal_reason(svc, port) := sprintf("port %d of its %s image", [port.target, image_product(svc)]) if {
+	not internal_services.ports[format_int(port.target, 10)]
+}
+
+is_internal(svc, port) if {
+	internal_services.ports[format_int(port.target, 10)]
+	not is_proxy(svc)
+}
+
+is_internal(svc, _) if image_product(svc)
+
+is_datastore(svc) if image_product(svc)
+
+# image_product names the internal product an image runs: by repository, or by its last path
+# component for rebuilt images (someone/redis is still Redis).
+image_product(svc) := internal_services.images[svc.image_repo]
+
+image_product(svc) := internal_services.images[base] if {
+	not internal_services.images[svc.image_repo]
+	parts := split(svc.image_repo, "/")
+	base := parts[count(parts) - 1]
+}
+
+# is_proxy is true for a reverse-proxy image: its published ports are the deployment's front
+# door, and whether it serves TLS is CMP005's question.
+is_proxy(svc) if svc.image_repo in {p | some p in data.deploylint.data.defaults.reverse_proxies}

@@ -1,0 +1,446 @@
+package compose
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/compose-spec/compose-go/v2/loader"
+	"github.com/compose-spec/compose-go/v2/types"
+	"github.com/sirupsen/logrus"
+
+	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/dotenv"
+	"github.com/deploylint/deploylint/scanners/yamldoc"
+)
+
+// Scanner reads docker-compose files.
+type Scanner struct {
+	env *dotenv.Scanner
+}
+
+// New returns the compose scanner.
+func New() *Scanner {
+	// compose-go reports unset variables through logrus's global logger; deploylint reports
+	// through findings, so that output is discarded rather than printed between results.
+	logrus.SetOutput(io.Discard)
+	return &Scanner{env: dotenv.New()}
+}
+
+// Kind is "compose".
+func (*Scanner) Kind() string { return "compose" }
+
+var composeName = regexp.MustCompile(`^(docker-)?compose([.-][^/]*)?\.ya?ml$`)
+
+// Match claims compose.y*ml, docker-compose*.y*ml and compose.*.y*ml; other YAML files with a
+// top-level services key are sniffed.
+func (*Scanner) Match(rel string) scanners.NameMatch {
+	base := strings.ToLower(scanners.Base(rel))
+	switch {
+	case composeName.MatchString(base):
+		return scanners.Match
+	case strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml"):
+		return scanners.MaybeMatch
+	}
+	return scanners.NoMatch
+}
+
+var servicesKey = regexp.MustCompile(`(?m)^services:\s*$`)
+
+// Sniff accepts YAML with a top-level services mapping.
+func (*Scanner) Sniff(head []byte) bool { return servicesKey.Match(head) }
+
+// Parse loads a compose file with no .env (used when the file is given as bytes only).
+func (s *Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
+	return s.load(path, "", "", src, nil)
+}
+
+// ParseFile loads a compose file with the .env of its directory, as docker compose does.
+func (s *Scanner) ParseFile(t scanners.Target, src []byte) (*scanners.Document, error) {
+	dir := filepath.Dir(t.Path)
+	envRel := relJoin(t.Rel, ".env")
+	var env *scanners.Document
+	if b, err := os.ReadFile(filepath.Join(dir, ".env")); err == nil && inside(t.Root, filepath.Join(dir, ".env")) {
+		// A .env compose cannot read makes compose fail too; its own META001 reports it.
+		if d, err := s.env.Parse(envRel, b); err == nil {
+			env = d
+		}
+	}
+	return s.load(t.Rel, dir, t.Root, src, env)
+}
+
+func relJoin(rel, name string) string {
+	d := filepath.ToSlash(filepath.Dir(filepath.FromSlash(rel)))
+	if d == "." {
+		return name
+	}
+	return d + "/" + name
+}
+
+func inside(root, p string) bool {
+	r, err := filepath.Abs(root)
+	if err != nil {
+		return false
+	}
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return false
+	}
+	if rr, err := filepath.EvalSymlinks(r); err == nil {
+		r = rr
+	}
+	if aa, err := filepath.EvalSymlinks(a); err == nil {
+		a = aa
+	}
+	return a == r || strings.HasPrefix(a, r+string(filepath.Separator))
+}
+
+func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document) (*scanners.Document, error) {
+	raw, rawSpans, err := yamldoc.Decode(rel, src, yamldoc.Options{})
+	if err != nil {
+		return nil, err
+	}
+	rawMap, _ := raw.(map[string]any)
+	mapping := types.Mapping{}
+	if env != nil {
+		for k, v := range env.Env {
+			mapping[k] = v.Value
+		}
+	}
+	if dir == "" {
+		dir = "."
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", rel, err)
+	}
+	skipExtends, skipEnvFiles := outsideRefs(rawMap, absDir, root)
+	details := types.ConfigDetails{
+		WorkingDir:  absDir,
+		ConfigFiles: []types.ConfigFile{{Filename: filepath.Join(absDir, filepath.Base(rel)), Content: src}},
+		Environment: mapping,
+	}
+	load := func(skipEnv bool) (*types.Project, error) {
+		return loader.LoadWithContext(context.Background(), details, func(o *loader.Options) {
+			o.SetProjectName("deploylint", true)
+			o.Profiles = []string{"*"}
+			o.SkipInclude = true
+			o.SkipExtends = skipExtends
+			o.SkipResolveEnvironment = skipEnv
+			o.ResolvePaths = false
+			o.SkipConsistencyCheck = true
+			o.ResourceLoaders = nil
+		})
+	}
+	project, err := load(skipEnvFiles)
+	var unset []string
+	if err != nil {
+		// A repository often ships the compose file without the .env it expects (an
+		// env.example is copied into place on the host). Audit what can be audited: give every
+		// referenced but unset variable a neutral value ("0" parses as a port, a boolean and a
+		// name) and do without env_file contents that are not there.
+		unset = unsetVars(src, mapping)
+		neutral := neutralValues(rawMap)
+		for _, v := range unset {
+			mapping[v] = neutral[v]
+			if mapping[v] == "" {
+				mapping[v] = "unset"
+			}
+		}
+		project, err = load(true)
+	}
+	if err != nil {
+		return nil, &scanners.ParseError{Path: rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + redact(err.Error(), mapping)}
+	}
+	doc := build(rel, project, rawMap, rawSpans, env, unset)
+	list := make([]any, len(unset))
+	for i, v := range unset {
+		list[i] = v
+	}
+	doc.Data.(map[string]any)["unset_variables"] = list
+	return doc, nil
+}
+
+// boolKeys are service attributes compose parses as booleans.
+var boolKeys = map[string]bool{"read_only": true, "tty": true, "stdin_open": true, "privileged": true, "init": true, "oom_kill_disable": true}
+
+// neutralValues picks, for each variable the file references, a stand-in that parses where it
+// is used: a port number under ports, false for boolean attributes.
+func neutralValues(raw map[string]any) map[string]string {
+	out := map[string]string{}
+	var walk func(v any, key string, underPorts bool)
+	walk = func(v any, key string, underPorts bool) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				walk(e, k, underPorts || k == "ports")
+			}
+		case []any:
+			for _, e := range x {
+				walk(e, key, underPorts)
+			}
+		case string:
+			for _, m := range varRef.FindAllStringSubmatch(x, -1) {
+				switch {
+				case underPorts:
+					out[m[1]] = "1"
+				case boolKeys[key]:
+					out[m[1]] = "false"
+				}
+			}
+		}
+	}
+	walk(raw, "", false)
+	return out
+}
+
+// unsetVars lists the variables the file references that the .env does not set, sorted.
+func unsetVars(src []byte, env types.Mapping) []string {
+	seen := map[string]bool{}
+	for _, m := range varRef.FindAllStringSubmatch(string(src), -1) {
+		if _, ok := env[m[1]]; !ok {
+			seen[m[1]] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for v := range seen {
+		out = append(out, v)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// redact removes .env values from a compose-go error message before it is shown.
+func redact(msg string, env types.Mapping) string {
+	for _, v := range env {
+		if len(v) >= 4 {
+			msg = strings.ReplaceAll(msg, v, "…")
+		}
+	}
+	if len(msg) > 200 {
+		msg = msg[:200] + "…"
+	}
+	return msg
+}
+
+// outsideRefs reports whether any extends or env_file entry points outside the scan root:
+// those are never read.
+func outsideRefs(raw map[string]any, dir, root string) (extends, envFiles bool) {
+	if root == "" {
+		return true, true
+	}
+	svcs, _ := raw["services"].(map[string]any)
+	for _, sv := range svcs {
+		svc, _ := sv.(map[string]any)
+		if ext, ok := svc["extends"].(map[string]any); ok {
+			if f, ok := ext["file"].(string); ok && !inside(root, filepath.Join(dir, f)) {
+				extends = true
+			}
+		}
+		for _, f := range envFileList(svc["env_file"]) {
+			if !inside(root, filepath.Join(dir, f)) {
+				envFiles = true
+			}
+		}
+	}
+	return extends, envFiles
+}
+
+func envFileList(v any) []string {
+	switch x := v.(type) {
+	case string:
+		return []string{x}
+	case []any:
+		var out []string
+		for _, e := range x {
+			switch y := e.(type) {
+			case string:
+				out = append(out, y)
+			case map[string]any:
+				if p, ok := y["path"].(string); ok {
+					out = append(out, p)
+				}
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+var varRef = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
+
+func build(rel string, p *types.Project, raw map[string]any, rawSpans scanners.Spans, env *scanners.Document, unset []string) *scanners.Document {
+	spans := scanners.Spans{}
+	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	copySpan := func(from []any, to ...any) bool {
+		if sp, ok := rawSpans[scanners.PathKey(from...)]; ok {
+			spans.Set(sp, to...)
+			return true
+		}
+		return false
+	}
+	rawSvcs, _ := raw["services"].(map[string]any)
+	names := make([]string, 0, len(p.Services))
+	for n := range p.Services {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	services := map[string]any{}
+	for _, name := range names {
+		svc := p.Services[name]
+		rawSvc, _ := rawSvcs[name].(map[string]any)
+		if sp, ok := rawSpans[scanners.PathKey("services", name)]; ok {
+			sp.ID = name
+			spans.Set(sp, "services", name)
+		}
+		for _, k := range []string{"image", "network_mode", "command"} {
+			copySpan([]any{"services", name, k}, "services", name, k)
+		}
+		services[name] = map[string]any{
+			"image":        svc.Image,
+			"image_repo":   imageRepo(svc.Image),
+			"ports":        ports(name, svc.Ports, rawSvc, rawSpans, spans, unset),
+			"expose":       toAnyStrings(svc.Expose),
+			"environment":  environment(name, svc.Environment, rawSvc, rawSpans, spans, env),
+			"volumes":      volumes(name, svc.Volumes, rawSpans, spans),
+			"network_mode": svc.NetworkMode,
+			"command":      toAnyStrings(svc.Command),
+		}
+	}
+	return &scanners.Document{Kind: "compose", Path: rel, Data: map[string]any{"services": services, "unset_variables": []any{}}, Spans: spans}
+}
+
+// imageRepo is the repository of an image reference without registry defaults, tag or
+// digest: "docker.io/library/redis:7-alpine" and "redis@sha256:…" are both "redis".
+func imageRepo(image string) string {
+	r := strings.ToLower(image)
+	if i := strings.Index(r, "@"); i >= 0 {
+		r = r[:i]
+	}
+	if i := strings.LastIndex(r, ":"); i > strings.LastIndex(r, "/") {
+		r = r[:i]
+	}
+	r = strings.TrimPrefix(r, "docker.io/")
+	r = strings.TrimPrefix(r, "index.docker.io/")
+	return strings.TrimPrefix(r, "library/")
+}
+
+func toAnyStrings[S ~[]string](in S) []any {
+	out := make([]any, len(in))
+	for i, s := range in {
+		out[i] = s
+	}
+	return out
+}
+
+// ports lists the resolved ports and maps each to the source entry it came from.
+func ports(name string, resolved []types.ServicePortConfig, rawSvc map[string]any, rawSpans, spans scanners.Spans, unset []string) []any {
+	rawPorts, _ := rawSvc["ports"].([]any)
+	isUnset := map[string]bool{}
+	for _, v := range unset {
+		isUnset[v] = true
+	}
+	var origin []int // origin[i] = raw entry of resolved port i
+	for j, rp := range rawPorts {
+		n := 1
+		if s, ok := rp.(string); ok && !strings.Contains(s, "$") {
+			if pcs, err := types.ParsePortConfig(s); err == nil && len(pcs) > 0 {
+				n = len(pcs)
+			}
+		}
+		for k := 0; k < n; k++ {
+			origin = append(origin, j)
+		}
+	}
+	out := make([]any, 0, len(resolved))
+	for i, pc := range resolved {
+		fromUnset := false
+		if i < len(origin) {
+			if sp, ok := rawSpans[scanners.PathKey("services", name, "ports", origin[i])]; ok {
+				spans.Set(sp, "services", name, "ports", i)
+			}
+			for _, m := range varRef.FindAllStringSubmatch(fmt.Sprint(rawPorts[origin[i]]), -1) {
+				fromUnset = fromUnset || isUnset[m[1]]
+			}
+		}
+		out = append(out, map[string]any{
+			"host_ip": pc.HostIP, "published": pc.Published, "target": int(pc.Target), "protocol": pc.Protocol,
+			"unset_variable": fromUnset,
+		})
+	}
+	return out
+}
+
+// environment lists the resolved variables; a value interpolated from the project's .env
+// points at the .env line.
+func environment(name string, resolved types.MappingWithEquals, rawSvc map[string]any, rawSpans, spans scanners.Spans, env *scanners.Document) map[string]any {
+	out := map[string]any{}
+	rawEnv := rawSvc["environment"]
+	for k, v := range resolved {
+		if v == nil {
+			out[k] = nil
+		} else {
+			out[k] = *v
+		}
+		var rawText string
+		var from []any
+		switch re := rawEnv.(type) {
+		case map[string]any:
+			if rv, ok := re[k]; ok {
+				rawText = fmt.Sprint(rv)
+				from = []any{"services", name, "environment", k}
+			}
+		case []any:
+			for j, item := range re {
+				s, _ := item.(string)
+				if s == k || strings.HasPrefix(s, k+"=") {
+					rawText = strings.TrimPrefix(strings.TrimPrefix(s, k), "=")
+					from = []any{"services", name, "environment", j}
+				}
+			}
+		}
+		if env != nil {
+			if m := varRef.FindStringSubmatch(rawText); m != nil {
+				if sv, ok := env.Env[m[1]]; ok {
+					sp := env.Spans[scanners.PathKey("vars", indexOf(env, m[1]), "value")]
+					sp.Path = sv.Path
+					spans.Set(sp, "services", name, "environment", k)
+					continue
+				}
+			}
+		}
+		if from != nil {
+			if sp, ok := rawSpans[scanners.PathKey(from...)]; ok {
+				spans.Set(sp, "services", name, "environment", k)
+			}
+		}
+	}
+	return out
+}
+
+// indexOf finds the index of the effective variable name in a dotenv document.
+func indexOf(env *scanners.Document, name string) int {
+	vars, _ := env.Data.(map[string]any)["vars"].([]any)
+	for i := len(vars) - 1; i >= 0; i-- {
+		if v, ok := vars[i].(map[string]any); ok && v["name"] == name {
+			return i
+		}
+	}
+	return 0
+}
+
+func volumes(name string, vs []types.ServiceVolumeConfig, rawSpans, spans scanners.Spans) []any {
+	out := make([]any, 0, len(vs))
+	for i, v := range vs {
+		if sp, ok := rawSpans[scanners.PathKey("services", name, "volumes", i)]; ok {
+			spans.Set(sp, "services", name, "volumes", i)
+		}
+		out = append(out, map[string]any{"type": v.Type, "source": v.Source, "target": v.Target, "read_only": v.ReadOnly})
+	}
+	return out
+}

@@ -1,0 +1,167 @@
+package compose_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/compose-spec/compose-go/v2/loader"
+	"github.com/compose-spec/compose-go/v2/types"
+
+	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/compose"
+	"github.com/deploylint/deploylint/scanners/dotenv"
+)
+
+func parseFile(t *testing.T, root, rel string) *scanners.Document {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	src, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: rel, Root: root, Kind: "compose"}, src)
+	if err != nil {
+		t.Fatalf("%s: %v", rel, err)
+	}
+	return doc
+}
+
+func write(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestEnvInterpolationKeepsTheEnvSpan(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		".env": "A=1\nPG_AUTH=trust\nPORT=15432\n",
+		"compose.yaml": "services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_HOST_AUTH_METHOD=${PG_AUTH}\n      - LITERAL=x\n" +
+			"    ports:\n      - \"${PORT}:5432\"\n      - \"8000-8001:80-81\"\n      - \"127.0.0.1:9000:9000\"\n",
+	})
+	doc := parseFile(t, dir, "compose.yaml")
+	db := doc.Data.(map[string]any)["services"].(map[string]any)["db"].(map[string]any)
+	if db["environment"].(map[string]any)["POSTGRES_HOST_AUTH_METHOD"] != "trust" {
+		t.Errorf("environment = %v", db["environment"])
+	}
+	sp := doc.Spans[scanners.PathKey("services", "db", "environment", "POSTGRES_HOST_AUTH_METHOD")]
+	if sp.Path != ".env" || sp.Value.Start.Line != 2 {
+		t.Errorf("interpolated value span = %+v, want .env line 2", sp)
+	}
+	if sp := doc.Spans[scanners.PathKey("services", "db", "environment", "LITERAL")]; sp.Path != "" || sp.Key.Start.Line != 6 {
+		t.Errorf("literal span = %+v", sp)
+	}
+	ports := db["ports"].([]any)
+	if len(ports) != 4 || ports[0].(map[string]any)["published"] != "15432" {
+		t.Fatalf("ports = %v", ports)
+	}
+	// The range entry yields two ports, both located on line 9; the loopback one on line 10.
+	for i, line := range []int{8, 9, 9, 10} {
+		if sp := doc.Spans[scanners.PathKey("services", "db", "ports", i)]; sp.Key.Start.Line != line {
+			t.Errorf("port %d at line %d, want %d", i, sp.Key.Start.Line, line)
+		}
+	}
+}
+
+func TestUnsetVariablesAreAuditedNotFatal(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"compose.yaml": "services:\n  app:\n    image: app\n    read_only: ${RO}\n    ports:\n      - ${HTTP_PORT}:80\n"})
+	doc := parseFile(t, dir, "compose.yaml")
+	data := doc.Data.(map[string]any)
+	if fmt.Sprint(data["unset_variables"]) != "[HTTP_PORT RO]" {
+		t.Errorf("unset = %v", data["unset_variables"])
+	}
+	p := data["services"].(map[string]any)["app"].(map[string]any)["ports"].([]any)[0].(map[string]any)
+	if p["unset_variable"] != true {
+		t.Errorf("port = %v", p)
+	}
+}
+
+func TestNothingOutsideTheRootIsRead(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	write(t, outside, map[string]string{"secret.env": "LEAK=outside-value\n"})
+	rel, err := filepath.Rel(root, filepath.Join(outside, "secret.env"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, map[string]string{"compose.yaml": "services:\n  app:\n    image: app\n    env_file: " + rel + "\n"})
+	doc := parseFile(t, root, "compose.yaml")
+	if strings.Contains(fmt.Sprint(doc.Data), "outside-value") {
+		t.Error("an env_file outside the scan root was read")
+	}
+}
+
+// TestPublishedPortsMatchCompose loads every compose file of the fixtures and the corpus with
+// compose-go's own loader and checks deploylint reports the same published ports.
+func TestPublishedPortsMatchCompose(t *testing.T) {
+	var files []string
+	for _, root := range []string{"../../fixtures", "../../../shared/corpus"} {
+		_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && compose.New().Match(d.Name()) == scanners.Match {
+				files = append(files, p)
+			}
+			return nil
+		})
+	}
+	if len(files) < 10 {
+		t.Fatalf("only %d compose files", len(files))
+	}
+	checked := 0
+	for _, f := range files {
+		dir := filepath.Dir(f)
+		env := types.Mapping{}
+		if b, err := os.ReadFile(filepath.Join(dir, ".env")); err == nil {
+			if d, err := dotenv.New().Parse(".env", b); err == nil {
+				for k, v := range d.Env {
+					env[k] = v.Value
+				}
+			}
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		abs, _ := filepath.Abs(f)
+		want, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
+			WorkingDir: filepath.Dir(abs), ConfigFiles: []types.ConfigFile{{Filename: abs, Content: src}}, Environment: env,
+		}, func(o *loader.Options) {
+			o.SetProjectName("x", true)
+			o.Profiles = []string{"*"}
+			o.SkipInclude = true
+			o.SkipResolveEnvironment = true
+			o.SkipConsistencyCheck = true
+		})
+		if err != nil {
+			continue // compose itself needs a .env this repository does not ship
+		}
+		got := parseFile(t, filepath.Dir(f), filepath.Base(f))
+		for name, svc := range want.Services {
+			var w, g []string
+			for _, p := range svc.Ports {
+				w = append(w, fmt.Sprintf("%s|%s|%d|%s", p.HostIP, p.Published, p.Target, p.Protocol))
+			}
+			for _, p := range got.Data.(map[string]any)["services"].(map[string]any)[name].(map[string]any)["ports"].([]any) {
+				m := p.(map[string]any)
+				g = append(g, fmt.Sprintf("%s|%s|%d|%s", m["host_ip"], m["published"], m["target"], m["protocol"]))
+			}
+			sort.Strings(w)
+			sort.Strings(g)
+			if strings.Join(w, ",") != strings.Join(g, ",") {
+				t.Errorf("%s service %s: compose %v, deploylint %v", f, name, w, g)
+			}
+		}
+		checked++
+	}
+	if checked < 10 {
+		t.Errorf("only %d files compared", checked)
+	}
+}

@@ -1,0 +1,34 @@
+// Package compose reads docker-compose files through compose-go v2, the loader docker compose
+// itself uses, so values are what `docker compose` would run: the project's .env interpolated
+// (never the process environment), defaults applied, every profile included. Positions come
+// from a walk over the YAML source, mapped onto compose-go's normalized model.
+//
+// Data shape (the `input.data` of rules of kind "compose"):
+//
+//	{
+//	  "services": {
+//	    "redis": {
+//	      "image": "redis:7",
+//	      "image_repo": "redis",                       // no registry default, tag or digest
+//	      "ports": [ {"host_ip": "", "published": "6379", "target": 6379, "protocol": "tcp",
+//	                  "unset_variable": false} ],   // true: the entry uses a variable set nowhere
+//	      "expose": ["6379"],
+//	      "environment": {"REDIS_PASSWORD": "…", "UNSET": null},
+//	      "volumes": [ {"type": "bind", "source": "./users.acl", "target": "/etc/redis/users.acl", "read_only": true} ],
+//	      "network_mode": "",
+//	      "command": ["redis-server", "--aclfile", "/etc/redis/users.acl"]
+//	    }
+//	  },
+//	  "unset_variables": ["HTTP_PORT"]   // referenced, set nowhere; audited with a stand-in value
+//	}
+//
+// Spans: ["services", s] is the service key; ["services", s, "ports", i] is the source entry
+// the resolved port i came from (a short-syntax range yields several ports from one entry);
+// ["services", s, "environment", NAME] is the entry that set NAME, or, when its value was
+// interpolated from the project's .env, the .env line that holds it (Span.Path is then the
+// .env path); ["services", s, "volumes", i], ["services", s, "image"], ["services", s,
+// "network_mode"] and ["services", s, "command"] point at their source.
+//
+// What this scanner does not do yet: merge compose.override.yaml, follow `include`, and load
+// `extends` or `env_file` that lie outside the scan root (those are skipped, never read).
+package compose
