@@ -27,6 +27,13 @@ func inputValue(doc *scanners.Document) (ast.Value, error) {
 		}
 		in["stack"] = map[string]any{"dir": doc.Stack.Dir, "env": env, "files": files}
 	}
+	if len(doc.Mounts) > 0 {
+		mounts := make(map[string]any, len(doc.Mounts))
+		for target, m := range doc.Mounts {
+			mounts[target] = map[string]any{"path": m.Path, "kind": m.Kind, "data": m.Data}
+		}
+		in["mounts"] = mounts
+	}
 	return toValue(in)
 }
 

@@ -58,6 +58,7 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 		located[i] = scanners.Located{Target: t, Doc: parseTarget(t, byKind[t.Kind], maxSize)}
 	})
 	scanners.AttachStacks(located)
+	scanners.AttachMounts(located)
 
 	results := make([][]Finding, len(located))
 	errs := make([]error, len(located))

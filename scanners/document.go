@@ -66,6 +66,12 @@ type Document struct {
 	// Env is what this document contributes to its stack's variables (a .env file's
 	// effective variables); nil for other kinds.
 	Env map[string]StackVar `json:"-"`
+	// Binds maps a container path to the file the document mounts there, as a slash path
+	// relative to the scan root (compose bind mounts inside the root); nil for other kinds.
+	Binds map[string]string `json:"-"`
+	// Mounts holds the parsed documents of Binds that were scanned too, by container path, so
+	// rules decide from the real mounted configuration.
+	Mounts map[string]*Document `json:"-"`
 }
 
 // Stack carries what sibling files of the same deployment directory contribute, so that

@@ -67,3 +67,27 @@ func AttachStacks(docs []Located) {
 		sort.Strings(st.Files)
 	}
 }
+
+// AttachMounts gives every document with Binds the scanned documents mounted into it. Only
+// files inside the same scan root are ever looked up.
+func AttachMounts(docs []Located) {
+	byRel := map[StackKey]*Document{}
+	for _, l := range docs {
+		if l.Doc != nil && l.Doc.Kind != "parse-error" {
+			byRel[StackKey{l.Target.Root, l.Target.Rel}] = l.Doc
+		}
+	}
+	for _, l := range docs {
+		if l.Doc == nil || len(l.Doc.Binds) == 0 {
+			continue
+		}
+		for target, rel := range l.Doc.Binds {
+			if m, ok := byRel[StackKey{l.Target.Root, rel}]; ok {
+				if l.Doc.Mounts == nil {
+					l.Doc.Mounts = map[string]*Document{}
+				}
+				l.Doc.Mounts[target] = m
+			}
+		}
+	}
+}

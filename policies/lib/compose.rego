@@ -39,3 +39,15 @@ image_product(svc) := internal_services.images[base] if {
 # is_proxy is true for a reverse-proxy image: its published ports are the deployment's front
 # door, and whether it serves TLS is CMP005's question.
 is_proxy(svc) if svc.image_repo in {p | some p in data.deploylint.data.defaults.reverse_proxies}
+
+# mounts_of is the set of documents mounted into a service, from input.mounts.
+mounts_of(name) := {m |
+	some key, m in object.get(input, "mounts", {})
+	startswith(key, concat("", [name, ":"]))
+}
+
+# published_beyond_loopback is true when a service publishes any port on all interfaces.
+published_beyond_loopback(svc) if {
+	some port in svc.ports
+	not loopback(port.host_ip)
+}

@@ -158,6 +158,7 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 		return nil, &scanners.ParseError{Path: rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + redact(err.Error(), mapping)}
 	}
 	doc := build(rel, project, rawMap, rawSpans, env, unset)
+	doc.Binds = binds(dir, root, project)
 	list := make([]any, len(unset))
 	for i, v := range unset {
 		list[i] = v
@@ -302,17 +303,62 @@ func build(rel string, p *types.Project, raw map[string]any, rawSpans scanners.S
 			copySpan([]any{"services", name, k}, "services", name, k)
 		}
 		services[name] = map[string]any{
-			"image":        svc.Image,
-			"image_repo":   imageRepo(svc.Image),
-			"ports":        ports(name, svc.Ports, rawSvc, rawSpans, spans, unset),
-			"expose":       toAnyStrings(svc.Expose),
-			"environment":  environment(name, svc.Environment, rawSvc, rawSpans, spans, env),
-			"volumes":      volumes(name, svc.Volumes, rawSpans, spans),
-			"network_mode": svc.NetworkMode,
-			"command":      toAnyStrings(svc.Command),
+			"image":              svc.Image,
+			"image_repo":         imageRepo(svc.Image),
+			"ports":              ports(name, svc.Ports, rawSvc, rawSpans, spans, unset),
+			"expose":             toAnyStrings(svc.Expose),
+			"environment":        environment(name, svc.Environment, rawSvc, rawSpans, spans, env),
+			"environment_origin": origins(svc.Environment, rawSvc, env),
+			"volumes":            volumes(name, svc.Volumes, rawSpans, spans),
+			"network_mode":       svc.NetworkMode,
+			"command":            toAnyStrings(svc.Command),
+			"command_raw":        rawText(rawSvc["command"]),
 		}
 	}
 	return &scanners.Document{Kind: "compose", Path: rel, Data: map[string]any{"services": services, "unset_variables": []any{}}, Spans: spans}
+}
+
+// rawText is a command as written, before interpolation (a list is joined by spaces).
+func rawText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = fmt.Sprint(e)
+		}
+		return strings.Join(parts, " ")
+	}
+	return ""
+}
+
+// binds lists the files bind-mounted from inside the scan root, by container path.
+func binds(dir, root string, p *types.Project) map[string]string {
+	if root == "" {
+		return nil
+	}
+	out := map[string]string{}
+	for _, svc := range p.Services {
+		for _, v := range svc.Volumes {
+			if v.Type != types.VolumeTypeBind || v.Source == "" {
+				continue
+			}
+			src := v.Source
+			if !filepath.IsAbs(src) {
+				src = filepath.Join(dir, src)
+			}
+			if !inside(root, src) {
+				continue
+			}
+			r, err := filepath.Rel(root, src)
+			if err != nil {
+				continue
+			}
+			out[svc.Name+":"+v.Target] = filepath.ToSlash(r)
+		}
+	}
+	return out
 }
 
 // imageRepo is the repository of an image reference without registry defaults, tag or
@@ -421,6 +467,62 @@ func environment(name string, resolved types.MappingWithEquals, rawSvc map[strin
 		}
 	}
 	return out
+}
+
+var defaultRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?])`)
+
+// origins says where each variable's value comes from: "literal" (written in the compose
+// file), "default" (a ${VAR:-fallback} whose VAR is unset), "dotenv" (interpolated from the
+// project's .env), "unset" (interpolated from a variable set nowhere), "host" (a bare name,
+// passed through from the shell) or "env_file".
+func origins(resolved types.MappingWithEquals, rawSvc map[string]any, env *scanners.Document) map[string]any {
+	out := map[string]any{}
+	rawEnv := rawSvc["environment"]
+	for k := range resolved {
+		text, found, bare := "", false, false
+		switch re := rawEnv.(type) {
+		case map[string]any:
+			if rv, ok := re[k]; ok {
+				found, bare = true, rv == nil
+				text = fmt.Sprint(rv)
+			}
+		case []any:
+			for _, item := range re {
+				s, _ := item.(string)
+				if s == k {
+					found, bare = true, true
+				} else if strings.HasPrefix(s, k+"=") {
+					found, text = true, strings.TrimPrefix(s, k+"=")
+				}
+			}
+		}
+		out[k] = origin(text, found, bare, env)
+	}
+	return out
+}
+
+func origin(text string, found, bare bool, env *scanners.Document) string {
+	switch {
+	case !found:
+		return "env_file"
+	case bare:
+		return "host"
+	case !strings.Contains(text, "$"):
+		return "literal"
+	}
+	m := varRef.FindStringSubmatch(text)
+	if m == nil {
+		return "literal"
+	}
+	if env != nil {
+		if _, ok := env.Env[m[1]]; ok {
+			return "dotenv"
+		}
+	}
+	if d := defaultRef.FindStringSubmatch(text); d != nil && strings.HasSuffix(d[2], "-") {
+		return "default"
+	}
+	return "unset"
 }
 
 // indexOf finds the index of the effective variable name in a dotenv document.

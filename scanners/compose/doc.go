@@ -14,9 +14,12 @@
 //	                  "unset_variable": false} ],   // true: the entry uses a variable set nowhere
 //	      "expose": ["6379"],
 //	      "environment": {"REDIS_PASSWORD": "…", "UNSET": null},
+//	      "environment_origin": {"REDIS_PASSWORD": "dotenv", "UNSET": "host"},  // literal, default,
+//	                                                   // dotenv, unset, host or env_file
 //	      "volumes": [ {"type": "bind", "source": "./users.acl", "target": "/etc/redis/users.acl", "read_only": true} ],
 //	      "network_mode": "",
-//	      "command": ["redis-server", "--aclfile", "/etc/redis/users.acl"]
+//	      "command": ["redis-server", "--aclfile", "/etc/redis/users.acl"],
+//	      "command_raw": "redis-server --aclfile /etc/redis/users.acl"   // before interpolation
 //	    }
 //	  },
 //	  "unset_variables": ["HTTP_PORT"]   // referenced, set nowhere; audited with a stand-in value
@@ -28,6 +31,11 @@
 // interpolated from the project's .env, the .env line that holds it (Span.Path is then the
 // .env path); ["services", s, "volumes", i], ["services", s, "image"], ["services", s,
 // "network_mode"] and ["services", s, "command"] point at their source.
+//
+// Bind mounts of files inside the scan root are listed in Document.Binds as
+// "service:/container/path" → root-relative path; the pipeline then hands rules the mounted
+// documents it scanned as input.mounts["service:/container/path"] = {path, kind, data}, so
+// CMP004 and CMP005 judge the real mounted users.acl, redis.conf or Traefik configuration.
 //
 // What this scanner does not do yet: merge compose.override.yaml, follow `include`, and load
 // `extends` or `env_file` that lie outside the scan root (those are skipped, never read).

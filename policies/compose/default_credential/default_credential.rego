@@ -1,0 +1,82 @@
+# METADATA
+# title: Default credential in service environment
+# description: |
+#   A service's environment, as docker compose resolves it, sets a credential to a shipped
+#   default, a placeholder, a notoriously weak password, or the user, database or service
+#   name itself (POSTGRES_PASSWORD=nextcloud next to POSTGRES_USER=nextcloud). This covers
+#   values written in the compose file and ${VAR:-fallback} fall-backs used because VAR is
+#   unset; a value that comes from the project's .env is reported there (ENV rules). It also
+#   covers redis-server --requirepass with such a password in command, and a MinIO service with
+#   no root credentials at all (MinIO then starts with minioadmin/minioadmin).
+# related_resources:
+#   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/CMP003.md
+#     description: rule documentation
+#   - ref: https://docs.openc3.com/docs/guides/security
+#     description: COSMOS security guide, Credentials
+# custom:
+#   id: CMP003
+#   severity: high
+#   kinds: [compose]
+#   remediation: >-
+#     Reference a secret instead: VAR: ${VAR:?set VAR in .env} with a unique random value in the (git-ignored) .env, or a *_FILE variable with compose secrets.
+#   guide: 'COSMOS security guide: "Change all default passwords before deploying COSMOS."; FetchML security guide: "Never commit passwords/keys to git"'
+package deploylint.rules.compose.default_credential
+
+import data.deploylint.lib.result
+import data.deploylint.lib.secrets
+
+services_table := data.deploylint.data.defaults.services
+
+credential_name(name) if secrets.is_secret_name(name)
+
+credential_name(name) if services_table[name]
+
+# identity_values are names a password must not repeat: users, databases, the service.
+identity_values(svc_name, svc) := {lower(v) |
+	some k, v in svc.environment
+	is_string(v)
+	v != ""
+	regex.match(`(?i)(USER|USERNAME|_DB|DATABASE|_NAME)$`, k)
+} | {lower(svc_name), lower(svc.image_repo)}
+
+weak(svc_name, svc, var, value) := "a well-known default" if secrets.is_known_default(value)
+
+# A password equal to a name is guessable; a user name equal to a name is normal.
+weak(svc_name, svc, var, value) := "the same as a user, database or service name" if {
+	not secrets.is_known_default(value)
+	secrets.is_secret_name(var)
+	lower(value) in identity_values(svc_name, svc)
+}
+
+shown(value) := sprintf(" (%q)", [value]) if value in secrets.shipped_defaults
+
+shown(value) := "" if not value in secrets.shipped_defaults
+
+deny contains result.at(["services", name, "environment", var], msg) if {
+	some name, svc in input.data.services
+	some var, value in svc.environment
+	is_string(value)
+	value != ""
+	svc.environment_origin[var] in {"literal", "default"}
+	credential_name(var)
+	problem := weak(name, svc, var, value)
+	how := {"literal": "is written in the compose file", "default": "falls back to a default in the compose file"}[svc.environment_origin[var]]
+	msg := sprintf("service %s: %s %s and is %s%s; use a unique secret from .env or compose secrets", [name, var, how, problem, shown(value)])
+}
+
+deny contains result.at(["services", name, "command"], msg) if {
+	some name, svc in input.data.services
+	some i, arg in svc.command
+	arg == "--requirepass"
+	pw := svc.command[i + 1]
+	secrets.is_known_default(pw)
+	msg := sprintf("service %s starts redis-server with --requirepass set to a well-known default%s; pass a unique secret", [name, shown(pw)])
+}
+
+deny contains result.key(["services", name], msg) if {
+	some name, svc in input.data.services
+	svc.image_repo in {"minio/minio", "bitnami/minio", "quay.io/minio/minio"}
+	count({k | some k, _ in svc.environment; startswith(k, "MINIO_ROOT_")}) == 0
+	count({k | some k, _ in svc.environment; k in {"MINIO_ACCESS_KEY", "MINIO_SECRET_KEY"}}) == 0
+	msg := sprintf("service %s runs MinIO without MINIO_ROOT_USER/MINIO_ROOT_PASSWORD, so it starts with minioadmin/minioadmin; set both from secrets", [name])
+}

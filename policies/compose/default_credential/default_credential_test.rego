@@ -1,0 +1,29 @@
+package deploylint.rules.compose.default_credential_test
+
+import data.deploylint.rules.compose.default_credential
+
+port(ip, target) := {"host_ip": ip, "published": format_int(target, 10), "target": target, "protocol": "tcp", "unset_variable": false}
+
+svc(image, over) := object.union({"image": image, "image_repo": image, "ports": [], "expose": [], "environment": {}, "environment_origin": {}, "volumes": [], "network_mode": "", "command": [], "command_raw": ""}, over)
+
+stack(services) := {"kind": "compose", "data": {"services": services, "unset_variables": []}}
+
+test_literal_and_fallback_defaults if {
+	db := svc("postgres", {"environment": {"POSTGRES_USER": "app", "POSTGRES_PASSWORD": "app"}, "environment_origin": {"POSTGRES_USER": "literal", "POSTGRES_PASSWORD": "literal"}})
+	gf := svc("grafana/grafana", {"environment": {"GF_SECURITY_ADMIN_PASSWORD": "admin"}, "environment_origin": {"GF_SECURITY_ADMIN_PASSWORD": "default"}})
+	r := default_credential.deny with input as stack({"db": db, "grafana": gf})
+	{x.path | some x in r} == {["services", "db", "environment", "POSTGRES_PASSWORD"], ["services", "grafana", "environment", "GF_SECURITY_ADMIN_PASSWORD"]}
+	some x in r
+	contains(x.msg, "\"admin\"")
+}
+
+test_dotenv_values_are_left_to_env_rules if {
+	gf := svc("grafana/grafana", {"environment": {"GF_SECURITY_ADMIN_PASSWORD": "admin"}, "environment_origin": {"GF_SECURITY_ADMIN_PASSWORD": "dotenv"}})
+	count(default_credential.deny) == 0 with input as stack({"grafana": gf})
+}
+
+test_requirepass_and_minio if {
+	redis := svc("redis", {"command": ["redis-server", "--requirepass", "foobared"]})
+	minio := svc("minio/minio", {"command": ["server", "/data"]})
+	count(default_credential.deny) == 2 with input as stack({"redis": redis, "minio": minio})
+}

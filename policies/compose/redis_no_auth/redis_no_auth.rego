@@ -1,0 +1,73 @@
+# METADATA
+# title: Redis without authentication
+# description: |
+#   A Redis or Valkey service starts without a password: its command sets neither
+#   --requirepass nor --aclfile (or sets an empty password, as an empty REDIS_PASSWORD in .env
+#   does) and no mounted users.acl or redis.conf provides authentication. Critical when a port
+#   is published on all interfaces, high otherwise (every container on the network gets in).
+#   When the password is ${REDIS_PASSWORD} or ${REDIS_PASSWORD:-} instead of the required
+#   ${REDIS_PASSWORD:?…}, Redis silently starts without a password the day the variable is
+#   missing: medium.
+# related_resources:
+#   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/CMP004.md
+#     description: rule documentation
+#   - ref: https://redis.io/docs/latest/operate/oss_and_stack/management/security/
+#     description: Redis security
+# custom:
+#   id: CMP004
+#   severity: critical
+#   kinds: [compose]
+#   remediation: >-
+#     Start Redis with --requirepass "${REDIS_PASSWORD:?set REDIS_PASSWORD}" (or mount an ACL file and pass --aclfile), keep the password in the git-ignored .env, and do not publish the port.
+#   guide: 'FetchML security guide: "docker-compose.yml requires REDIS_PASSWORD to be set explicitly" and "Redis Auth: Password-protected task queue"'
+package deploylint.rules.compose.redis_no_auth
+
+import data.deploylint.lib.compose
+import data.deploylint.lib.result
+
+redis_products := {"Redis", "Valkey"}
+
+password_arg(svc) := svc.command[i + 1] if {
+	some i, arg in svc.command
+	arg == "--requirepass"
+}
+
+authenticated(name, svc) if {
+	pw := password_arg(svc)
+	pw != ""
+}
+
+authenticated(name, svc) if "--aclfile" in svc.command
+
+authenticated(name, _) if {
+	some m in compose.mounts_of(name)
+	m.kind == "redis-acl"
+}
+
+authenticated(name, _) if {
+	some m in compose.mounts_of(name)
+	m.kind == "redis-conf"
+	some d in m.data.directives
+	d.name in {"requirepass", "aclfile", "user"}
+	d.args[0] != ""
+}
+
+deny contains result.severity(result.key(["services", name], msg), sev) if {
+	some name, svc in input.data.services
+	compose.image_product(svc) in redis_products
+	not authenticated(name, svc)
+	sev := severity(svc)
+	msg := sprintf("service %s runs Redis without a password (no --requirepass, --aclfile or mounted ACL/redis.conf, or an empty password): anyone who reaches it owns the data", [name])
+}
+
+severity(svc) := "critical" if compose.published_beyond_loopback(svc)
+
+severity(svc) := "high" if not compose.published_beyond_loopback(svc)
+
+deny contains result.severity(result.at(["services", name, "command"], msg), "medium") if {
+	some name, svc in input.data.services
+	compose.image_product(svc) in redis_products
+	authenticated(name, svc)
+	regex.match(`--requirepass[= ]+["']?\$\{?[A-Za-z_][A-Za-z0-9_]*(:?-[^}]*)?\}?["']?(\s|$)`, svc.command_raw)
+	msg := sprintf("service %s takes its Redis password from a variable that may be unset (${VAR} or ${VAR:-}); use ${VAR:?…} so compose refuses to start without it", [name])
+}
