@@ -64,11 +64,11 @@ deny contains result.at(["services", name, "environment", var], msg) if {
 	msg := sprintf("service %s: %s %s and is %s%s; use a unique secret from .env or compose secrets", [name, var, how, problem, shown(value)])
 }
 
+# Only a password written in the command itself: one interpolated from .env is reported there.
 deny contains result.at(["services", name, "command"], msg) if {
 	some name, svc in input.data.services
-	some i, arg in svc.command
-	arg == "--requirepass"
-	pw := svc.command[i + 1]
+	some m in regex.find_all_string_submatch_n(`--requirepass[= ]+["']?([^$"'\s][^"'\s]*)`, svc.command_raw, -1)
+	pw := m[1]
 	secrets.is_known_default(pw)
 	msg := sprintf("service %s starts redis-server with --requirepass set to a well-known default%s; pass a unique secret", [name, shown(pw)])
 }

@@ -23,7 +23,12 @@ test_dotenv_values_are_left_to_env_rules if {
 }
 
 test_requirepass_and_minio if {
-	redis := svc("redis", {"command": ["redis-server", "--requirepass", "foobared"]})
+	redis := svc("redis", {"command": ["redis-server", "--requirepass", "foobared"], "command_raw": "redis-server --requirepass foobared"})
 	minio := svc("minio/minio", {"command": ["server", "/data"]})
 	count(default_credential.deny) == 2 with input as stack({"redis": redis, "minio": minio})
+}
+
+test_interpolated_command_password_is_left_to_env_rules if {
+	redis := svc("redis", {"command": ["redis-server", "--requirepass", "changeme"], "command_raw": "redis-server --requirepass \"${REDIS_PASSWORD}\""})
+	count(default_credential.deny) == 0 with input as stack({"redis": redis})
 }
