@@ -16,7 +16,6 @@ import (
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/dotenv"
-	"github.com/deploylint/deploylint/scanners/yamldoc"
 )
 
 // Scanner reads docker-compose files.
@@ -71,7 +70,36 @@ func (s *Scanner) ParseFile(t scanners.Target, src []byte) (*scanners.Document, 
 			env = d
 		}
 	}
-	return s.load(t.Rel, dir, t.Root, src, env)
+	base := filepath.Base(t.Path)
+	if isOneOf(base, overrideNames) && firstExisting(dir, t.Root, baseNames) != "" {
+		// docker compose merges this file over the base file; findings are reported through
+		// the base file's document, at this file's lines.
+		return &scanners.Document{
+			Kind: "compose", Path: t.Rel, Spans: rootSpans(),
+			Data: map[string]any{"services": map[string]any{}, "unset_variables": []any{}, "merged_into": relJoin(t.Rel, firstExisting(dir, t.Root, baseNames))},
+		}, nil
+	}
+	var extra []fileRef
+	if isOneOf(base, baseNames) {
+		if o := firstExisting(dir, t.Root, overrideNames); o != "" {
+			if b, err := os.ReadFile(filepath.Join(dir, o)); err == nil {
+				extra = append(extra, fileRef{rel: relJoin(t.Rel, o), src: b})
+			}
+		}
+	}
+	return s.load(t.Rel, dir, t.Root, src, env, extra...)
+}
+
+// fileRef is an additional compose file merged over the document's own.
+type fileRef struct {
+	rel string
+	src []byte
+}
+
+func rootSpans() scanners.Spans {
+	sp := scanners.Spans{}
+	sp.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	return sp
 }
 
 func relJoin(rel, name string) string {
@@ -100,12 +128,19 @@ func inside(root, p string) bool {
 	return a == r || strings.HasPrefix(a, r+string(filepath.Separator))
 }
 
-func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document) (*scanners.Document, error) {
-	raw, rawSpans, err := yamldoc.Decode(rel, src, yamldoc.Options{})
+func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document, extra ...fileRef) (*scanners.Document, error) {
+	own, err := decodeSource(rel, src, true)
 	if err != nil {
 		return nil, err
 	}
-	rawMap, _ := raw.(map[string]any)
+	for _, e := range extra {
+		o, err := decodeSource(e.rel, e.src, false)
+		if err != nil {
+			return nil, err
+		}
+		merge(own, o)
+	}
+	rawMap, rawSpans := own.raw, own.spans
 	mapping := types.Mapping{}
 	if env != nil {
 		for k, v := range env.Env {
@@ -122,7 +157,7 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 	skipExtends, skipEnvFiles := outsideRefs(rawMap, absDir, root)
 	details := types.ConfigDetails{
 		WorkingDir:  absDir,
-		ConfigFiles: []types.ConfigFile{{Filename: filepath.Join(absDir, filepath.Base(rel)), Content: src}},
+		ConfigFiles: configFiles(absDir, rel, src, extra),
 		Environment: mapping,
 	}
 	load := func(skipEnv bool) (*types.Project, error) {
@@ -144,7 +179,11 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 		// env.example is copied into place on the host). Audit what can be audited: give every
 		// referenced but unset variable a neutral value ("0" parses as a port, a boolean and a
 		// name) and do without env_file contents that are not there.
-		unset = unsetVars(src, mapping)
+		all := append([]byte{}, src...)
+		for _, e := range extra {
+			all = append(append(all, '\n'), e.src...)
+		}
+		unset = unsetVars(all, mapping)
 		neutral := neutralValues(rawMap)
 		for _, v := range unset {
 			mapping[v] = neutral[v]
@@ -214,6 +253,14 @@ func unsetVars(src []byte, env types.Mapping) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+func configFiles(absDir, rel string, src []byte, extra []fileRef) []types.ConfigFile {
+	files := []types.ConfigFile{{Filename: filepath.Join(absDir, filepath.Base(rel)), Content: src}}
+	for _, e := range extra {
+		files = append(files, types.ConfigFile{Filename: filepath.Join(absDir, filepath.Base(e.rel)), Content: e.src})
+	}
+	return files
 }
 
 // redact removes .env values from a compose-go error message before it is shown.

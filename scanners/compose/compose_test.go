@@ -165,3 +165,36 @@ func TestPublishedPortsMatchCompose(t *testing.T) {
 		t.Errorf("only %d files compared", checked)
 	}
 }
+
+// TestOverrideFileIsMerged: compose.override.yaml is merged over compose.yaml as docker
+// compose does; findings land in the file that wrote the value, once.
+func TestOverrideFileIsMerged(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"compose.yaml":          "services:\n  redis:\n    image: redis:7\n    environment:\n      - A=base\n      - B=base\n    ports:\n      - \"127.0.0.1:6379:6379\"\n",
+		"compose.override.yaml": "services:\n  redis:\n    environment:\n      B: override\n    ports:\n      - \"6380:6379\"\n",
+	})
+	doc := parseFile(t, dir, "compose.yaml")
+	redis := doc.Data.(map[string]any)["services"].(map[string]any)["redis"].(map[string]any)
+	env := redis["environment"].(map[string]any)
+	if env["A"] != "base" || env["B"] != "override" {
+		t.Errorf("environment = %v", env)
+	}
+	if sp := doc.Spans[scanners.PathKey("services", "redis", "environment", "B")]; sp.Path != "compose.override.yaml" || sp.Key.Start.Line != 4 {
+		t.Errorf("B span = %+v, want compose.override.yaml:4", sp)
+	}
+	ports := redis["ports"].([]any)
+	if len(ports) != 2 {
+		t.Fatalf("ports = %v", ports)
+	}
+	for i, p := range ports {
+		sp := doc.Spans[scanners.PathKey("services", "redis", "ports", i)]
+		if p.(map[string]any)["published"] == "6380" && (sp.Path != "compose.override.yaml" || sp.Key.Start.Line != 6) {
+			t.Errorf("override port span = %+v", sp)
+		}
+	}
+	over := parseFile(t, dir, "compose.override.yaml")
+	if len(over.Data.(map[string]any)["services"].(map[string]any)) != 0 {
+		t.Error("the override file must not be audited a second time on its own")
+	}
+}
