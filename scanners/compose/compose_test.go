@@ -131,8 +131,21 @@ func TestPublishedPortsMatchCompose(t *testing.T) {
 			t.Fatal(err)
 		}
 		abs, _ := filepath.Abs(f)
+		configs := []types.ConfigFile{{Filename: abs, Content: src}}
+		base := filepath.Base(f)
+		if strings.Contains(base, ".override.") {
+			continue // merged into its base file, compared there
+		}
+		if base == "compose.yaml" || base == "compose.yml" || base == "docker-compose.yml" || base == "docker-compose.yaml" {
+			for _, o := range []string{"compose.override.yml", "compose.override.yaml", "docker-compose.override.yml", "docker-compose.override.yaml"} {
+				if b, err := os.ReadFile(filepath.Join(dir, o)); err == nil {
+					configs = append(configs, types.ConfigFile{Filename: filepath.Join(filepath.Dir(abs), o), Content: b})
+					break
+				}
+			}
+		}
 		want, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
-			WorkingDir: filepath.Dir(abs), ConfigFiles: []types.ConfigFile{{Filename: abs, Content: src}}, Environment: env,
+			WorkingDir: filepath.Dir(abs), ConfigFiles: configs, Environment: env,
 		}, func(o *loader.Options) {
 			o.SetProjectName("x", true)
 			o.Profiles = []string{"*"}
