@@ -203,6 +203,7 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 		list[i] = v
 	}
 	doc.Data.(map[string]any)["unset_variables"] = list
+	doc.Data.(map[string]any)["required_unset"] = requiredUnset(rawMap, rawSpans, doc.Spans, unset)
 	return doc, nil
 }
 
@@ -236,6 +237,50 @@ func neutralValues(raw map[string]any) map[string]string {
 		}
 	}
 	walk(raw, "", false)
+	return out
+}
+
+var requiredRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*):?\?`)
+
+// requiredUnset lists the unset variables that the file declares required (${VAR:?…}), each
+// with the first place that requires it.
+func requiredUnset(raw map[string]any, rawSpans, spans scanners.Spans, unset []string) []any {
+	isUnset := map[string]bool{}
+	for _, v := range unset {
+		isUnset[v] = true
+	}
+	var out []any
+	seen := map[string]bool{}
+	var walk func(v any, path []any)
+	walk = func(v any, path []any) {
+		switch x := v.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				walk(x[k], append(append([]any{}, path...), k))
+			}
+		case []any:
+			for i, e := range x {
+				walk(e, append(append([]any{}, path...), i))
+			}
+		case string:
+			for _, m := range requiredRef.FindAllStringSubmatch(x, -1) {
+				if !isUnset[m[1]] || seen[m[1]] {
+					continue
+				}
+				seen[m[1]] = true
+				if sp, ok := rawSpans[scanners.PathKey(path...)]; ok {
+					spans.Set(sp, "required_unset", len(out))
+				}
+				out = append(out, m[1])
+			}
+		}
+	}
+	walk(raw, nil)
 	return out
 }
 
@@ -362,7 +407,7 @@ func build(rel string, p *types.Project, raw map[string]any, rawSpans scanners.S
 			"command_raw":        rawText(rawSvc["command"]),
 		}
 	}
-	return &scanners.Document{Kind: "compose", Path: rel, Data: map[string]any{"services": services, "unset_variables": []any{}}, Spans: spans}
+	return &scanners.Document{Kind: "compose", Path: rel, Data: map[string]any{"services": services, "unset_variables": []any{}, "required_unset": []any{}}, Spans: spans}
 }
 
 // rawText is a command as written, before interpolation (a list is joined by spaces).

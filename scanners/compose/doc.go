@@ -22,7 +22,8 @@
 //	      "command_raw": "redis-server --aclfile /etc/redis/users.acl"   // before interpolation
 //	    }
 //	  },
-//	  "unset_variables": ["HTTP_PORT"]   // referenced, set nowhere; audited with a stand-in value
+//	  "unset_variables": ["HTTP_PORT"],  // referenced, set nowhere; audited with a stand-in value
+//	  "required_unset": ["REDIS_PASSWORD"]  // of those, the ones written ${VAR:?…}; span at first use
 //	}
 //
 // Spans: ["services", s] is the service key; ["services", s, "ports", i] is the source entry
