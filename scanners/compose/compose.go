@@ -167,7 +167,8 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 			o.SkipInclude = true
 			o.SkipExtends = skipExtends
 			o.SkipResolveEnvironment = skipEnv
-			o.ResolvePaths = false
+			// Resolved against the project directory, as docker compose does (env_file, bind sources).
+			o.ResolvePaths = true
 			o.SkipConsistencyCheck = true
 			o.ResourceLoaders = nil
 		})
@@ -443,7 +444,11 @@ func binds(dir, root string, p *types.Project) map[string]string {
 			if !inside(root, src) {
 				continue
 			}
-			r, err := filepath.Rel(root, src)
+			absRoot, err := filepath.Abs(root)
+			if err != nil {
+				continue
+			}
+			r, err := filepath.Rel(absRoot, src)
 			if err != nil {
 				continue
 			}
@@ -594,6 +599,7 @@ func origins(resolved types.MappingWithEquals, rawSvc map[string]any, env *scann
 }
 
 func origin(text string, found, bare bool, env *scanners.Document) string {
+	text = strings.ReplaceAll(text, "$$", "") // an escaped dollar is a literal
 	switch {
 	case !found:
 		return "env_file"

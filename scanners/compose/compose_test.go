@@ -211,3 +211,61 @@ func TestOverrideFileIsMerged(t *testing.T) {
 		t.Error("the override file must not be audited a second time on its own")
 	}
 }
+
+// TestLoadingCases: what docker compose does with extends, env_file, profiles and the
+// interpolation forms, deploylint sees the same.
+func TestLoadingCases(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		check func(t *testing.T, svcs map[string]any)
+	}{
+		{"extends a file inside the root", map[string]string{
+			"base.yaml":    "services:\n  redis:\n    image: redis:7\n    ports:\n      - \"6379:6379\"\n",
+			"compose.yaml": "services:\n  cache:\n    extends:\n      file: base.yaml\n      service: redis\n",
+		}, func(t *testing.T, svcs map[string]any) {
+			c := svcs["cache"].(map[string]any)
+			if c["image"] != "redis:7" || len(c["ports"].([]any)) != 1 {
+				t.Errorf("extended service = %v", c)
+			}
+		}},
+		{"env_file inside the root", map[string]string{
+			"app.env":      "API_TOKEN=changeme\n",
+			"compose.yaml": "services:\n  app:\n    image: app\n    env_file: app.env\n",
+		}, func(t *testing.T, svcs map[string]any) {
+			a := svcs["app"].(map[string]any)
+			if a["environment"].(map[string]any)["API_TOKEN"] != "changeme" || a["environment_origin"].(map[string]any)["API_TOKEN"] != "env_file" {
+				t.Errorf("env_file service = %v", a)
+			}
+		}},
+		{"every profile is audited", map[string]string{
+			"compose.yaml": "services:\n  debug:\n    image: redis\n    profiles: [debug]\n",
+		}, func(t *testing.T, svcs map[string]any) {
+			if _, ok := svcs["debug"]; !ok {
+				t.Error("a service in a profile was dropped")
+			}
+		}},
+		{"interpolation forms", map[string]string{
+			".env": "SET=v\nEMPTY=\n",
+			"compose.yaml": "services:\n  s:\n    image: x\n    environment:\n      A: ${UNSET:-fallback}\n      B: ${EMPTY:-fallback}\n      C: ${EMPTY-keep}\n" +
+				"      D: ${SET:?required}\n      E: ${SET?required}\n      F: $$literal\n",
+		}, func(t *testing.T, svcs map[string]any) {
+			env := svcs["s"].(map[string]any)["environment"].(map[string]any)
+			want := map[string]any{"A": "fallback", "B": "fallback", "C": "", "D": "v", "E": "v", "F": "$literal"}
+			if fmt.Sprint(env) != fmt.Sprint(want) {
+				t.Errorf("environment = %v, want %v", env, want)
+			}
+			o := svcs["s"].(map[string]any)["environment_origin"].(map[string]any)
+			if o["A"] != "default" || o["D"] != "dotenv" || o["F"] != "literal" {
+				t.Errorf("origins = %v", o)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, dir, tc.files)
+			doc := parseFile(t, dir, "compose.yaml")
+			tc.check(t, doc.Data.(map[string]any)["services"].(map[string]any))
+		})
+	}
+}
