@@ -228,3 +228,24 @@ func within(root, p string) bool {
 	}
 	return strings.HasPrefix(p, strings.TrimSuffix(root, string(filepath.Separator))+string(filepath.Separator))
 }
+
+// Inside reports whether path p lies inside root (or is root), both made absolute with their
+// symlinks resolved: what a format reads beside its file (an include, an env_file) must pass
+// this check first.
+func Inside(root, p string) bool {
+	r, err := filepath.Abs(root)
+	if err != nil {
+		return false
+	}
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return false
+	}
+	if rr, err := filepath.EvalSymlinks(r); err == nil {
+		r = rr
+	}
+	if aa, err := filepath.EvalSymlinks(a); err == nil {
+		a = aa
+	}
+	return within(r, a)
+}

@@ -64,7 +64,7 @@ func (s *Scanner) ParseFile(t scanners.Target, src []byte) (*scanners.Document, 
 	dir := filepath.Dir(t.Path)
 	envRel := relJoin(t.Rel, ".env")
 	var env *scanners.Document
-	if b, err := os.ReadFile(filepath.Join(dir, ".env")); err == nil && inside(t.Root, filepath.Join(dir, ".env")) {
+	if b, err := os.ReadFile(filepath.Join(dir, ".env")); err == nil && scanners.Inside(t.Root, filepath.Join(dir, ".env")) {
 		// A .env compose cannot read makes compose fail too; its own META001 reports it.
 		if d, err := s.env.Parse(envRel, b); err == nil {
 			env = d
@@ -108,24 +108,6 @@ func relJoin(rel, name string) string {
 		return name
 	}
 	return d + "/" + name
-}
-
-func inside(root, p string) bool {
-	r, err := filepath.Abs(root)
-	if err != nil {
-		return false
-	}
-	a, err := filepath.Abs(p)
-	if err != nil {
-		return false
-	}
-	if rr, err := filepath.EvalSymlinks(r); err == nil {
-		r = rr
-	}
-	if aa, err := filepath.EvalSymlinks(a); err == nil {
-		a = aa
-	}
-	return a == r || strings.HasPrefix(a, r+string(filepath.Separator))
 }
 
 func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document, extra ...fileRef) (*scanners.Document, error) {
@@ -332,12 +314,12 @@ func outsideRefs(raw map[string]any, dir, root string) (extends, envFiles bool) 
 	for _, sv := range svcs {
 		svc, _ := sv.(map[string]any)
 		if ext, ok := svc["extends"].(map[string]any); ok {
-			if f, ok := ext["file"].(string); ok && !inside(root, filepath.Join(dir, f)) {
+			if f, ok := ext["file"].(string); ok && !scanners.Inside(root, filepath.Join(dir, f)) {
 				extends = true
 			}
 		}
 		for _, f := range envFileList(svc["env_file"]) {
-			if !inside(root, filepath.Join(dir, f)) {
+			if !scanners.Inside(root, filepath.Join(dir, f)) {
 				envFiles = true
 			}
 		}
@@ -441,7 +423,7 @@ func binds(dir, root string, p *types.Project) map[string]string {
 			if !filepath.IsAbs(src) {
 				src = filepath.Join(dir, src)
 			}
-			if !inside(root, src) {
+			if !scanners.Inside(root, src) {
 				continue
 			}
 			absRoot, err := filepath.Abs(root)

@@ -30,7 +30,7 @@ func isOneOf(name string, list []string) bool {
 func firstExisting(dir, root string, names []string) string {
 	for _, n := range names {
 		p := filepath.Join(dir, n)
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() && inside(root, p) {
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() && scanners.Inside(root, p) {
 			return n
 		}
 	}

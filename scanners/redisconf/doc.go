@@ -13,9 +13,13 @@
 //	}
 //
 // Directives keep file order; a directive given twice appears twice (Redis applies the last one
-// for single-valued settings, every one for rename-command, save, user, include, …). `include`
-// is recorded, not followed. Spans: ["directives", i] has the name as Key and the arguments as
-// Value; ["directives", i, "args", j] is argument j. The root [] spans line 1.
+// for single-valued settings, every one for rename-command, save, user, include, …). An
+// `include` whose (relative, possibly glob) path resolves inside the scan root is read inline
+// right after it, as Redis does: its directives carry "file" and their spans that file's path.
+// Absolute include paths name the container's filesystem and are not followed; each file is
+// read once (no cycles) and nesting stops at 10 levels. Spans: ["directives", i] has the name
+// as Key and the arguments as Value; ["directives", i, "args", j] is argument j. The root []
+// spans line 1.
 //
 // A line with unbalanced quotes is a parse error (Redis refuses to start on it too).
 package redisconf

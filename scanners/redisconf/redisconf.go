@@ -1,6 +1,10 @@
 package redisconf
 
 import (
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/deploylint/deploylint/scanners"
@@ -57,13 +61,81 @@ type arg struct {
 	start, end int
 }
 
-// Parse reads a redis.conf file.
+// Parse reads a redis.conf file without following its includes.
 func (*Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
-	text := string(src)
-	li := scanners.NewLineIndex(text)
+	return parse(path, src, nil)
+}
+
+// ParseFile reads a redis.conf file and follows `include` directives whose files lie inside
+// the scan root, as Redis reads them inline; absolute paths (the container's) are not followed.
+func (*Scanner) ParseFile(t scanners.Target, src []byte) (*scanners.Document, error) {
+	inc := &includer{root: t.Root, dir: filepath.Dir(t.Path), relDir: path.Dir(t.Rel), seen: map[string]bool{}}
+	if abs, err := filepath.Abs(t.Path); err == nil {
+		inc.seen[abs] = true
+	}
+	return parse(t.Rel, src, inc)
+}
+
+const maxIncludeDepth = 10
+
+// includer resolves include patterns inside the scan root, once per file.
+type includer struct {
+	root, dir, relDir string
+	seen              map[string]bool
+}
+
+type included struct {
+	rel string
+	src []byte
+}
+
+func (inc *includer) resolve(pattern string) []included {
+	if inc == nil || filepath.IsAbs(pattern) {
+		return nil
+	}
+	matches, err := filepath.Glob(filepath.Join(inc.dir, filepath.FromSlash(pattern)))
+	if err != nil {
+		return nil
+	}
+	sort.Strings(matches)
+	var out []included
+	for _, m := range matches {
+		abs, err := filepath.Abs(m)
+		if err != nil || inc.seen[abs] || !scanners.Inside(inc.root, abs) {
+			continue
+		}
+		inc.seen[abs] = true
+		b, err := os.ReadFile(m)
+		if err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(inc.dir, m)
+		if err != nil {
+			continue
+		}
+		out = append(out, included{rel: path.Join(inc.relDir, filepath.ToSlash(rel)), src: b})
+	}
+	return out
+}
+
+func parse(rel string, src []byte, inc *includer) (*scanners.Document, error) {
 	spans := scanners.Spans{}
 	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
 	var list []any
+	if err := parseInto(rel, src, true, &list, spans, inc, 0); err != nil {
+		return nil, err
+	}
+	return &scanners.Document{Kind: "redis-conf", Path: rel, Data: map[string]any{"directives": list}, Spans: spans}, nil
+}
+
+// parseInto appends the directives of one file (and, depth first, of its includes).
+func parseInto(rel string, src []byte, own bool, list *[]any, spans scanners.Spans, inc *includer, depth int) error {
+	text := string(src)
+	li := scanners.NewLineIndex(text)
+	spanPath := ""
+	if !own {
+		spanPath = rel
+	}
 	start := 0
 	for lineNo := 1; start <= len(text); lineNo++ {
 		end := strings.IndexByte(text[start:], '\n')
@@ -84,27 +156,38 @@ func (*Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
 		args, bad := splitArgs(body, lineStart+left)
 		if bad >= 0 {
 			p := li.Pos(bad)
-			return nil, &scanners.ParseError{Path: path, Line: p.Line, Column: p.Column, Msg: "unbalanced quotes in this line (Redis refuses to start)"}
+			return &scanners.ParseError{Path: rel, Line: p.Line, Column: p.Column, Msg: "unbalanced quotes in this line (Redis refuses to start)"}
 		}
 		if len(args) == 0 {
 			continue
 		}
-		i := len(list)
+		i := len(*list)
 		name := strings.ToLower(args[0].text)
 		vals := make([]any, 0, len(args)-1)
 		for j, a := range args[1:] {
 			vals = append(vals, a.text)
 			r := li.Range(a.start, a.end)
-			spans.Set(scanners.Span{Key: r, Value: r}, "directives", i, "args", j)
+			spans.Set(scanners.Span{Path: spanPath, Key: r, Value: r}, "directives", i, "args", j)
 		}
 		valRange := li.Range(args[0].end, args[0].end)
 		if len(args) > 1 {
 			valRange = li.Range(args[1].start, args[len(args)-1].end)
 		}
-		spans.Set(scanners.Span{Key: li.Range(args[0].start, args[0].end), Value: valRange, ID: name}, "directives", i)
-		list = append(list, map[string]any{"name": name, "args": vals, "line": lineNo})
+		spans.Set(scanners.Span{Path: spanPath, Key: li.Range(args[0].start, args[0].end), Value: valRange, ID: name}, "directives", i)
+		d := map[string]any{"name": name, "args": vals, "line": lineNo}
+		if !own {
+			d["file"] = rel
+		}
+		*list = append(*list, d)
+		if name == "include" && len(args) == 2 && depth < maxIncludeDepth {
+			for _, f := range inc.resolve(args[1].text) {
+				if err := parseInto(f.rel, f.src, false, list, spans, inc, depth+1); err != nil {
+					return err
+				}
+			}
+		}
 	}
-	return &scanners.Document{Kind: "redis-conf", Path: path, Data: map[string]any{"directives": list}, Spans: spans}, nil
+	return nil
 }
 
 func isSpace(c byte) bool {

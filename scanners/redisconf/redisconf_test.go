@@ -104,3 +104,51 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestIncludesInsideTheRootOnly(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.conf"), []byte("requirepass outside-secret\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	relOut, err := filepath.Rel(root, filepath.Join(outside, "secret.conf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"redis.conf":       "bind 0.0.0.0\ninclude conf.d/*.conf\ninclude " + relOut + "\ninclude /etc/redis/extra.conf\ninclude redis.conf\n",
+		"conf.d/auth.conf": "requirepass fromincluded\ninclude ../redis.conf\n",
+	}
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src, _ := os.ReadFile(filepath.Join(root, "redis.conf"))
+	doc, err := redisconf.New().ParseFile(scanners.Target{Path: filepath.Join(root, "redis.conf"), Rel: "redis.conf", Root: root}, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range doc.Data.(map[string]any)["directives"].([]any) {
+		m := d.(map[string]any)
+		names = append(names, m["name"].(string)+":"+strings.Join(func() []string {
+			var a []string
+			for _, x := range m["args"].([]any) {
+				a = append(a, x.(string))
+			}
+			return a
+		}(), ","))
+	}
+	got := strings.Join(names, " ")
+	if !strings.Contains(got, "requirepass:fromincluded") || strings.Contains(got, "outside-secret") {
+		t.Errorf("directives = %s", got)
+	}
+	if sp := doc.Spans[scanners.PathKey("directives", 2)]; sp.Path != "conf.d/auth.conf" || sp.Key.Start.Line != 1 {
+		t.Errorf("included directive span = %+v", sp)
+	}
+}
