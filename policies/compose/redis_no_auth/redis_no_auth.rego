@@ -35,6 +35,14 @@ password_arg(svc) := svc.command[i + 1] if {
 authenticated(name, svc) if {
 	pw := password_arg(svc)
 	pw != ""
+	not password_var_unset(svc)
+}
+
+# password_var_unset is true when --requirepass takes a plain ${VAR} (no default, not
+# required) that no scanned .env sets: compose would start Redis with an empty password.
+password_var_unset(svc) if {
+	some m in regex.find_all_string_submatch_n(`--requirepass[= ]+["']?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(["'\s]|$)`, svc.command_raw, -1)
+	m[1] in input.data.unset_variables
 }
 
 authenticated(name, svc) if "--aclfile" in svc.command
@@ -57,8 +65,12 @@ deny contains result.severity(result.key(["services", name], msg), sev) if {
 	compose.image_product(svc) in redis_products
 	not authenticated(name, svc)
 	sev := severity(svc)
-	msg := sprintf("service %s runs Redis without a password (no --requirepass, --aclfile or mounted ACL/redis.conf, or an empty password): anyone who reaches it owns the data", [name])
+	msg := sprintf("service %s runs Redis without a password (%s): anyone who reaches it owns the data", [name, why(svc)])
 }
+
+why(svc) := "its --requirepass variable is set by no scanned .env, so compose passes an empty password" if password_var_unset(svc)
+
+why(svc) := "no --requirepass, --aclfile or mounted ACL/redis.conf, or an empty password" if not password_var_unset(svc)
 
 severity(svc) := "critical" if compose.published_beyond_loopback(svc)
 

@@ -34,3 +34,12 @@ test_authenticated_passes if {
 	mounts := {"redis:/etc/redis/users.acl": {"path": "users.acl", "kind": "redis-acl", "data": {}}}
 	count(redis_no_auth.deny) == 0 with input as object.union(stack({"redis": acl}), {"mounts": mounts})
 }
+
+test_unset_password_variable_is_no_password if {
+	s := svc("redis", {"command": ["redis-server", "--requirepass", "unset"], "command_raw": "redis-server --requirepass ${REDIS_PASSWORD}"})
+	inp := {"kind": "compose", "data": {"services": {"redis": s}, "unset_variables": ["REDIS_PASSWORD"]}}
+	r := redis_no_auth.deny with input as inp
+	some x in r
+	x.severity == "high"
+	contains(x.msg, "set by no scanned .env")
+}
