@@ -57,6 +57,7 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 		t := targets[i]
 		located[i] = scanners.Located{Target: t, Doc: parseTarget(t, byKind[t.Kind], maxSize)}
 	})
+	located = dropConsumed(located)
 	scanners.AttachStacks(located)
 	scanners.AttachMounts(located)
 
@@ -75,6 +76,32 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 	}
 	SortFindings(res.Findings)
 	return res, nil
+}
+
+// dropConsumed removes the documents of files another document read inline (an nginx
+// include): they were judged in their includer's context and must not be judged again alone.
+func dropConsumed(docs []scanners.Located) []scanners.Located {
+	consumed := map[scanners.StackKey]bool{}
+	for _, l := range docs {
+		if l.Doc == nil {
+			continue
+		}
+		for _, rel := range l.Doc.Consumed {
+			if rel != l.Target.Rel {
+				consumed[scanners.StackKey{Root: l.Target.Root, Dir: rel}] = true
+			}
+		}
+	}
+	if len(consumed) == 0 {
+		return docs
+	}
+	out := docs[:0]
+	for _, l := range docs {
+		if !consumed[scanners.StackKey{Root: l.Target.Root, Dir: l.Target.Rel}] {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // parseTarget reads and parses one file; any failure becomes a parse-error document so that

@@ -69,6 +69,9 @@ type Document struct {
 	// Binds maps a container path to the file the document mounts there, as a slash path
 	// relative to the scan root (compose bind mounts inside the root); nil for other kinds.
 	Binds map[string]string `json:"-"`
+	// Consumed lists the files (root-relative slash paths) this document read inline, such as
+	// nginx or redis.conf includes: they are judged in this document's context, not again alone.
+	Consumed []string `json:"-"`
 	// Mounts holds the parsed documents of Binds that were scanned too, by container path, so
 	// rules decide from the real mounted configuration.
 	Mounts map[string]*Document `json:"-"`

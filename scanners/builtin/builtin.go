@@ -6,6 +6,7 @@ import (
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/compose"
 	"github.com/deploylint/deploylint/scanners/dotenv"
+	"github.com/deploylint/deploylint/scanners/nginx"
 	"github.com/deploylint/deploylint/scanners/redisacl"
 	"github.com/deploylint/deploylint/scanners/redisconf"
 	"github.com/deploylint/deploylint/scanners/traefik"
@@ -19,5 +20,6 @@ func Scanners() []scanners.Scanner {
 		redisconf.New(),
 		compose.New(),
 		traefik.New(),
+		nginx.New(),
 	}
 }

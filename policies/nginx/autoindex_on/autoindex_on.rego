@@ -1,0 +1,26 @@
+# METADATA
+# title: Directory listing on
+# description: |
+#   autoindex on lists every file of a directory that has no index file, exposing backups,
+#   configuration and keys that happen to sit there.
+# related_resources:
+#   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/NGX007.md
+#     description: rule documentation
+#   - ref: https://nginx.org/en/docs/http/ngx_http_autoindex_module.html
+#     description: nginx autoindex
+# custom:
+#   id: NGX007
+#   severity: medium
+#   kinds: [nginx]
+#   remediation: >-
+#     Remove autoindex on (the default is off), or restrict that location to authenticated users.
+#   guide: 'DC/OS Enterprise security guide: strict mode "provides the most robust security posture"'
+package deploylint.rules.nginx.autoindex_on
+
+import data.deploylint.lib.result
+
+deny contains result.at(["directives", k], "autoindex on lists directory contents to every visitor: turn it off") if {
+	some k, d in input.data.directives
+	d.name == "autoindex"
+	lower(d.args[0]) == "on"
+}

@@ -1,0 +1,36 @@
+# METADATA
+# title: Version disclosed
+# description: |
+#   server_tokens on (the default) or build puts the nginx version in every Server header
+#   and error page, telling attackers which known vulnerabilities to try. Reported on an
+#   explicit on/build, and on a main configuration whose http block never turns it off (unless
+#   some of its includes could not be read).
+# related_resources:
+#   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/NGX008.md
+#     description: rule documentation
+#   - ref: https://nginx.org/en/docs/http/ngx_http_core_module.html#server_tokens
+#     description: nginx server_tokens
+# custom:
+#   id: NGX008
+#   severity: low
+#   kinds: [nginx]
+#   remediation: >-
+#     Add server_tokens off; to the http block.
+#   guide: 'DC/OS Enterprise security guide: strict mode "provides the most robust security posture"'
+package deploylint.rules.nginx.version_disclosed
+
+import data.deploylint.lib.nginx
+import data.deploylint.lib.result
+
+deny contains result.at(["directives", k], sprintf("server_tokens %s discloses the nginx version: set server_tokens off", [d.args[0]])) if {
+	some k, d in input.data.directives
+	d.name == "server_tokens"
+	lower(d.args[0]) in {"on", "build"}
+}
+
+deny contains result.at(["directives", k], "the http block never sets server_tokens off, so nginx discloses its version: add server_tokens off;") if {
+	some k, d in input.data.directives
+	d.name == "http"
+	count([x | some x in input.data.directives; x.name == "server_tokens"]) == 0
+	nginx.complete
+}

@@ -1,0 +1,59 @@
+# METADATA
+# title: Weak ciphers
+# description: |
+#   ssl_ciphers (or proxy_ssl_ciphers) enables cipher families that are broken or have no
+#   forward secrecy: RC4, DES/3DES, MD5, LOW, anonymous ADH/AECDH, SSLv2, or ALL/DEFAULT-style
+#   lists without exclusions (medium); NULL/eNULL/aNULL or EXPORT (no encryption, no
+#   authentication or 40-bit keys) are high. Families excluded with ! or - are not counted.
+# related_resources:
+#   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/NGX003.md
+#     description: rule documentation
+#   - ref: https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_ciphers
+#     description: nginx ssl_ciphers
+# custom:
+#   id: NGX003
+#   severity: medium
+#   kinds: [nginx]
+#   remediation: >-
+#     Use a current list, e.g. Mozilla's intermediate profile: ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305.
+#   guide: 'DC/OS Enterprise security guide: adminrouter_tls_cipher_suite (weak suites must not be enabled)'
+package deploylint.rules.nginx.weak_ciphers
+
+import data.deploylint.lib.result
+
+weak_families := {"RC4", "DES", "3DES", "DES-CBC3", "MD5", "LOW", "ADH", "AECDH", "SSLV2", "NULL", "ENULL", "ANULL", "EXPORT", "EXP"}
+
+high_families := {"NULL", "ENULL", "ANULL", "EXPORT", "EXP"}
+
+enabled(spec) := {f |
+	some tok in regex.split("[:, ]+", spec)
+	tok != ""
+	not startswith(tok, "!")
+	not startswith(tok, "-")
+	some part in split(upper(trim_left(tok, "+")), "-")
+	part in weak_families
+	f := family(upper(tok), part)
+} | {"ALL" |
+	some tok in regex.split("[:, ]+", spec)
+	upper(tok) in {"ALL", "DEFAULT"}
+	not contains(spec, "!")
+}
+
+# family names DES-CBC3 suites 3DES, as people know them.
+family(tok, part) := "3DES" if {
+	part == "DES"
+	contains(tok, "CBC3")
+}
+
+family(tok, part) := part if not contains(tok, "CBC3")
+
+family(tok, part) := part if part != "DES"
+
+deny contains result.severity(result.at(["directives", k], msg), sev) if {
+	some k, d in input.data.directives
+	d.name in {"ssl_ciphers", "proxy_ssl_ciphers"}
+	fams := enabled(concat(":", d.args))
+	count(fams) > 0
+	sev := {true: "high", false: "medium"}[count(fams & high_families) > 0]
+	msg := sprintf("%s enables weak ciphers (%s): use a current AEAD-only list", [d.name, concat(", ", sort(fams))])
+}

@@ -1,0 +1,315 @@
+package nginx
+
+import (
+	"net"
+	"strings"
+
+	"github.com/deploylint/deploylint/scanners"
+)
+
+// inherited are the directives whose value a nested block inherits unless it sets its own.
+var inherited = []string{
+	"ssl_protocols", "ssl_ciphers", "ssl_certificate", "ssl_certificate_key", "ssl_client_certificate",
+	"ssl_verify_client", "server_tokens", "proxy_ssl_verify", "proxy_ssl_protocols", "autoindex",
+}
+
+// scope is what a block inherits: the index of the directive that sets each setting, and the
+// add_header directives in force (nginx replaces, not merges, them when a block has its own).
+type scope struct {
+	set        map[string]int
+	addHeaders []int
+}
+
+func (s scope) child() scope {
+	c := scope{set: map[string]int{}, addHeaders: s.addHeaders}
+	for k, v := range s.set {
+		c.set[k] = v
+	}
+	return c
+}
+
+type builder struct {
+	directives []any
+	spans      scanners.Spans
+	servers    []any
+	docPath    string
+	hasHTTP    bool
+}
+
+// add records a directive in the flat list and returns its index.
+func (b *builder) add(d *directive, parent int, context string) int {
+	k := len(b.directives)
+	args := make([]any, len(d.args))
+	for i, a := range d.args {
+		args[i] = a
+	}
+	entry := map[string]any{"name": d.name, "args": args, "line": d.line, "parent": parent, "context": context}
+	spanPath := ""
+	if d.included {
+		entry["file"] = d.file
+		spanPath = d.file
+	}
+	b.directives = append(b.directives, entry)
+	r := scanners.LineRange(d.line, d.col, d.endCol)
+	b.spans.Set(scanners.Span{Path: spanPath, Key: r, Value: r, ID: d.name}, "directives", k)
+	return k
+}
+
+// build computes the document: every directive, and per server the effective settings.
+func build(p string, tree []*directive, notes []any) *scanners.Document {
+	b := &builder{spans: scanners.Spans{}, docPath: p}
+	b.spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	for _, d := range tree {
+		if d.name == "http" {
+			b.hasHTTP = true
+		}
+	}
+	// A file made only of server blocks is an http-level snippet (conf.d/*.conf).
+	b.walk(tree, -1, "main", scope{set: map[string]int{}})
+	if notes == nil {
+		notes = []any{}
+	}
+	return &scanners.Document{
+		Kind: "nginx",
+		Path: p,
+		Data: map[string]any{
+			"directives":     b.directives,
+			"servers":        b.servers,
+			"has_http_block": b.hasHTTP,
+			"include_notes":  notes,
+		},
+		Spans: b.spans,
+	}
+}
+
+func (b *builder) walk(ds []*directive, parent int, context string, sc scope) {
+	// Settings of this block apply to the whole block, wherever they appear in it.
+	own := sc.child()
+	var headers []int
+	indexes := make([]int, len(ds))
+	for i, d := range ds {
+		indexes[i] = b.add(d, parent, context)
+		for _, name := range inherited {
+			if d.name == name {
+				own.set[name] = indexes[i]
+			}
+		}
+		if d.name == "add_header" {
+			headers = append(headers, indexes[i])
+		}
+	}
+	if len(headers) > 0 {
+		own.addHeaders = headers
+	}
+	for i, d := range ds {
+		if !d.isBlock {
+			continue
+		}
+		k := indexes[i]
+		switch {
+		case d.name == "server" && (context == "http" || context == "stream" || context == "mail" || (context == "main" && !b.hasHTTP)):
+			ctx := context
+			if ctx == "main" {
+				ctx = "http"
+			}
+			b.server(d, k, ctx, own)
+		case d.name == "http" || d.name == "stream" || d.name == "mail":
+			b.walk(d.block, k, d.name, own)
+		default:
+			b.walk(d.block, k, context+">"+d.name, own)
+		}
+	}
+}
+
+func (b *builder) server(d *directive, k int, context string, sc scope) {
+	start := len(b.directives)
+	b.walk(d.block, k, context+">server", sc)
+	own := sc.child()
+	var headers []int
+	srv := map[string]any{"at": k, "context": context}
+	var listens, names, locations []any
+	sslOn := false
+	redirects := false
+	for j := start; j < len(b.directives); j++ {
+		e := b.directives[j].(map[string]any)
+		if e["parent"] != k {
+			continue
+		}
+		name := e["name"].(string)
+		args := toStrings(e["args"].([]any))
+		for _, n := range inherited {
+			if name == n {
+				own.set[n] = j
+			}
+		}
+		switch name {
+		case "add_header":
+			headers = append(headers, j)
+		case "listen":
+			listens = append(listens, listen(j, args))
+		case "server_name":
+			for _, a := range args {
+				names = append(names, a)
+			}
+		case "ssl":
+			sslOn = len(args) == 1 && args[0] == "on"
+		case "return", "rewrite":
+			if httpsRedirect(name, args) {
+				redirects = true
+			}
+		case "location":
+			locations = append(locations, b.location(j, args))
+		}
+	}
+	if len(headers) > 0 {
+		own.addHeaders = headers
+	}
+	if sslOn {
+		for _, l := range listens {
+			l.(map[string]any)["ssl"] = true
+		}
+	}
+	for _, n := range inherited {
+		if v, ok := own.set[n]; ok {
+			srv[n] = v
+		} else {
+			srv[n] = nil
+		}
+	}
+	srv["hsts"] = nil
+	for _, h := range own.addHeaders {
+		args := toStrings(b.directives[h].(map[string]any)["args"].([]any))
+		if len(args) >= 2 && strings.EqualFold(args[0], "Strict-Transport-Security") {
+			srv["hsts"] = h
+			srv["hsts_max_age"] = maxAge(args[1])
+		}
+	}
+	if listens == nil {
+		listens = []any{}
+	}
+	if names == nil {
+		names = []any{}
+	}
+	if locations == nil {
+		locations = []any{}
+	}
+	srv["listens"] = listens
+	srv["names"] = names
+	srv["redirects_to_https"] = redirects
+	srv["locations"] = locations
+	b.servers = append(b.servers, srv)
+}
+
+func (b *builder) location(k int, args []string) map[string]any {
+	loc := map[string]any{"at": k, "path": strings.Join(args, " "), "redirects_to_https": false, "proxy_pass": nil, "acme": false}
+	for _, a := range args {
+		if strings.Contains(a, ".well-known/acme-challenge") {
+			loc["acme"] = true
+		}
+	}
+	for j := k + 1; j < len(b.directives); j++ {
+		e := b.directives[j].(map[string]any)
+		if e["parent"] != k {
+			continue
+		}
+		args := toStrings(e["args"].([]any))
+		switch e["name"] {
+		case "return", "rewrite":
+			if httpsRedirect(e["name"].(string), args) {
+				loc["redirects_to_https"] = true
+			}
+		case "proxy_pass":
+			loc["proxy_pass"] = j
+		}
+	}
+	return loc
+}
+
+// httpsRedirect is true for `return 301 https://…` and `rewrite … https://… permanent|redirect`.
+func httpsRedirect(name string, args []string) bool {
+	if name == "return" {
+		return len(args) == 2 && strings.HasPrefix(args[0], "30") && strings.HasPrefix(strings.ToLower(args[1]), "https://")
+	}
+	return len(args) >= 2 && strings.HasPrefix(strings.ToLower(args[1]), "https://")
+}
+
+func listen(k int, args []string) map[string]any {
+	l := map[string]any{"at": k, "address": "", "port": "80", "ssl": false, "http2": false, "default_server": false, "loopback": false}
+	if len(args) == 0 {
+		return l
+	}
+	addr := args[0]
+	host, port := "", addr
+	switch {
+	case strings.HasPrefix(addr, "unix:"):
+		host, port = addr, ""
+		l["loopback"] = true
+	case strings.HasPrefix(addr, "["):
+		if i := strings.Index(addr, "]"); i >= 0 {
+			host = addr[1:i]
+			port = strings.TrimPrefix(addr[i+1:], ":")
+		}
+	case strings.Contains(addr, ":"):
+		i := strings.LastIndex(addr, ":")
+		host, port = addr[:i], addr[i+1:]
+	case !isDigits(addr):
+		host, port = addr, "80"
+	}
+	if port == "" && !strings.HasPrefix(addr, "unix:") {
+		port = "80"
+	}
+	l["address"], l["port"] = host, port
+	if host == "localhost" {
+		l["loopback"] = true
+	} else if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		l["loopback"] = true
+	}
+	for _, a := range args[1:] {
+		switch a {
+		case "ssl":
+			l["ssl"] = true
+		case "http2", "quic":
+			l["http2"] = true
+		case "default_server", "default":
+			l["default_server"] = true
+		}
+	}
+	return l
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// maxAge reads max-age=N from an HSTS header value; -1 when absent.
+func maxAge(v string) int {
+	for _, part := range strings.Split(v, ";") {
+		part = strings.TrimSpace(strings.ToLower(part))
+		if strings.HasPrefix(part, "max-age=") {
+			n := 0
+			for _, c := range strings.Trim(strings.TrimPrefix(part, "max-age="), `"`) {
+				if c < '0' || c > '9' {
+					break
+				}
+				if n < 1<<30 {
+					n = n*10 + int(c-'0')
+				}
+			}
+			return n
+		}
+	}
+	return -1
+}
+
+func toStrings(v []any) []string {
+	out := make([]string, len(v))
+	for i, x := range v {
+		out[i], _ = x.(string)
+	}
+	return out
+}

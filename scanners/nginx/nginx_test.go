@@ -1,0 +1,231 @@
+package nginx_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/nginx"
+)
+
+func TestEffectiveServers(t *testing.T) {
+	src := "http {\n" + // 1
+		"  ssl_protocols TLSv1 TLSv1.2;\n" + // 2
+		"  add_header X-Frame-Options DENY;\n" + // 3
+		"  server {\n" + // 4
+		"    listen 127.0.0.1:8443 ssl;\n" + // 5
+		"    add_header Strict-Transport-Security \"max-age=63072000\";\n" + // 6
+		"    location /.well-known/acme-challenge/ { root /var/www; }\n" + // 7
+		"    location / { return 301 https://$host$request_uri; }\n" + // 8
+		"  }\n" + // 9
+		"  server { listen 80; ssl_protocols TLSv1.3; }\n" + // 10
+		"}\n"
+	doc, err := nginx.New().Parse("nginx.conf", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	servers := doc.Data.(map[string]any)["servers"].([]any)
+	if len(servers) != 2 {
+		t.Fatalf("servers = %v", servers)
+	}
+	s0 := servers[0].(map[string]any)
+	l := s0["listens"].([]any)[0].(map[string]any)
+	if l["address"] != "127.0.0.1" || l["port"] != "8443" || l["ssl"] != true || l["loopback"] != true {
+		t.Errorf("listen = %v", l)
+	}
+	dirs := doc.Data.(map[string]any)["directives"].([]any)
+	line := func(v any) int { return dirs[v.(int)].(map[string]any)["line"].(int) }
+	if line(s0["ssl_protocols"]) != 2 || line(s0["hsts"]) != 6 || s0["hsts_max_age"] != 63072000 {
+		t.Errorf("server 0 inherits ssl_protocols from line 2 and sets HSTS on line 6: %v", s0)
+	}
+	locs := s0["locations"].([]any)
+	if locs[0].(map[string]any)["acme"] != true || locs[1].(map[string]any)["redirects_to_https"] != true {
+		t.Errorf("locations = %v", locs)
+	}
+	s1 := servers[1].(map[string]any)
+	if line(s1["ssl_protocols"]) != 10 || s1["hsts"] != nil {
+		t.Errorf("server 1 overrides ssl_protocols and has no HSTS: %v", s1)
+	}
+}
+
+func TestParseErrorsAtNginxLines(t *testing.T) {
+	for file, line := range map[string]int{
+		"missing-semicolon.conf": 5, "unclosed-block.conf": 5, "unterminated-quote.conf": 7,
+		"extra-brace.conf": 4, "glued-quote.conf": 5,
+	} {
+		src, err := os.ReadFile(filepath.Join("testdata", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = nginx.New().Parse(file, src)
+		var pe *scanners.ParseError
+		if !errors.As(err, &pe) || pe.Line != line {
+			t.Errorf("%s: got %v, want a parse error on line %d", file, err, line)
+		}
+	}
+}
+
+// nginxSyntax matches the messages nginx gives for grammar errors (not unknown directives or
+// misplaced ones, which stop nginx before it reads further).
+var (
+	nginxErr    = regexp.MustCompile(`\[emerg\] [0-9#]*: (.*) in (.*):(\d+)`)
+	syntaxWords = regexp.MustCompile(`unexpected|unterminated|unbalanced|expecting`)
+)
+
+// confFiles lists the nginx-syntax files to compare: testdata, the nginx fixtures, and the
+// corpus (two nginx analysers' test suites among them).
+func confFiles(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, root := range []string{"testdata", "../../fixtures", "../../../shared/corpus"} {
+		_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".conf") {
+				return nil //nolint:nilerr // an absent corpus is fine
+			}
+			if strings.Contains(filepath.Base(p), "redis") {
+				return nil
+			}
+			out = append(out, p)
+			return nil
+		})
+	}
+	return out
+}
+
+// TestAgainstNginx runs `nginx -t` on every file (wrapped in events/http on the first line
+// when it is a snippet, so line numbers do not move): when nginx names a syntax error,
+// deploylint reports a parse error at the same line; when nginx stops earlier for another
+// reason or accepts the file, deploylint must not report a syntax error before that point.
+func TestAgainstNginx(t *testing.T) {
+	bin, err := exec.LookPath("nginx")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("nginx not installed (apt-get install nginx-core); required in CI")
+		}
+		t.Skip("nginx not installed: apt-get install nginx-core to run this test")
+	}
+	files := confFiles(t)
+	if len(files) < 10 {
+		t.Fatalf("only %d files", len(files))
+	}
+	agree := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(src)
+		prefix := ""
+		if !regexp.MustCompile(`(?m)^\s*events\s*\{`).MatchString(text) {
+			prefix = "events {} "
+		}
+		if !regexp.MustCompile(`(?m)^\s*http\s*\{`).MatchString(text) {
+			prefix += "http { "
+			text += "\n}"
+		}
+		dir := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(dir, "logs"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		conf := filepath.Join(dir, "nginx.conf")
+		if err := os.WriteFile(conf, []byte(prefix+text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, _ := exec.Command(bin, "-t", "-q", "-e", "stderr", "-p", dir, "-c", conf).CombinedOutput()
+		nginxLine, nginxSyntax := 0, false
+		if m := nginxErr.FindStringSubmatch(string(out)); m != nil && m[2] == conf {
+			nginxLine, _ = strconv.Atoi(m[3])
+			nginxSyntax = syntaxWords.MatchString(m[1])
+		}
+		_, perr := nginx.New().Parse(f, src)
+		var pe *scanners.ParseError
+		ours := 0
+		if errors.As(perr, &pe) {
+			ours = pe.Line
+		}
+		switch {
+		case nginxSyntax && ours != nginxLine:
+			t.Errorf("%s: nginx syntax error at line %d (%s), deploylint at %d (%v)", f, nginxLine, strings.TrimSpace(string(out)), ours, perr)
+		case !nginxSyntax && ours != 0 && (nginxLine == 0 || ours < nginxLine):
+			t.Errorf("%s: deploylint reports a syntax error at line %d (%v) where nginx finds none (nginx: %s)", f, ours, perr, strings.TrimSpace(string(out)))
+		default:
+			agree++
+		}
+	}
+	t.Logf("%d of %d files agree with nginx -t", agree, len(files))
+}
+
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.conf")
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc, err := nginx.New().Parse("nginx.conf", src)
+		if err != nil {
+			var pe *scanners.ParseError
+			if !errors.As(err, &pe) || pe.Line < 1 {
+				t.Fatalf("unpositioned error %v", err)
+			}
+			return
+		}
+		lines := strings.Count(string(src), "\n") + 1
+		for k, sp := range doc.Spans {
+			if sp.Key.Start.Line > lines {
+				t.Fatalf("span %s beyond the file: %+v", k, sp)
+			}
+		}
+	})
+}
+
+// TestIncludesInContext: a conf.d file included by nginx.conf inherits the http-level
+// settings and is not judged again on its own; includes outside the root are noted, never read.
+func TestIncludesInContext(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "x.conf"), []byte("ssl_protocols SSLv3;\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rel, _ := filepath.Rel(root, filepath.Join(outside, "x.conf"))
+	if err := os.MkdirAll(filepath.Join(root, "conf.d"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"nginx.conf":       "events {}\nhttp {\n  ssl_protocols TLSv1.2;\n  include /etc/nginx/conf.d/*.conf;\n  include " + rel + ";\n}\n",
+		"conf.d/site.conf": "server {\n  listen 443 ssl;\n}\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(name)), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src, _ := os.ReadFile(filepath.Join(root, "nginx.conf"))
+	doc, err := nginx.New().ParseFile(scanners.Target{Path: filepath.Join(root, "nginx.conf"), Rel: "nginx.conf", Root: root}, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := doc.Data.(map[string]any)
+	servers := data["servers"].([]any)
+	if len(servers) != 1 || servers[0].(map[string]any)["ssl_protocols"] == nil {
+		t.Fatalf("the included server must inherit http's ssl_protocols: %v", servers)
+	}
+	if fmt.Sprint(doc.Consumed) != "[conf.d/site.conf]" {
+		t.Errorf("consumed = %v", doc.Consumed)
+	}
+	if strings.Contains(fmt.Sprint(data["directives"]), "SSLv3") || len(data["include_notes"].([]any)) != 1 {
+		t.Errorf("outside include: directives %v notes %v", data["directives"], data["include_notes"])
+	}
+	l := servers[0].(map[string]any)["listens"].([]any)[0].(map[string]any)
+	if sp := doc.Spans[scanners.PathKey("directives", l["at"])]; sp.Path != "conf.d/site.conf" || sp.Key.Start.Line != 2 {
+		t.Errorf("listen span = %+v", sp)
+	}
+}
