@@ -46,7 +46,7 @@ type kindQuery struct {
 
 // forbiddenBuiltins are refused in every policy: rules read the input document and nothing else,
 // so a scan stays reproducible and a policy can neither reach the network nor read the host.
-var forbiddenBuiltins = []string{"http.send", "net.", "opa.runtime", "time.now_ns", "rand.", "uuid.", "trace", "print"}
+var forbiddenBuiltins = []string{"http.send", "net.lookup_ip_addr", "opa.runtime", "time.now_ns", "rand.", "uuid.", "trace", "print"}
 
 // Capabilities returns the OPA capabilities policies are compiled with.
 func Capabilities() *ast.Capabilities {
@@ -57,6 +57,7 @@ func Capabilities() *ast.Capabilities {
 			kept = append(kept, b)
 		}
 	}
+	kept = append(kept, cryptMatchesDecl)
 	caps.Builtins = kept
 	caps.AllowNet = []string{}
 	return caps
@@ -126,6 +127,7 @@ func NewEngine(ctx context.Context, sources ...PolicySource) (*Engine, error) {
 			rego.Query(strings.Join(parts, "; ")),
 			rego.Compiler(e.compiler),
 			rego.Store(e.store),
+			cryptMatchesOption(),
 		).PrepareForEval(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("prepare rules of kind %s: %w", kind, err)

@@ -38,6 +38,7 @@ func (e *Engine) RunTests(ctx context.Context) ([]TestResult, error) {
 		CapturePrintOutput(true).
 		RaiseBuiltinErrors(true).
 		SetDefaultRegoVersion(ast.RegoV1).
+		AddCustomBuiltins(testerBuiltins()).
 		RunTests(ctx, txn)
 	if err != nil {
 		return nil, fmt.Errorf("run policy tests: %w", err)

@@ -6,6 +6,7 @@ import (
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/compose"
 	"github.com/deploylint/deploylint/scanners/dotenv"
+	"github.com/deploylint/deploylint/scanners/installyaml"
 	"github.com/deploylint/deploylint/scanners/nginx"
 	"github.com/deploylint/deploylint/scanners/redisacl"
 	"github.com/deploylint/deploylint/scanners/redisconf"
@@ -21,5 +22,7 @@ func Scanners() []scanners.Scanner {
 		compose.New(),
 		traefik.New(),
 		nginx.New(),
+		installyaml.NewDCOS(),
+		installyaml.NewFetchML(),
 	}
 }

@@ -1,0 +1,32 @@
+# METADATA
+# title: Weak cipher suite override
+# description: |
+#   adminrouter_tls_cipher_suite enables broken or unauthenticated suites (RC4, 3DES/DES-CBC3, NULL/eNULL/aNULL, EXPORT/EXP, MD5, LOW, ADH/AECDH).
+# related_resources:
+#   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/DCOS004.md
+#     description: rule documentation
+#   - ref: https://docs.d2iq.com/mesosphere/dcos/2.2/installing/production/advanced-configuration/configuration-reference/
+#     description: DC/OS installer configuration reference
+# custom:
+#   id: DCOS004
+#   severity: medium
+#   kinds: [dcos-config]
+#   remediation: >-
+#     Remove the override (the default is a modern list) or list only ECDHE AEAD suites.
+#   guide: 'DC/OS Enterprise security guide: adminrouter_tls_cipher_suite (weak suites must not be enabled)'
+package deploylint.rules.dcos.weak_ciphers
+
+import data.deploylint.lib.dcos
+import data.deploylint.lib.result
+
+weak := {"RC4", "3DES", "DES", "NULL", "ENULL", "ANULL", "EXPORT", "EXP", "MD5", "LOW", "ADH", "AECDH"}
+
+enabled contains part if {
+	some tok in regex.split("[: ,]+", dcos.cfg.adminrouter_tls_cipher_suite)
+	not startswith(tok, "!")
+	not startswith(tok, "-")
+	some part in split(upper(tok), "-")
+	part in weak
+}
+
+deny contains result.at(["adminrouter_tls_cipher_suite"], sprintf("adminrouter_tls_cipher_suite enables weak ciphers (%s)", [concat(", ", sort(enabled))])) if count(enabled) > 0

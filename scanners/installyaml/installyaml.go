@@ -1,0 +1,94 @@
+// Package installyaml reads installer and service configuration written in YAML, one scanner
+// per kind: DC/OS `genconf/config.yaml` (kind "dcos-config") and FetchML API server configs
+// `configs/api/*.yaml` (kind "fetchml-api"). The kind comes from the path, from a content
+// signature, or from the user (--kind). Data is the YAML document itself (anchors, aliases and
+// merge keys resolved, positions kept); for DC/OS, values are kept as written, so rules can tell
+// the documented string booleans ('true') from YAML booleans (true). Only the first document of
+// a multi-document file is read.
+package installyaml
+
+import (
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/yamldoc"
+)
+
+// Scanner reads one installer YAML kind.
+type Scanner struct {
+	kind   string
+	byPath func(rel string) bool
+	sniff  func(head []byte) bool
+}
+
+var (
+	dcosKeys      = regexp.MustCompile(`(?m)^(master_discovery|bootstrap_url):`)
+	dcosSecurity  = regexp.MustCompile(`(?m)^security:`)
+	dcosSuperuser = regexp.MustCompile(`(?m)^superuser_username:`)
+	fmlServer     = regexp.MustCompile(`(?m)^server:\s*$`)
+	fmlTLS        = regexp.MustCompile(`(?m)^\s+tls:\s*$`)
+	fmlAuth       = regexp.MustCompile(`(?m)^auth:\s*$`)
+	fmlAuthKeys   = regexp.MustCompile(`(?m)^\s+(api_keys|ip_whitelist):`)
+)
+
+func isYAML(rel string) bool {
+	b := strings.ToLower(scanners.Base(rel))
+	return strings.HasSuffix(b, ".yaml") || strings.HasSuffix(b, ".yml")
+}
+
+// NewDCOS returns the scanner of DC/OS installer configuration.
+func NewDCOS() *Scanner {
+	return &Scanner{
+		kind: "dcos-config",
+		byPath: func(rel string) bool {
+			return scanners.Base(rel) == "config.yaml" && path.Base(path.Dir(rel)) == "genconf"
+		},
+		sniff: func(head []byte) bool {
+			return dcosKeys.Match(head) || (dcosSecurity.Match(head) && dcosSuperuser.Match(head))
+		},
+	}
+}
+
+// NewFetchML returns the scanner of FetchML API server configuration.
+func NewFetchML() *Scanner {
+	return &Scanner{
+		kind: "fetchml-api",
+		byPath: func(rel string) bool {
+			return isYAML(rel) && strings.HasSuffix(path.Dir(rel), "configs/api")
+		},
+		sniff: func(head []byte) bool {
+			return (fmlServer.Match(head) && fmlTLS.Match(head)) || (fmlAuth.Match(head) && fmlAuthKeys.Match(head))
+		},
+	}
+}
+
+// Kind is "dcos-config" or "fetchml-api".
+func (s *Scanner) Kind() string { return s.kind }
+
+// Match decides by path; other YAML files are sniffed.
+func (s *Scanner) Match(rel string) scanners.NameMatch {
+	switch {
+	case s.byPath(rel):
+		return scanners.Match
+	case isYAML(rel):
+		return scanners.MaybeMatch
+	}
+	return scanners.NoMatch
+}
+
+// Sniff checks the content signature of the kind.
+func (s *Scanner) Sniff(head []byte) bool { return s.sniff(head) }
+
+// Parse reads the first YAML document.
+func (s *Scanner) Parse(p string, src []byte) (*scanners.Document, error) {
+	data, spans, err := yamldoc.Decode(p, src, yamldoc.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := data.(map[string]any); !ok {
+		data = map[string]any{}
+	}
+	return &scanners.Document{Kind: s.kind, Path: p, Data: data, Spans: spans}, nil
+}
