@@ -27,6 +27,9 @@ func inputValue(doc *scanners.Document) (ast.Value, error) {
 		}
 		in["stack"] = map[string]any{"dir": doc.Stack.Dir, "env": env, "files": files}
 	}
+	if doc.CheckPermissions {
+		in["file"] = map[string]any{"mode": int(doc.Mode)}
+	}
 	if len(doc.Mounts) > 0 {
 		mounts := make(map[string]any, len(doc.Mounts))
 		for target, m := range doc.Mounts {

@@ -21,6 +21,9 @@ type ScanOptions struct {
 	Workers int
 	// MaxFileSize skips larger files with an info finding; 0 means 10 MiB.
 	MaxFileSize int64
+	// CheckPermissions forces (true) or disables (false) the file-mode rule; nil decides per
+	// scanned path: on outside a git work tree, off inside one.
+	CheckPermissions *bool
 }
 
 // ScanResult is everything a reporter needs from a scan.
@@ -53,9 +56,20 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 		maxSize = defaultMaxFileSize
 	}
 	located := make([]scanners.Located, len(targets))
+	checkPerms := map[string]bool{}
+	for _, t := range targets {
+		if _, ok := checkPerms[t.Root]; !ok {
+			checkPerms[t.Root] = permissionsMeaningful(t.Root, opt.CheckPermissions)
+		}
+	}
 	parallel(len(targets), workers, func(i int) {
 		t := targets[i]
-		located[i] = scanners.Located{Target: t, Doc: parseTarget(t, byKind[t.Kind], maxSize)}
+		doc := parseTarget(t, byKind[t.Kind], maxSize)
+		if st, err := os.Stat(t.Path); err == nil {
+			doc.Mode = uint32(st.Mode().Perm())
+		}
+		doc.CheckPermissions = checkPerms[t.Root]
+		located[i] = scanners.Located{Target: t, Doc: doc}
 	})
 	located = dropConsumed(located)
 	scanners.AttachStacks(located)
@@ -76,6 +90,18 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 	}
 	SortFindings(res.Findings)
 	return res, nil
+}
+
+// permissionsMeaningful: file modes say something on a deployed host, not in a git work tree
+// (git keeps only the executable bit), nor on Windows.
+func permissionsMeaningful(root string, force *bool) bool {
+	if runtime.GOOS == "windows" {
+		return false
+	}
+	if force != nil {
+		return *force
+	}
+	return !scanners.InGitWorkTree(root)
 }
 
 // dropConsumed removes the documents of files another document read inline (an nginx

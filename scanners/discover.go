@@ -249,3 +249,20 @@ func Inside(root, p string) bool {
 	}
 	return within(r, a)
 }
+
+// InGitWorkTree reports whether dir or one of its parents holds a .git entry (a directory, or
+// the file a worktree or submodule uses). Nothing of git is run or read beyond that.
+func InGitWorkTree(dir string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return true
+		}
+		if filepath.Dir(d) == d {
+			return false
+		}
+	}
+}

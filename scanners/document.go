@@ -69,6 +69,11 @@ type Document struct {
 	// Binds maps a container path to the file the document mounts there, as a slash path
 	// relative to the scan root (compose bind mounts inside the root); nil for other kinds.
 	Binds map[string]string `json:"-"`
+	// Mode is the file's permission bits as found on disk (0 when unknown); FS001 reads it.
+	Mode uint32 `json:"-"`
+	// CheckPermissions says whether Mode is meaningful for this scan (a deployed host, not a
+	// git work tree, which keeps no such modes).
+	CheckPermissions bool `json:"-"`
 	// Consumed lists the files (root-relative slash paths) this document read inline, such as
 	// nginx or redis.conf includes: they are judged in this document's context, not again alone.
 	Consumed []string `json:"-"`

@@ -70,11 +70,13 @@ func (a *app) engine(ctx context.Context) (*rules.Engine, error) {
 }
 
 type scanFlags struct {
-	format  string
-	output  string
-	failOn  string
-	noColor bool
-	kinds   []string
+	format       string
+	output       string
+	failOn       string
+	noColor      bool
+	kinds        []string
+	checkPerms   bool
+	noCheckPerms bool
 }
 
 func (a *app) scanCmd() *cobra.Command {
@@ -93,6 +95,8 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a finding is at or above: critical|high|medium|low|never")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output")
 	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of a file: KIND=PATH (repeatable)")
+	fl.BoolVar(&f.checkPerms, "check-permissions", false, "check secret files' modes (FS001) even inside a git work tree")
+	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
 	return cmd
 }
 
@@ -118,7 +122,17 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := e.Scan(ctx, rules.ScanOptions{Paths: paths, Scanners: builtin.Scanners(), Kinds: kinds})
+	var perms *bool
+	switch {
+	case f.checkPerms && f.noCheckPerms:
+		return fmt.Errorf("--check-permissions and --no-check-permissions exclude each other")
+	case f.checkPerms:
+		perms = &f.checkPerms
+	case f.noCheckPerms:
+		off := false
+		perms = &off
+	}
+	res, err := e.Scan(ctx, rules.ScanOptions{Paths: paths, Scanners: builtin.Scanners(), Kinds: kinds, CheckPermissions: perms})
 	if err != nil {
 		return err
 	}

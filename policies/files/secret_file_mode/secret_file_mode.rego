@@ -1,0 +1,29 @@
+# METADATA
+# title: Secret file readable by others
+# description: |
+#   A file holding secrets (.env, users.acl) grants its group or other users some access
+#   (mode & 077 != 0): any local account, or any process running as another user, can read the
+#   passwords. Modes mean something only on a deployed host, so this is checked by default
+#   outside a git work tree and not inside one (git keeps no such modes); --check-permissions and
+#   --no-check-permissions decide otherwise.
+# related_resources:
+#   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/FS001.md
+#     description: rule documentation
+#   - ref: https://docs.openc3.com/docs/guides/security
+#     description: COSMOS security guide, Security Recommendations
+# custom:
+#   id: FS001
+#   severity: medium
+#   kinds: [dotenv, redis-acl]
+#   remediation: >-
+#     Run chmod 600 on the file (and chown it to the account that runs the service).
+#   guide: 'COSMOS security guide: "Restrict file permissions on .env and users.acl: chmod 600 .env"'
+package deploylint.rules.files.secret_file_mode
+
+import data.deploylint.lib.result
+
+deny contains result.file(sprintf("%s has mode %s, readable by group or others: chmod 600 %s", [input.path, octal(input.file.mode), input.path])) if {
+	bits.and(input.file.mode, 63) != 0
+}
+
+octal(m) := sprintf("0%o", [m])

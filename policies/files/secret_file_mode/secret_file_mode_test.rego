@@ -1,0 +1,16 @@
+package deploylint.rules.files.secret_file_mode_test
+
+import data.deploylint.rules.files.secret_file_mode
+
+test_group_or_other_access if {
+	r := secret_file_mode.deny with input as {"kind": "dotenv", "path": ".env", "data": {}, "file": {"mode": 420}}
+	some x in r
+	contains(x.msg, "0644")
+	contains(x.msg, "chmod 600 .env")
+	count(secret_file_mode.deny) == 1 with input as {"kind": "redis-acl", "path": "users.acl", "data": {}, "file": {"mode": 416}}
+}
+
+test_owner_only_or_unchecked_passes if {
+	count(secret_file_mode.deny) == 0 with input as {"kind": "dotenv", "path": ".env", "data": {}, "file": {"mode": 384}}
+	count(secret_file_mode.deny) == 0 with input as {"kind": "dotenv", "path": ".env", "data": {}}
+}
