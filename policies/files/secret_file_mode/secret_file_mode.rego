@@ -1,7 +1,7 @@
 # METADATA
 # title: Secret file readable by others
 # description: |
-#   A file holding secrets (.env, users.acl) grants its group or other users some access
+#   A file holding secrets (a users.acl, a .env with a secret-named variable set) grants its group or other users some access
 #   (mode & 077 != 0): any local account, or any process running as another user, can read the
 #   passwords. Modes mean something only on a deployed host, so this is checked by default
 #   outside a git work tree and not inside one (git keeps no such modes); --check-permissions and
@@ -21,9 +21,21 @@
 package deploylint.rules.files.secret_file_mode
 
 import data.deploylint.lib.result
+import data.deploylint.lib.secrets
 
 deny contains result.file(sprintf("%s has mode %s, readable by group or others: chmod 600 %s", [input.path, octal(input.file.mode), input.path])) if {
 	bits.and(input.file.mode, 63) != 0
+	holds_secrets
+}
+
+# A users.acl always holds credentials; a .env only when a secret-named variable has a value.
+holds_secrets if input.kind == "redis-acl"
+
+holds_secrets if {
+	input.kind == "dotenv"
+	some v in input.data.vars
+	v.value != ""
+	secrets.is_secret_name(v.name)
 }
 
 octal(m) := sprintf("0%o", [m])

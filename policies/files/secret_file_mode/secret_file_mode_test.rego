@@ -3,7 +3,7 @@ package deploylint.rules.files.secret_file_mode_test
 import data.deploylint.rules.files.secret_file_mode
 
 test_group_or_other_access if {
-	r := secret_file_mode.deny with input as {"kind": "dotenv", "path": ".env", "data": {}, "file": {"mode": 420}}
+	r := secret_file_mode.deny with input as {"kind": "dotenv", "path": ".env", "data": {"vars": [{"name": "DB_PASSWORD", "value": "x"}]}, "file": {"mode": 420}}
 	some x in r
 	contains(x.msg, "0644")
 	contains(x.msg, "chmod 600 .env")
@@ -13,4 +13,8 @@ test_group_or_other_access if {
 test_owner_only_or_unchecked_passes if {
 	count(secret_file_mode.deny) == 0 with input as {"kind": "dotenv", "path": ".env", "data": {}, "file": {"mode": 384}}
 	count(secret_file_mode.deny) == 0 with input as {"kind": "dotenv", "path": ".env", "data": {}}
+}
+
+test_env_without_secrets_passes if {
+	count(secret_file_mode.deny) == 0 with input as {"kind": "dotenv", "path": ".env", "data": {"vars": [{"name": "MEDIA_PATH", "value": "/media"}]}, "file": {"mode": 420}}
 }
