@@ -27,6 +27,9 @@ func inputValue(doc *scanners.Document) (ast.Value, error) {
 		}
 		in["stack"] = map[string]any{"dir": doc.Stack.Dir, "env": env, "files": files}
 	}
+	if doc.Git != nil {
+		in["git"] = map[string]any{"tracked": doc.Git.Tracked, "ignored": doc.Git.Ignored}
+	}
 	if doc.CheckPermissions {
 		in["file"] = map[string]any{"mode": int(doc.Mode)}
 	}

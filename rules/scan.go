@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/gitrepo"
 )
 
 // ScanOptions says what to scan and with which parsers.
@@ -24,6 +25,9 @@ type ScanOptions struct {
 	// CheckPermissions forces (true) or disables (false) the file-mode rule; nil decides per
 	// scanned path: on outside a git work tree, off inside one.
 	CheckPermissions *bool
+	// CheckGit turns off (false) reading the git work tree a scanned path lies in (FS002);
+	// nil or true reads it.
+	CheckGit *bool
 }
 
 // ScanResult is everything a reporter needs from a scan.
@@ -57,9 +61,15 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 	}
 	located := make([]scanners.Located, len(targets))
 	checkPerms := map[string]bool{}
+	repos := map[string]*gitrepo.Repo{}
 	for _, t := range targets {
 		if _, ok := checkPerms[t.Root]; !ok {
 			checkPerms[t.Root] = permissionsMeaningful(t.Root, opt.CheckPermissions)
+			if opt.CheckGit == nil || *opt.CheckGit {
+				if r, ok := gitrepo.Open(t.Root); ok {
+					repos[t.Root] = r
+				}
+			}
 		}
 	}
 	parallel(len(targets), workers, func(i int) {
@@ -69,6 +79,11 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 			doc.Mode = uint32(st.Mode().Perm())
 		}
 		doc.CheckPermissions = checkPerms[t.Root]
+		if r := repos[t.Root]; r != nil && (t.Kind == "dotenv" || t.Kind == "redis-acl") {
+			if st, ok := r.Status(t.Path); ok {
+				doc.Git = &scanners.GitStatus{Tracked: st.Tracked, Ignored: st.Ignored}
+			}
+		}
 		located[i] = scanners.Located{Target: t, Doc: doc}
 	})
 	located = dropConsumed(located)

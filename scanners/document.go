@@ -74,6 +74,9 @@ type Document struct {
 	// CheckPermissions says whether Mode is meaningful for this scan (a deployed host, not a
 	// git work tree, which keeps no such modes).
 	CheckPermissions bool `json:"-"`
+	// Git is set for a file inside a git work tree: whether git tracks it and whether the
+	// ignore rules cover it; FS002 reads it.
+	Git *GitStatus `json:"-"`
 	// Consumed lists the files (root-relative slash paths) this document read inline, such as
 	// nginx or redis.conf includes: they are judged in this document's context, not again alone.
 	Consumed []string `json:"-"`
@@ -95,6 +98,12 @@ type StackVar struct {
 	Value string `json:"value"`
 	Path  string `json:"path"`
 	Line  int    `json:"line"`
+}
+
+// GitStatus is what git knows of a scanned file.
+type GitStatus struct {
+	Tracked bool
+	Ignored bool
 }
 
 // PathKey encodes a data path (strings for object keys, ints for array indexes) as the key of

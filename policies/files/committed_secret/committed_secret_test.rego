@@ -1,0 +1,23 @@
+package deploylint.rules.files.committed_secret_test
+
+import data.deploylint.rules.files.committed_secret
+
+env(git, value) := {"kind": "dotenv", "path": ".env", "data": {"vars": [{"name": "DB_PASSWORD", "value": value, "effective": true}]}, "git": git}
+
+test_tracked_with_secrets if {
+	r := committed_secret.deny with input as env({"tracked": true, "ignored": false}, "Vd8tq2Lw9Zr4Xk1p")
+	some x in r
+	contains(x.msg, "tracked by git")
+}
+
+test_not_ignored if {
+	r := committed_secret.deny with input as env({"tracked": false, "ignored": false}, "Vd8tq2Lw9Zr4Xk1p")
+	some x in r
+	contains(x.msg, "not covered by .gitignore")
+}
+
+test_ignored_placeholder_or_outside_git_passes if {
+	count(committed_secret.deny) == 0 with input as env({"tracked": false, "ignored": true}, "Vd8tq2Lw9Zr4Xk1p")
+	count(committed_secret.deny) == 0 with input as env({"tracked": true, "ignored": false}, "CHANGE_ME")
+	count(committed_secret.deny) == 0 with input as {"kind": "dotenv", "path": ".env", "data": {"vars": [{"name": "DB_PASSWORD", "value": "x"}]}}
+}
