@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -161,7 +162,7 @@ func walk(root string, list []Scanner, byKind map[string]Scanner, opt DiscoverOp
 // then the first whose name rule allows it and whose content sniff confirms. Explicit files
 // whose name fits no scanner are sniffed by every scanner.
 func classify(p, rel string, explicit bool, list []Scanner, byKind map[string]Scanner, opt DiscoverOptions) (string, error) {
-	if k, ok := opt.Kinds[rel]; ok {
+	if k, ok := forcedKind(opt.Kinds, rel); ok {
 		if _, known := byKind[k]; !known {
 			return "", fmt.Errorf("unknown kind %q", k)
 		}
@@ -197,6 +198,35 @@ func classify(p, rel string, explicit bool, list []Scanner, byKind map[string]Sc
 		}
 	}
 	return "", nil
+}
+
+// forcedKind finds the kind a user forced for rel: an exact path first, then the first glob
+// (path.Match syntax, "**/" allowed as a leading "any folders") in sorted order.
+func forcedKind(kinds map[string]string, rel string) (string, bool) {
+	if k, ok := kinds[rel]; ok {
+		return k, true
+	}
+	patterns := make([]string, 0, len(kinds))
+	for p := range kinds {
+		patterns = append(patterns, p)
+	}
+	sort.Strings(patterns)
+	for _, p := range patterns {
+		if ok, _ := path.Match(p, rel); ok {
+			return kinds[p], true
+		}
+		if rest, found := strings.CutPrefix(p, "**/"); found {
+			if ok, _ := path.Match(rest, path.Base(rel)); ok && !strings.Contains(rest, "/") {
+				return kinds[p], true
+			}
+			for d := rel; d != "." && d != "/"; d = path.Dir(d) {
+				if ok, _ := path.Match(rest, strings.TrimPrefix(rel, path.Dir(d)+"/")); ok {
+					return kinds[p], true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 func readHead(p string, n int) ([]byte, error) {

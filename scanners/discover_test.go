@@ -139,3 +139,18 @@ func TestSpansResolveFallsBackToParent(t *testing.T) {
 		t.Errorf("root fallback: got %+v, %v", sp, ok)
 	}
 }
+
+func TestForcedKindGlobs(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "deploy/install.yml", "x")
+	write(t, root, "deploy/site/extra.yml", "x")
+	write(t, root, "other.yml", "x")
+	ts, _, err := scanners.Discover([]string{root}, []scanners.Scanner{fakeScanner{}},
+		scanners.DiscoverOptions{Kinds: map[string]string{"deploy/*.yml": "fake", "**/extra.yml": "fake"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rels(ts); !reflect.DeepEqual(got, []string{"deploy/install.yml", "deploy/site/extra.yml"}) {
+		t.Errorf("globs matched %v", got)
+	}
+}

@@ -94,7 +94,7 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a finding is at or above: critical|high|medium|low|never")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output")
-	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of a file: KIND=PATH (repeatable)")
+	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable)")
 	fl.BoolVar(&f.checkPerms, "check-permissions", false, "check secret files' modes (FS001) even inside a git work tree")
 	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
 	return cmd
