@@ -86,7 +86,7 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 		}
 		located[i] = scanners.Located{Target: t, Doc: doc}
 	})
-	located = dropConsumed(located)
+	located = dropConsumed(withSiblings(located))
 	scanners.AttachStacks(located)
 	scanners.AttachMounts(located)
 
@@ -99,8 +99,12 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 		return nil, err
 	}
 	res := &ScanResult{Skipped: skipped}
+	seenFile := map[string]bool{}
 	for i, l := range located {
-		res.Files = append(res.Files, l.Doc.Path)
+		if !seenFile[l.Target.Path] {
+			seenFile[l.Target.Path] = true
+			res.Files = append(res.Files, l.Doc.Path)
+		}
 		res.Findings = append(res.Findings, results[i]...)
 	}
 	SortFindings(res.Findings)
@@ -117,6 +121,21 @@ func permissionsMeaningful(root string, force *bool) bool {
 		return *force
 	}
 	return !scanners.InGitWorkTree(root)
+}
+
+// withSiblings lists every document of a multi-document file after the first.
+func withSiblings(docs []scanners.Located) []scanners.Located {
+	out := docs
+	for _, l := range docs {
+		if l.Doc == nil {
+			continue
+		}
+		for _, s := range l.Doc.Siblings {
+			s.Path, s.Mode, s.CheckPermissions, s.Git = l.Doc.Path, l.Doc.Mode, l.Doc.CheckPermissions, l.Doc.Git
+			out = append(out, scanners.Located{Target: l.Target, Doc: s})
+		}
+	}
+	return out
 }
 
 // dropConsumed removes the documents of files another document read inline (an nginx

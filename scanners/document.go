@@ -77,6 +77,9 @@ type Document struct {
 	// Git is set for a file inside a git work tree: whether git tracks it and whether the
 	// ignore rules cover it; FS002 reads it.
 	Git *GitStatus `json:"-"`
+	// Siblings are further documents of the same file (a multi-document YAML stream); the
+	// pipeline judges each as a document of its own.
+	Siblings []*Document `json:"-"`
 	// Consumed lists the files (root-relative slash paths) this document read inline, such as
 	// nginx or redis.conf includes: they are judged in this document's context, not again alone.
 	Consumed []string `json:"-"`

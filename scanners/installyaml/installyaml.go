@@ -3,8 +3,8 @@
 // `configs/api/*.yaml` (kind "fetchml-api"). The kind comes from the path, from a content
 // signature, or from the user (--kind). Data is the YAML document itself (anchors, aliases and
 // merge keys resolved, positions kept); for DC/OS, values are kept as written, so rules can tell
-// the documented string booleans ('true') from YAML booleans (true). Only the first document of
-// a multi-document file is read.
+// the documented string booleans ('true') from YAML booleans (true). A multi-document file gives
+// one document per YAML document.
 package installyaml
 
 import (
@@ -81,14 +81,21 @@ func (s *Scanner) Match(rel string) scanners.NameMatch {
 // Sniff checks the content signature of the kind.
 func (s *Scanner) Sniff(head []byte) bool { return s.sniff(head) }
 
-// Parse reads the first YAML document.
+// Parse reads every YAML document of the file; the first is the document, the others its
+// Siblings, each judged on its own.
 func (s *Scanner) Parse(p string, src []byte) (*scanners.Document, error) {
-	data, spans, err := yamldoc.Decode(p, src, yamldoc.Options{})
+	docs, err := yamldoc.DecodeAll(p, src, yamldoc.Options{})
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := data.(map[string]any); !ok {
-		data = map[string]any{}
+	var out []*scanners.Document
+	for _, d := range docs {
+		data := d.Data
+		if _, ok := data.(map[string]any); !ok {
+			data = map[string]any{}
+		}
+		out = append(out, &scanners.Document{Kind: s.kind, Path: p, Data: data, Spans: d.Spans})
 	}
-	return &scanners.Document{Kind: s.kind, Path: p, Data: data, Spans: spans}, nil
+	out[0].Siblings = out[1:]
+	return out[0], nil
 }

@@ -4,8 +4,10 @@
 package yamldoc
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -35,8 +37,54 @@ func Decode(path string, src []byte, opt Options) (any, scanners.Spans, error) {
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		return nil, nil, parseError(path, err)
 	}
+	return decodeNode(path, &root, opt)
+}
+
+// Doc is one document of a YAML stream.
+type Doc struct {
+	Data  any
+	Spans scanners.Spans
+}
+
+// DecodeAll parses every document of a YAML stream ("---" separated); positions stay those of
+// the whole file.
+func DecodeAll(path string, src []byte, opt Options) ([]Doc, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var out []Doc
+	for len(out) < maxDocuments {
+		var root yaml.Node
+		err := dec.Decode(&root)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, parseError(path, err)
+		}
+		data, spans, err := decodeNode(path, &root, opt)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Doc{Data: data, Spans: spans})
+	}
+	if len(out) == 0 {
+		spans := scanners.Spans{}
+		spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+		out = append(out, Doc{Data: map[string]any{}, Spans: spans})
+	}
+	return out, nil
+}
+
+// maxDocuments bounds a stream of many tiny documents.
+const maxDocuments = 1000
+
+func decodeNode(path string, root *yaml.Node, opt Options) (any, scanners.Spans, error) {
 	spans := scanners.Spans{}
-	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	// A finding about the document as a whole lands on its first line (line 1 for the first).
+	first := 1
+	if len(root.Content) > 0 && root.Content[0].Line > 0 && root.Content[0].Kind != yaml.MappingNode {
+		first = root.Content[0].Line
+	}
+	spans.Set(scanners.Span{Key: scanners.LineRange(first, 1, 1), Value: scanners.LineRange(first, 1, 1)})
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return map[string]any{}, spans, nil
 	}
