@@ -2,17 +2,33 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scanners"
 )
 
-// jsonWriter writes the schema in testdata/json/schema.json:
+// jsonWriter writes one object, described by the JSON Schema in testdata/json/schema.json:
 //
-//	{"version": "1", "tool": {...}, "findings": [...], "summary": {...}}
+//	{
+//	  "version": "1",
+//	  "tool": {"name": "deploylint", "version": "…", "informationUri": "…"},
+//	  "findings": [
+//	    {"rule": "ACL001", "severity": "high", "title": "…", "message": "…",
+//	     "path": "openc3-redis/users.acl",
+//	     "range": {"start": {"line": 2, "column": 16}, "end": {"line": 2, "column": 30}},
+//	     "fingerprint": "<32 hex digits>",
+//	     "suppressed": {"kind": "inline", "justification": "…"}}
+//	  ],
+//	  "summary": {"files": 3, "findings": 4, "suppressed": 1,
+//	              "by_severity": {"critical": 1, "high": 2, "medium": 1, "low": 0, "info": 0}}
+//	}
 //
-// It carries no timing, so the same input gives byte-identical output.
+// Findings keep the report's order and include suppressed ones ("suppressed" is present only
+// for them). Ranges are 1-based and end-exclusive. summary.files counts the files scanned;
+// summary.findings and by_severity count unsuppressed findings only. There is no timing, so the
+// same input gives byte-identical output, and structs, not maps, fix the key order.
 type jsonWriter struct{}
 
 type jsonReport struct {
@@ -43,7 +59,17 @@ type jsonSummary struct {
 	Files      int            `json:"files"`
 	Findings   int            `json:"findings"`
 	Suppressed int            `json:"suppressed"`
-	BySeverity map[string]int `json:"by_severity"`
+	BySeverity jsonBySeverity `json:"by_severity"`
+}
+
+// jsonBySeverity lists every severity, most severe first, zeros included, so consumers need
+// no default.
+type jsonBySeverity struct {
+	Critical int `json:"critical"`
+	High     int `json:"high"`
+	Medium   int `json:"medium"`
+	Low      int `json:"low"`
+	Info     int `json:"info"`
 }
 
 func (jsonWriter) Write(w io.Writer, r *Report) error {
@@ -64,11 +90,18 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 		out.Findings = append(out.Findings, jf)
 	}
 	c := count(r.Findings)
-	out.Summary = jsonSummary{Files: len(r.Files), Findings: c.total, Suppressed: c.suppressed, BySeverity: map[string]int{}}
-	for s, n := range c.bySeverity {
-		out.Summary.BySeverity[s.String()] = n
+	out.Summary = jsonSummary{
+		Files: len(r.Files), Findings: c.total, Suppressed: c.suppressed,
+		BySeverity: jsonBySeverity{
+			Critical: c.bySeverity[rules.Critical], High: c.bySeverity[rules.High], Medium: c.bySeverity[rules.Medium],
+			Low: c.bySeverity[rules.Low], Info: c.bySeverity[rules.Info],
+		},
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("encode json report: %w", err)
+	}
+	return nil
 }

@@ -1,5 +1,6 @@
 // Package report turns a scan's findings into text, JSON or SARIF. Every writer is
-// deterministic: the same report gives byte-identical output (text aside from its timing line).
+// deterministic: the same report gives byte-identical output (text aside from its timing).
+// Writers print finding fields and catalogue text only, never file contents.
 package report
 
 import (
@@ -42,7 +43,7 @@ type Options struct {
 	Color bool
 }
 
-// writers is the explicit registry of formats.
+// writers is the registry of formats, built here and nowhere else.
 func writers(opt Options) map[string]Writer {
 	return map[string]Writer{
 		"text":  textWriter{color: opt.Color},
@@ -83,12 +84,13 @@ func ruleIndex(rs []*rules.Rule) map[string]*rules.Rule {
 // severityOrder lists severities from most to least severe.
 var severityOrder = []rules.Severity{rules.Critical, rules.High, rules.Medium, rules.Low, rules.Info}
 
-// counts tallies unsuppressed findings by severity and the suppressed ones apart.
+// counts tallies unsuppressed findings by severity, and the suppressed ones apart.
 type counts struct {
 	total      int
 	suppressed int
 	bySeverity map[rules.Severity]int
-	files      int
+	// files is how many files have an unsuppressed finding.
+	files int
 }
 
 func count(fs []rules.Finding) counts {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -19,35 +18,51 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// fixedReport is a hand-built report covering every severity, two files, a suppressed finding.
+func docs(id string) rules.Resource {
+	return rules.Resource{URL: "https://github.com/deploylint/deploylint/blob/main/docs/rules/" + id + ".md", Description: "rule documentation"}
+}
+
+// fixedReport is a hand-built report: every severity, findings in two of three scanned files, a
+// severity override (the second ENV001), a file-level finding and a suppressed one.
 func fixedReport() *report.Report {
 	rs := []*rules.Rule{
 		{
 			ID: "ACL001", Title: "Cleartext password in users.acl", Description: "Redis stores the password as written.", Severity: rules.High,
 			Kinds: []string{"redis-acl"}, Remediation: "Write #<sha256> instead of >password.", Guide: `COSMOS security guide: "Use hashed passwords"`,
-			Resources: []rules.Resource{{URL: "https://github.com/deploylint/deploylint/blob/main/docs/rules/ACL001.md", Description: "rule documentation"}},
+			Resources: []rules.Resource{docs("ACL001"), {URL: "https://redis.io/docs/latest/operate/oss_and_stack/management/security/acl/"}},
+		},
+		{
+			ID: "ACL020", Title: "Default user is the only user", Description: "Every client shares one identity.", Severity: rules.Info,
+			Kinds: []string{"redis-acl"}, Remediation: "Add one user per application.", Resources: []rules.Resource{docs("ACL020")},
 		},
 		{
 			ID: "ENV001", Title: "COSMOS Redis password is the shipped default", Description: "Everyone knows the default.", Severity: rules.Critical,
-			Kinds: []string{"dotenv"}, Remediation: "Set a unique random password.",
+			Kinds: []string{"dotenv"}, Remediation: "Set a unique random password.", Resources: []rules.Resource{docs("ENV001")},
 		},
-		{ID: "ENV006", Title: "HTTP explicitly allowed", Description: "HTTP is allowed.", Severity: rules.Medium, Kinds: []string{"dotenv"}, Remediation: "Remove it."},
-		{ID: "ENV010", Title: "Same secret value reused across variables", Description: "Reuse widens a leak.", Severity: rules.Low, Kinds: []string{"dotenv"}, Remediation: "Use distinct values."},
-		{ID: "DCOS010", Title: "Placeholder customer key", Description: "Placeholder.", Severity: rules.Info, Kinds: []string{"dcos-config"}, Remediation: "Set the key."},
+		{
+			ID: "ENV006", Title: "HTTP explicitly allowed", Description: "HTTP is allowed.", Severity: rules.Medium,
+			Kinds: []string{"dotenv"}, Remediation: "Remove it.", Resources: []rules.Resource{docs("ENV006")},
+		},
+		{
+			ID: "ENV010", Title: "Same secret value reused across variables", Description: "Reuse widens a leak.", Severity: rules.Low,
+			Kinds: []string{"dotenv", "compose"}, Remediation: "Use distinct values.", Resources: []rules.Resource{docs("ENV010")},
+		},
 	}
 	r := scanners.LineRange
 	return &report.Report{
 		Tool:  report.Tool{Name: "deploylint", Version: "1.2.3", InformationURI: "https://github.com/deploylint/deploylint"},
 		Rules: rs,
 		Findings: []rules.Finding{
-			{RuleID: "ENV001", Severity: rules.Critical, Message: `OPENC3_REDIS_PASSWORD is the shipped COSMOS default "openc3password"`, Path: ".env", Range: r(52, 23, 37), Fingerprint: "aaaa0000aaaa0000aaaa0000aaaa0000"},
+			{RuleID: "ENV001", Severity: rules.Critical, Message: "OPENC3_REDIS_PASSWORD is the shipped COSMOS default", Path: ".env", Range: r(52, 23, 37), Fingerprint: "aaaa0000aaaa0000aaaa0000aaaa0000"},
 			{RuleID: "ENV001", Severity: rules.High, Message: "OPENC3_SR_REDIS_PASSWORD is the shipped COSMOS default", Path: ".env", Range: r(56, 26, 46), Fingerprint: "bbbb0000bbbb0000bbbb0000bbbb0000"},
 			{RuleID: "ENV006", Severity: rules.Medium, Message: "OPENC3_ALLOW_HTTP is set", Path: ".env", Range: r(81, 1, 18), Fingerprint: "cccc0000cccc0000cccc0000cccc0000"},
 			{
-				RuleID: "ENV010", Severity: rules.Low, Message: "B reuses the value of A", Path: ".env", Range: r(90, 3, 9), Fingerprint: "dddd0000dddd0000dddd0000dddd0000",
-				Suppressed: &rules.Suppression{Kind: "inline", Justification: "shared on purpose in the lab"},
+				RuleID: "ENV010", Severity: rules.Low, Message: "OPENC3_BUCKET_PASSWORD reuses the value of OPENC3_REDIS_PASSWORD", Path: ".env", Range: r(90, 24, 40),
+				Fingerprint: "dddd0000dddd0000dddd0000dddd0000",
+				Suppressed:  &rules.Suppression{Kind: "inline", Justification: "shared on purpose in the lab"},
 			},
-			{RuleID: "ACL001", Severity: rules.High, Message: "user openc3 has a cleartext password (>…)", Path: "openc3-redis/users.acl", Range: r(2, 16, 30), Fingerprint: "eeee0000eeee0000eeee0000eeee0000"},
+			{RuleID: "ACL020", Severity: rules.Info, Message: "users.acl defines only the default user", Path: "openc3-redis/users.acl", Range: r(1, 1, 1), Fingerprint: "ffff0000ffff0000ffff0000ffff0000"},
+			{RuleID: "ACL001", Severity: rules.High, Message: "user openc3 has a cleartext password", Path: "openc3-redis/users.acl", Range: r(2, 16, 30), Fingerprint: "eeee0000eeee0000eeee0000eeee0000"},
 		},
 		Files:    []string{".env", "openc3-redis/users.acl", "other/.env"},
 		Duration: 7 * time.Millisecond,
@@ -75,17 +90,22 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-func render(t *testing.T, format string, opt report.Options) []byte {
+func write(t *testing.T, format string, opt report.Options, r *report.Report) []byte {
 	t.Helper()
 	w, err := report.New(format, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := w.Write(&b, fixedReport()); err != nil {
+	if err := w.Write(&b, r); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+func render(t *testing.T, format string, opt report.Options) []byte {
+	t.Helper()
+	return write(t, format, opt, fixedReport())
 }
 
 func TestGoldens(t *testing.T) {
@@ -95,146 +115,149 @@ func TestGoldens(t *testing.T) {
 	golden(t, "sarif/report.golden", render(t, "sarif", report.Options{}))
 }
 
+// TestMachineFormatsAreDeterministic: JSON and SARIF carry no timing, so two runs that differ
+// only in how long they took give the same bytes.
+func TestMachineFormatsAreDeterministic(t *testing.T) {
+	for _, f := range []string{"json", "sarif"} {
+		slow := fixedReport()
+		slow.Duration = 42 * time.Second
+		if a, b := render(t, f, report.Options{}), write(t, f, report.Options{}, slow); !bytes.Equal(a, b) {
+			t.Errorf("%s output depends on the duration", f)
+		}
+	}
+}
+
 func TestTextHidesSuppressedAndCountsThem(t *testing.T) {
 	out := string(render(t, "text", report.Options{}))
 	if strings.Contains(out, "ENV010") {
 		t.Error("a suppressed finding is printed")
 	}
-	if !strings.Contains(out, "4 findings (1 critical, 2 high, 1 medium) in 2 files, 1 suppressed; 3 files scanned in 7 ms") {
-		t.Errorf("summary wrong:\n%s", out)
+	const sum = "\n\n5 findings (1 critical, 2 high, 1 medium, 1 info) in 2 files, 1 suppressed; 3 files scanned in 7 ms\n"
+	if !strings.HasSuffix(out, sum) {
+		t.Errorf("summary wrong, want suffix %q:\n%s", sum, out)
+	}
+	if !strings.Contains(out, ".env:52:23: critical ENV001 OPENC3_REDIS_PASSWORD is the shipped COSMOS default\n    fix: Set a unique random password.\n") {
+		t.Errorf("finding line or fix line wrong:\n%s", out)
 	}
 	if strings.Contains(out, "\x1b[") {
 		t.Error("colour without Options.Color")
 	}
-	if !strings.Contains(string(render(t, "text", report.Options{Color: true})), "\x1b[") {
-		t.Error("no colour with Options.Color")
+	colored := string(render(t, "text", report.Options{Color: true}))
+	if !strings.Contains(colored, "\x1b[1m.env:52:23:\x1b[0m \x1b[1;35mcritical\x1b[0m ENV001") {
+		t.Errorf("no bold path and coloured severity with Options.Color:\n%q", colored)
+	}
+}
+
+func TestTextSummary(t *testing.T) {
+	one := rules.Finding{RuleID: "ENV006", Severity: rules.Medium, Message: "m", Path: ".env", Range: scanners.LineRange(1, 1, 2)}
+	hidden := one
+	hidden.Suppressed = &rules.Suppression{Kind: "baseline"}
+	for _, tc := range []struct {
+		name     string
+		findings []rules.Finding
+		files    []string
+		want     string
+	}{
+		{"none", nil, []string{"a"}, "no findings; 1 file scanned in 3 ms\n"},
+		{"none scanned", nil, nil, "no findings; 0 files scanned in 3 ms\n"},
+		{"only suppressed", []rules.Finding{hidden}, []string{"a", "b"}, "no findings, 1 suppressed; 2 files scanned in 3 ms\n"},
+		{"one", []rules.Finding{one}, []string{".env"}, "\n1 finding (1 medium) in 1 file; 1 file scanned in 3 ms\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := string(write(t, "text", report.Options{}, &report.Report{Findings: tc.findings, Files: tc.files, Duration: 3 * time.Millisecond}))
+			if !strings.HasSuffix(out, tc.want) {
+				t.Errorf("got %q, want suffix %q", out, tc.want)
+			}
+		})
+	}
+}
+
+// TestTextEscapesControlCharacters: a name read from a scanned file cannot drive the terminal.
+func TestTextEscapesControlCharacters(t *testing.T) {
+	r := &report.Report{Findings: []rules.Finding{{
+		RuleID: "ENV006", Severity: rules.Medium, Path: "a\x1b[2Jb/.env", Range: scanners.LineRange(1, 1, 2),
+		Message: "variable X\x1b]0;owned\x07 is set\u202e",
+	}}}
+	out := string(write(t, "text", report.Options{}, r))
+	if strings.ContainsAny(out, "\x1b\x07\u202e") {
+		t.Errorf("control characters reach the terminal: %q", out)
+	}
+	if !strings.Contains(out, `a\x1b[2Jb/.env:1:1: medium ENV006 variable X\x1b]0;owned\x07 is set\u202e`) {
+		t.Errorf("escaped line missing: %q", out)
 	}
 }
 
 func TestEmptyReport(t *testing.T) {
-	w, _ := report.New("text", report.Options{})
-	var b bytes.Buffer
-	if err := w.Write(&b, &report.Report{Files: []string{"a"}, Duration: time.Millisecond}); err != nil {
-		t.Fatal(err)
-	}
-	if b.String() != "no findings; 1 file scanned in 1 ms\n" {
-		t.Errorf("got %q", b.String())
-	}
+	empty := &report.Report{Tool: report.Tool{Name: "deploylint", Version: "1.0.0", InformationURI: "https://x.example"}}
 	for _, f := range []string{"json", "sarif"} {
-		w, _ := report.New(f, report.Options{})
-		var b bytes.Buffer
-		if err := w.Write(&b, &report.Report{Tool: report.Tool{Name: "deploylint", Version: "1.0.0", InformationURI: "https://x"}}); err != nil {
-			t.Fatal(err)
-		}
+		out := write(t, f, report.Options{}, empty)
 		var v map[string]any
-		if err := json.Unmarshal(b.Bytes(), &v); err != nil {
+		if err := json.Unmarshal(out, &v); err != nil {
 			t.Errorf("%s: not JSON: %v", f, err)
 		}
-		if f == "sarif" && !strings.Contains(b.String(), `"results": []`) {
-			t.Errorf("sarif: an empty run must still carry results: []\n%s", b.String())
+		if f == "sarif" && !bytes.Contains(out, []byte(`"results": []`)) {
+			t.Errorf("sarif: an empty run must still carry results: []\n%s", out)
+		}
+		if f == "json" && !bytes.Contains(out, []byte(`"findings": []`)) {
+			t.Errorf("json: findings must be [] rather than null\n%s", out)
 		}
 	}
 }
 
-func TestUnknownFormat(t *testing.T) {
-	if _, err := report.New("xml", report.Options{}); err == nil || !strings.Contains(err.Error(), "json, sarif, text") {
-		t.Errorf("got %v", err)
+func TestNewAndFormats(t *testing.T) {
+	if got := strings.Join(report.Formats(), ","); got != "json,sarif,text" {
+		t.Errorf("Formats() = %s", got)
+	}
+	for _, f := range report.Formats() {
+		if _, err := report.New(f, report.Options{}); err != nil {
+			t.Errorf("New(%q): %v", f, err)
+		}
+	}
+	if _, err := report.New("xml", report.Options{}); err == nil || !strings.Contains(err.Error(), `"xml"`) || !strings.Contains(err.Error(), "json, sarif, text") {
+		t.Errorf("unknown format: got %v", err)
 	}
 }
 
-func TestSARIFContent(t *testing.T) {
-	var log struct {
-		Schema string `json:"$schema"`
-		Runs   []struct {
-			Tool struct {
-				Driver struct {
-					Rules []struct {
-						ID         string         `json:"id"`
-						Properties map[string]any `json:"properties"`
-						Help       struct{ Text, Markdown string }
-					} `json:"rules"`
-				} `json:"driver"`
-			} `json:"tool"`
-			Results []struct {
-				RuleID              string            `json:"ruleId"`
-				RuleIndex           int               `json:"ruleIndex"`
-				Level               string            `json:"level"`
-				PartialFingerprints map[string]string `json:"partialFingerprints"`
-				Suppressions        []struct {
-					Kind          string `json:"kind"`
-					Justification string `json:"justification"`
-				} `json:"suppressions"`
-			} `json:"results"`
-		} `json:"runs"`
+// TestJSONContent checks what the schema cannot: values follow the findings and catalogue.
+func TestJSONContent(t *testing.T) {
+	var out struct {
+		Findings []struct {
+			Rule, Title string
+			Suppressed  *rules.Suppression
+		}
+		Summary struct {
+			Files, Findings, Suppressed int
+			BySeverity                  map[string]int `json:"by_severity"`
+		}
 	}
-	if err := json.Unmarshal(render(t, "sarif", report.Options{}), &log); err != nil {
+	raw := render(t, "json", report.Options{})
+	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatal(err)
 	}
-	run := log.Runs[0]
-	if len(run.Tool.Driver.Rules) != 5 || run.Tool.Driver.Rules[0].Properties["security-severity"] != "8.0" {
-		t.Errorf("rules: %+v", run.Tool.Driver.Rules)
+	if len(out.Findings) != 6 || out.Findings[0].Title != "COSMOS Redis password is the shipped default" {
+		t.Errorf("findings: %+v", out.Findings)
 	}
-	levels := map[string]string{}
-	for _, r := range run.Results {
-		if run.Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
-			t.Errorf("ruleIndex %d does not point at %s", r.RuleIndex, r.RuleID)
-		}
-		if r.PartialFingerprints["deploylint/v1"] == "" {
-			t.Errorf("%s: no partial fingerprint", r.RuleID)
-		}
-		levels[r.RuleID] = r.Level
-		if r.RuleID == "ENV010" && (len(r.Suppressions) != 1 || r.Suppressions[0].Kind != "inSource" || r.Suppressions[0].Justification == "") {
-			t.Errorf("suppressed finding: %+v", r.Suppressions)
+	if s := out.Findings[3].Suppressed; out.Findings[3].Rule != "ENV010" || s == nil || s.Justification != "shared on purpose in the lab" {
+		t.Errorf("suppressed finding: %+v", out.Findings[3])
+	}
+	want := map[string]int{"critical": 1, "high": 2, "medium": 1, "low": 0, "info": 1}
+	for k, v := range want {
+		if out.Summary.BySeverity[k] != v {
+			t.Errorf("by_severity[%s] = %d, want %d", k, out.Summary.BySeverity[k], v)
 		}
 	}
-	if levels["ENV006"] != "warning" || levels["ENV010"] != "note" || levels["ACL001"] != "error" {
-		t.Errorf("levels: %v", levels)
+	if out.Summary.Files != 3 || out.Summary.Findings != 5 || out.Summary.Suppressed != 1 {
+		t.Errorf("summary: %+v", out.Summary)
+	}
+	if !bytes.Contains(raw, []byte(`"by_severity": {
+      "critical": 1,
+      "high": 2,
+      "medium": 1,
+      "low": 0,
+      "info": 1
+    }`)) {
+		t.Errorf("by_severity is not in severity order:\n%s", raw)
 	}
 }
 
-// multitool finds the SARIF multitool binary.
-func multitool() string {
-	if p := os.Getenv("DEPLOYLINT_SARIF_MULTITOOL"); p != "" {
-		return p
-	}
-	if p, err := exec.LookPath("Sarif.Multitool"); err == nil {
-		return p
-	}
-	for _, p := range []string{"../.ci/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool", "/tmp/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-var resultLine = regexp.MustCompile(`(?m)^.*: (error|warning) [A-Z]+[0-9]+: .*$`)
-
-// TestSARIFMultitool validates the golden SARIF with Microsoft's multitool and GitHub's rules:
-// zero errors and zero warnings.
-func TestSARIFMultitool(t *testing.T) {
-	bin := multitool()
-	if bin == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("SARIF multitool not found: set DEPLOYLINT_SARIF_MULTITOOL (.ci/run installs npm @microsoft/sarif-multitool-linux)")
-		}
-		t.Skip("SARIF multitool not found: npm install @microsoft/sarif-multitool-linux and set DEPLOYLINT_SARIF_MULTITOOL")
-	}
-	dir := t.TempDir()
-	file := filepath.Join(dir, "report.sarif")
-	if err := os.WriteFile(file, render(t, "sarif", report.Options{}), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "validate", "--rule-kind", "Sarif;Gh", file)
-	cmd.Env = append(os.Environ(), "DOTNET_CLI_TELEMETRY_OPTOUT=1", "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("multitool failed: %v\n%s", err, out)
-	}
-	if !strings.Contains(string(out), "Analysis completed successfully") {
-		t.Fatalf("multitool did not complete:\n%s", out)
-	}
-	if m := resultLine.FindAllString(string(out), -1); len(m) > 0 {
-		t.Errorf("multitool reports:\n%s", strings.Join(m, "\n"))
-	}
-}
+var pascalName = regexp.MustCompile(`^(\p{Lu}[\p{Ll}\p{Nd}]+)+$`)

@@ -1,19 +1,26 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scanners"
 )
 
-// sarifWriter writes SARIF 2.1.0 for GitHub code scanning.
+// sarifWriter writes SARIF 2.1.0 for GitHub code scanning: one run, one rule descriptor per
+// catalogue entry, one result per finding (suppressed ones included, with their suppression).
+// It carries no timestamps, invocation or absolute checkout path, so the same input gives
+// byte-identical output. Regions hold no snippets: the lines that matter hold secrets.
 type sarifWriter struct{}
 
 // securitySeverity is GitHub's numeric scale: ≥9 critical, ≥7 high, ≥4 medium, else low.
@@ -32,53 +39,120 @@ func level(s rules.Severity) string {
 	}
 }
 
-const srcRoot = "%SRCROOT%"
+const (
+	srcRoot        = "%SRCROOT%"
+	fingerprintKey = "deploylint/v1"
+)
 
 func (sarifWriter) Write(w io.Writer, r *Report) error {
-	rep, err := sarif.New(sarif.Version210, true)
+	log, err := sarif.New(sarif.Version210, true)
 	if err != nil {
-		return fmt.Errorf("new sarif report: %w", err)
+		return fmt.Errorf("new sarif log: %w", err)
 	}
-	run := sarif.NewRunWithInformationURI(r.Tool.Name, r.Tool.InformationURI)
-	run.Tool.Driver.WithVersion(r.Tool.Version)
-	if strings.HasPrefix(r.Tool.Version, "v") {
-		run.Tool.Driver.WithSemanticVersion(strings.TrimPrefix(r.Tool.Version, "v"))
+	driver := &sarif.ToolComponent{Name: r.Tool.Name, Rules: []*sarif.ReportingDescriptor{}}
+	if r.Tool.InformationURI != "" {
+		driver.WithInformationURI(r.Tool.InformationURI)
 	}
-	for _, rule := range r.Rules {
-		run.Tool.Driver.AddRule(descriptor(rule))
+	if r.Tool.Version != "" {
+		driver.WithVersion(r.Tool.Version)
 	}
+	if v := strings.TrimPrefix(r.Tool.Version, "v"); semver.MatchString(v) {
+		driver.WithSemanticVersion(v)
+	}
+	index := make(map[string]int, len(r.Rules))
+	for i, rule := range r.Rules {
+		driver.AddRule(descriptor(rule))
+		index[rule.ID] = i
+	}
+	run := sarif.NewRun(sarif.Tool{Driver: driver})
 	for _, f := range r.Findings {
-		res := sarif.NewRuleResult(f.RuleID).
-			WithLevel(level(f.Severity)).
-			WithMessage(sarif.NewTextMessage(f.Message)).
-			WithPartialFingerPrints(map[string]any{"deploylint/v1": f.Fingerprint})
-		region := sarif.NewRegion().
-			WithStartLine(f.Range.Start.Line).
-			WithStartColumn(f.Range.Start.Column)
-		if f.Range.End.Line >= f.Range.Start.Line && f.Range.End.Line > 0 {
-			region.WithEndLine(f.Range.End.Line)
-			if f.Range.End.Column > 0 && (f.Range.End.Line > f.Range.Start.Line || f.Range.End.Column > f.Range.Start.Column) {
-				region.WithEndColumn(f.Range.End.Column)
-			}
-		}
-		res.AddLocation(sarif.NewLocationWithPhysicalLocation(
-			sarif.NewPhysicalLocation().WithArtifactLocation(artifact(f.Path)).WithRegion(region),
-		))
-		if f.Suppressed != nil {
-			kind := "external"
-			if f.Suppressed.Kind == "inline" {
-				kind = "inSource"
-			}
-			res.AddSuppression(sarif.NewSuppression(kind).WithJustifcation(f.Suppressed.Justification))
-		}
-		run.AddResult(res)
+		// Appended directly: go-sarif's AddResult writes ruleIndex -1 (as a huge unsigned
+		// number) for a rule missing from the catalogue.
+		run.Results = append(run.Results, result(f, index))
 	}
-	rep.AddRun(run)
-	return rep.PrettyWrite(w)
+	log.AddRun(run)
+
+	var raw bytes.Buffer
+	enc := json.NewEncoder(&raw)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(log); err != nil {
+		return fmt.Errorf("encode sarif: %w", err)
+	}
+	// go-sarif v2.3.3 writes a suppression's absent status, location and guid as null, which
+	// the schema forbids and which makes the SARIF multitool skip the whole file silently.
+	compact, err := dropNulls(raw.Bytes())
+	if err != nil {
+		return fmt.Errorf("encode sarif: %w", err)
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, compact, "", "  "); err != nil {
+		return fmt.Errorf("encode sarif: %w", err)
+	}
+	out.WriteByte('\n')
+	_, err = out.WriteTo(w)
+	return err
 }
 
-// artifact locates a file relative to the checkout (%SRCROOT%), or absolutely for a file named
-// by an absolute path outside it.
+var semver = regexp.MustCompile(`^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+
+func result(f rules.Finding, index map[string]int) *sarif.Result {
+	res := sarif.NewRuleResult(f.RuleID).
+		WithLevel(level(f.Severity)).
+		WithMessage(sarif.NewTextMessage(f.Message))
+	if i, ok := index[f.RuleID]; ok {
+		res.WithRuleIndex(i)
+	}
+	if f.Fingerprint != "" {
+		res.WithPartialFingerPrints(map[string]any{fingerprintKey: f.Fingerprint})
+	}
+	res.AddLocation(sarif.NewLocationWithPhysicalLocation(
+		sarif.NewPhysicalLocation().WithArtifactLocation(artifact(f.Path)).WithRegion(region(f.Range)),
+	))
+	if s := f.Suppressed; s != nil {
+		sup := sarif.NewSuppression(suppressionKind(s.Kind)).WithStatus("accepted")
+		if s.Justification != "" {
+			sup.WithJustifcation(s.Justification)
+		}
+		res.AddSuppression(sup)
+	}
+	return res
+}
+
+// suppressionKind maps how a finding was suppressed onto SARIF's two kinds: an ignore comment
+// in the scanned file is "inSource"; a config file or baseline is "external".
+func suppressionKind(kind string) string {
+	switch kind {
+	case "inline", "inline-file", "inSource":
+		return "inSource"
+	default:
+		return "external"
+	}
+}
+
+// region converts a 1-based, end-exclusive range; SARIF's endColumn is exclusive too. The
+// engine always gives a position; the clamps only keep a malformed range from making the
+// whole log invalid (GitHub requires a startLine).
+func region(rg scanners.Range) *sarif.Region {
+	start, end := rg.Start, rg.End
+	reg := sarif.NewRegion().WithStartLine(max(start.Line, 1))
+	if start.Line < 1 {
+		return reg
+	}
+	if start.Column >= 1 {
+		reg.WithStartColumn(start.Column)
+	}
+	if end.Line < start.Line {
+		return reg
+	}
+	reg.WithEndLine(end.Line)
+	if start.Column >= 1 && end.Column >= 1 && (end.Line > start.Line || end.Column >= start.Column) {
+		reg.WithEndColumn(end.Column)
+	}
+	return reg
+}
+
+// artifact locates a file relative to the checkout (%SRCROOT%), or by a file URI when the user
+// named it by an absolute path.
 func artifact(p string) *sarif.ArtifactLocation {
 	if path.IsAbs(p) {
 		return sarif.NewSimpleArtifactLocation((&url.URL{Scheme: "file", Path: p}).String())
@@ -87,11 +161,15 @@ func artifact(p string) *sarif.ArtifactLocation {
 }
 
 func descriptor(rule *rules.Rule) *sarif.ReportingDescriptor {
+	name := pascal(rule.Title)
+	if name == "" {
+		name = rule.ID
+	}
 	d := sarif.NewRule(rule.ID).
-		WithName(camel(rule.Title)).
+		WithName(name).
 		WithShortDescription(sarif.NewMultiformatMessageString(rule.Title)).
 		WithFullDescription(sarif.NewMultiformatMessageString(rule.Description)).
-		WithHelp(&sarif.MultiformatMessageString{Text: ptr(helpText(rule)), Markdown: ptr(helpMarkdown(rule))}).
+		WithHelp(sarif.NewMultiformatMessageString(helpText(rule)).WithMarkdown(helpMarkdown(rule))).
 		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(level(rule.Severity)))
 	if u := rule.HelpURI(); u != "" {
 		d.WithHelpURI(u)
@@ -99,13 +177,10 @@ func descriptor(rule *rules.Rule) *sarif.ReportingDescriptor {
 	tags := append([]string{"security"}, rule.Kinds...)
 	d.WithProperties(sarif.Properties{
 		"tags":              tags,
-		"precision":         "high",
 		"security-severity": securitySeverity[rule.Severity],
 	})
 	return d
 }
-
-func ptr(s string) *string { return &s }
 
 func helpText(rule *rules.Rule) string {
 	var b strings.Builder
@@ -113,6 +188,16 @@ func helpText(rule *rules.Rule) string {
 	fmt.Fprintf(&b, "\n\nFix: %s", rule.Remediation)
 	if rule.Guide != "" {
 		fmt.Fprintf(&b, "\n\nEnforces: %s", rule.Guide)
+	}
+	if len(rule.Resources) > 0 {
+		b.WriteString("\n\nSee:")
+		for _, res := range rule.Resources {
+			if res.Description != "" {
+				fmt.Fprintf(&b, "\n- %s: %s", res.Description, res.URL)
+			} else {
+				fmt.Fprintf(&b, "\n- %s", res.URL)
+			}
+		}
 	}
 	return b.String()
 }
@@ -136,21 +221,27 @@ func helpMarkdown(rule *rules.Rule) string {
 	return b.String()
 }
 
-// camel turns a title into the PascalCase name SARIF viewers show ("Cleartext password in
-// users.acl" → "CleartextPasswordInUsersAcl").
-func camel(title string) string {
+// pascal turns a title into the friendly name SARIF viewers show, in the form the multitool
+// accepts (each capital followed by lower-case letters or digits): "Cleartext password in
+// users.acl" → "CleartextPasswordInUsersAcl", "DC/OS boolean written as a YAML boolean" →
+// "DcOsBooleanWrittenAsYamlBoolean". Hyphenated words join ("e-mail" → "Email"); the article
+// "a" is dropped, and a word that is a lone letter or starts with a digit joins the previous
+// one ("TLS 1.0/1.1" → "Tls1011").
+func pascal(title string) string {
+	words := strings.FieldsFunc(title, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	})
 	var b strings.Builder
-	up := true
-	for _, r := range title {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			up = true
-			continue
-		}
-		if up {
-			b.WriteRune(unicode.ToUpper(r))
-			up = false
-		} else {
-			b.WriteRune(r)
+	for _, w := range words {
+		w = strings.ToLower(strings.ReplaceAll(w, "-", ""))
+		rs := []rune(w)
+		switch {
+		case len(rs) == 0 || w == "a":
+		case (len(rs) >= 2 && unicode.IsLetter(rs[0])) || b.Len() == 0:
+			b.WriteRune(unicode.ToUpper(rs[0]))
+			b.WriteString(string(rs[1:]))
+		default:
+			b.WriteString(w)
 		}
 	}
 	return b.String()

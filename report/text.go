@@ -6,11 +6,13 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/deploylint/deploylint/rules"
 )
 
-// textWriter prints one finding per line, compiler style, then what to change.
+// textWriter prints one finding per line, compiler style, then what to change, then a summary.
+// Suppressed findings are only counted.
 type textWriter struct{ color bool }
 
 const (
@@ -41,10 +43,11 @@ func (t textWriter) Write(w io.Writer, r *Report) error {
 		if f.Suppressed != nil {
 			continue
 		}
-		loc := fmt.Sprintf("%s:%d:%d:", f.Path, f.Range.Start.Line, f.Range.Start.Column)
-		fmt.Fprintf(bw, "%s %s %s %s\n", t.paint(ansiBold, loc), t.paint(severityColor[f.Severity], f.Severity.String()), f.RuleID, f.Message)
+		loc := fmt.Sprintf("%s:%d:%d:", printable(f.Path), f.Range.Start.Line, f.Range.Start.Column)
+		fmt.Fprintf(bw, "%s %s %s %s\n", t.paint(ansiBold, loc), t.paint(severityColor[f.Severity], f.Severity.String()),
+			printable(f.RuleID), printable(f.Message))
 		if rule, ok := idx[f.RuleID]; ok && rule.Remediation != "" {
-			fmt.Fprintf(bw, "    %s %s\n", t.paint(ansiDim, "fix:"), rule.Remediation)
+			fmt.Fprintf(bw, "    %s %s\n", t.paint(ansiDim, "fix:"), printable(rule.Remediation))
 		}
 	}
 	c := count(r.Findings)
@@ -55,7 +58,8 @@ func (t textWriter) Write(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
-// summary is the closing line: "3 findings (1 critical, 2 high) in 2 files; 5 files scanned in 4 ms".
+// summary is the closing line, e.g.
+// "4 findings (1 critical, 2 high, 1 medium) in 2 files, 1 suppressed; 3 files scanned in 7 ms".
 func summary(c counts, scanned int, d time.Duration) string {
 	var b strings.Builder
 	if c.total == 0 {
@@ -78,7 +82,32 @@ func summary(c counts, scanned int, d time.Duration) string {
 
 func plural(n int, word string) string {
 	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
+		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// printable escapes control and bidirectional-override characters. Paths and messages carry
+// names taken from scanned files (variables, users, directives), and a file crafted with escape
+// sequences must not be able to move the cursor, recolour the terminal or reorder what is shown.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unsafeRune(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
 }

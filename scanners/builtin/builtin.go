@@ -7,6 +7,7 @@ import (
 	"github.com/deploylint/deploylint/scanners/compose"
 	"github.com/deploylint/deploylint/scanners/dotenv"
 	"github.com/deploylint/deploylint/scanners/installyaml"
+	"github.com/deploylint/deploylint/scanners/keyfile"
 	"github.com/deploylint/deploylint/scanners/nginx"
 	"github.com/deploylint/deploylint/scanners/redisacl"
 	"github.com/deploylint/deploylint/scanners/redisconf"
@@ -24,5 +25,6 @@ func Scanners() []scanners.Scanner {
 		nginx.New(),
 		installyaml.NewDCOS(),
 		installyaml.NewFetchML(),
+		keyfile.New(),
 	}
 }

@@ -1,7 +1,8 @@
 # METADATA
 # title: Secret file readable by others
 # description: |
-#   A file holding secrets (a users.acl, a .env with a secret-named variable set) grants its group or other users some access
+#   A file holding secrets (a users.acl, a PEM private key, a .env with a secret-named variable
+#   set) grants its group or other users some access
 #   (mode & 077 != 0): any local account, or any process running as another user, can read the
 #   passwords. Modes mean something only on a deployed host, so this is checked by default
 #   outside a git work tree and not inside one (git keeps no such modes); --check-permissions and
@@ -14,7 +15,7 @@
 # custom:
 #   id: FS001
 #   severity: medium
-#   kinds: [dotenv, redis-acl]
+#   kinds: [dotenv, redis-acl, private-key]
 #   remediation: >-
 #     Run chmod 600 on the file (and chown it to the account that runs the service).
 #   guide: 'COSMOS security guide: "Restrict file permissions on .env and users.acl: chmod 600 .env"'
@@ -28,8 +29,9 @@ deny contains result.file(sprintf("%s has mode %s, readable by group or others: 
 	holds_secrets
 }
 
-# A users.acl always holds credentials; a .env only when a secret-named variable has a value.
-holds_secrets if input.kind == "redis-acl"
+# A users.acl or a private key always holds credentials; a .env only when a secret-named
+# variable has a value.
+holds_secrets if input.kind in {"redis-acl", "private-key"}
 
 holds_secrets if {
 	input.kind == "dotenv"

@@ -18,3 +18,7 @@ test_owner_only_or_unchecked_passes if {
 test_env_without_secrets_passes if {
 	count(secret_file_mode.deny) == 0 with input as {"kind": "dotenv", "path": ".env", "data": {"vars": [{"name": "MEDIA_PATH", "value": "/media"}]}, "file": {"mode": 420}}
 }
+
+test_private_key if {
+	count(secret_file_mode.deny) == 1 with input as {"kind": "private-key", "path": "tls/site.key", "data": {"pem_type": "PRIVATE KEY"}, "file": {"mode": 420}}
+}

@@ -1,0 +1,46 @@
+// Package keyfile recognises PEM private keys (*.key, *.pem holding "PRIVATE KEY") so that
+// file rules (FS001) can check who may read them. Nothing of the key reaches the document: its
+// data only says which PEM type it is.
+package keyfile
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/deploylint/deploylint/scanners"
+)
+
+// Scanner recognises private key files.
+type Scanner struct{}
+
+// New returns the private-key scanner.
+func New() *Scanner { return &Scanner{} }
+
+// Kind is "private-key".
+func (*Scanner) Kind() string { return "private-key" }
+
+// Match claims *.key and *.pem files, to be confirmed by content.
+func (*Scanner) Match(rel string) scanners.NameMatch {
+	b := strings.ToLower(scanners.Base(rel))
+	if strings.HasSuffix(b, ".key") || strings.HasSuffix(b, ".pem") {
+		return scanners.MaybeMatch
+	}
+	return scanners.NoMatch
+}
+
+var pemPrivate = regexp.MustCompile(`-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----`)
+
+// Sniff accepts a PEM private key block.
+func (*Scanner) Sniff(head []byte) bool { return pemPrivate.Match(head) }
+
+// Parse records the PEM type only.
+func (*Scanner) Parse(p string, src []byte) (*scanners.Document, error) {
+	typ := ""
+	if m := pemPrivate.FindSubmatch(src); m != nil {
+		typ = string(bytes.TrimSpace(m[1]))
+	}
+	spans := scanners.Spans{}
+	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	return &scanners.Document{Kind: "private-key", Path: p, Data: map[string]any{"pem_type": typ}, Spans: spans}, nil
+}
