@@ -27,6 +27,13 @@ func inputValue(doc *scanners.Document) (ast.Value, error) {
 		}
 		in["stack"] = map[string]any{"dir": doc.Stack.Dir, "env": env, "files": files}
 	}
+	if len(doc.SecretFileModes) > 0 {
+		files := make(map[string]any, len(doc.SecretFileModes))
+		for rel, m := range doc.SecretFileModes {
+			files[rel] = int(m)
+		}
+		in["secret_files"] = files
+	}
 	if doc.Git != nil {
 		in["git"] = map[string]any{"tracked": doc.Git.Tracked, "ignored": doc.Git.Ignored}
 	}

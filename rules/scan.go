@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -79,6 +80,14 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 			doc.Mode = uint32(st.Mode().Perm())
 		}
 		doc.CheckPermissions = checkPerms[t.Root]
+		if doc.CheckPermissions && len(doc.SecretFiles) > 0 {
+			doc.SecretFileModes = map[string]uint32{}
+			for _, rel := range doc.SecretFiles {
+				if st, err := os.Stat(filepath.Join(t.Root, filepath.FromSlash(rel))); err == nil {
+					doc.SecretFileModes[rel] = uint32(st.Mode().Perm())
+				}
+			}
+		}
 		if r := repos[t.Root]; r != nil && (t.Kind == "dotenv" || t.Kind == "redis-acl") {
 			if st, ok := r.Status(t.Path); ok {
 				doc.Git = &scanners.GitStatus{Tracked: st.Tracked, Ignored: st.Ignored}

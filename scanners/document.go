@@ -77,6 +77,11 @@ type Document struct {
 	// Git is set for a file inside a git work tree: whether git tracks it and whether the
 	// ignore rules cover it; FS002 reads it.
 	Git *GitStatus `json:"-"`
+	// SecretFiles lists files (root-relative slash paths) the configuration says hold secrets
+	// (compose secrets: file:); the pipeline reports their modes to rules as input.secret_files.
+	SecretFiles []string `json:"-"`
+	// SecretFileModes is filled by the pipeline: mode of each SecretFiles entry found on disk.
+	SecretFileModes map[string]uint32 `json:"-"`
 	// Siblings are further documents of the same file (a multi-document YAML stream); the
 	// pipeline judges each as a document of its own.
 	Siblings []*Document `json:"-"`

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"text/tabwriter"
@@ -131,6 +132,9 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	case f.noCheckPerms:
 		off := false
 		perms = &off
+	}
+	if runtime.GOOS == "windows" && (perms == nil || *perms) {
+		fmt.Fprintln(a.stderr, "deploylint: file modes are not checked on Windows (FS001 skipped)")
 	}
 	res, err := e.Scan(ctx, rules.ScanOptions{Paths: paths, Scanners: builtin.Scanners(), Kinds: kinds, CheckPermissions: perms})
 	if err != nil {

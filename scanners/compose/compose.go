@@ -181,6 +181,7 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 	}
 	doc := build(rel, project, rawMap, rawSpans, env, unset)
 	doc.Binds = binds(dir, root, project)
+	doc.SecretFiles = secretFiles(root, project)
 	list := make([]any, len(unset))
 	for i, v := range unset {
 		list[i] = v
@@ -391,6 +392,28 @@ func build(rel string, p *types.Project, raw map[string]any, rawSpans scanners.S
 		}
 	}
 	return &scanners.Document{Kind: "compose", Path: rel, Data: map[string]any{"services": services, "unset_variables": []any{}, "required_unset": []any{}}, Spans: spans}
+}
+
+// secretFiles lists the files of top-level secrets (secrets: name: file:) inside the root.
+func secretFiles(root string, p *types.Project) []string {
+	if root == "" {
+		return nil
+	}
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, sec := range p.Secrets {
+		if sec.File == "" || !scanners.Inside(root, sec.File) {
+			continue
+		}
+		if r, err := filepath.Rel(absRoot, sec.File); err == nil {
+			out = append(out, filepath.ToSlash(r))
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // rawText is a command as written, before interpolation (a list is joined by spaces).

@@ -2,7 +2,7 @@
 # title: Secret file readable by others
 # description: |
 #   A file holding secrets (a users.acl, a PEM private key, a .env with a secret-named variable
-#   set) grants its group or other users some access
+#   set, a file a compose file declares as a secret) grants its group or other users some access
 #   (mode & 077 != 0): any local account, or any process running as another user, can read the
 #   passwords. Modes mean something only on a deployed host, so this is checked by default
 #   outside a git work tree and not inside one (git keeps no such modes); --check-permissions and
@@ -15,7 +15,7 @@
 # custom:
 #   id: FS001
 #   severity: medium
-#   kinds: [dotenv, redis-acl, private-key]
+#   kinds: [dotenv, redis-acl, private-key, compose]
 #   remediation: >-
 #     Run chmod 600 on the file (and chown it to the account that runs the service).
 #   guide: 'COSMOS security guide: "Restrict file permissions on .env and users.acl: chmod 600 .env"'
@@ -25,8 +25,17 @@ import data.deploylint.lib.result
 import data.deploylint.lib.secrets
 
 deny contains result.file(sprintf("%s has mode %s, readable by group or others: chmod 600 %s", [input.path, octal(input.file.mode), input.path])) if {
+	input.kind != "compose"
 	bits.and(input.file.mode, 63) != 0
 	holds_secrets
+}
+
+# A compose file names its secret files (secrets: x: file: ./x.txt): those are reported on the
+# compose file, whose secrets section names them.
+deny contains result.key(["services"], sprintf("secret file %s (a compose secret) has mode %s, readable by group or others: chmod 600 %s", [rel, octal(mode), rel])) if {
+	input.kind == "compose"
+	some rel, mode in input.secret_files
+	bits.and(mode, 63) != 0
 }
 
 # A users.acl or a private key always holds credentials; a .env only when a secret-named

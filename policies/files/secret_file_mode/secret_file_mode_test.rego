@@ -22,3 +22,7 @@ test_env_without_secrets_passes if {
 test_private_key if {
 	count(secret_file_mode.deny) == 1 with input as {"kind": "private-key", "path": "tls/site.key", "data": {"pem_type": "PRIVATE KEY"}, "file": {"mode": 420}}
 }
+
+test_compose_secret_file if {
+	count(secret_file_mode.deny) == 1 with input as {"kind": "compose", "path": "compose.yaml", "data": {"services": {}}, "secret_files": {"secrets/db.txt": 420, "secrets/ok.txt": 384}}
+}
