@@ -1,0 +1,63 @@
+package gitrepo_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/go-git/go-git/v5"
+
+	"github.com/deploylint/deploylint/scanners/gitrepo"
+)
+
+// TestTrackedAndIgnored builds a repository: a tracked file, a root .gitignore, a nested one,
+// and .git/info/exclude, and checks each file's status.
+func TestTrackedAndIgnored(t *testing.T) {
+	root := t.TempDir()
+	repo, err := git.PlainInit(root, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		".gitignore":        "/.env\n",
+		"app/.gitignore":    "local.env\n",
+		".env":              "A=1\n",
+		"app/.env":          "A=1\n",
+		"app/local.env":     "A=1\n",
+		"tools/.env":        "A=1\n",
+		"tracked/.env":      "A=1\n",
+		".git/info/exclude": "tools/.env\n",
+	}
+	for rel, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wt, _ := repo.Worktree()
+	if _, err := wt.Add("tracked/.env"); err != nil {
+		t.Fatal(err)
+	}
+	r, ok := gitrepo.Open(filepath.Join(root, "app"))
+	if !ok {
+		t.Fatal("work tree not found from a subfolder")
+	}
+	for rel, want := range map[string]gitrepo.Status{
+		".env":          {Ignored: true},
+		"app/.env":      {},
+		"app/local.env": {Ignored: true},
+		"tools/.env":    {Ignored: true},
+		"tracked/.env":  {Tracked: true},
+	} {
+		got, ok := r.Status(filepath.Join(root, filepath.FromSlash(rel)))
+		if !ok || got != want {
+			t.Errorf("%s: %+v (%v), want %+v", rel, got, ok, want)
+		}
+	}
+	if _, ok := gitrepo.Open(t.TempDir()); ok {
+		t.Error("a folder outside any repository opened as one")
+	}
+}
