@@ -29,6 +29,8 @@ type ScanOptions struct {
 	// CheckGit turns off (false) reading the git work tree a scanned path lies in (FS002);
 	// nil or true reads it.
 	CheckGit *bool
+	// Baseline holds fingerprints of accepted findings: they are reported as suppressed.
+	Baseline map[string]bool
 }
 
 // ScanResult is everything a reporter needs from a scan.
@@ -116,6 +118,18 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 		}
 		res.Findings = append(res.Findings, results[i]...)
 	}
+	res.Findings, err = e.applySuppressions(ctx, located, res.Findings)
+	if err != nil {
+		return nil, err
+	}
+	if len(opt.Baseline) > 0 {
+		for i := range res.Findings {
+			f := &res.Findings[i]
+			if f.Suppressed == nil && opt.Baseline[f.Fingerprint] {
+				f.Suppressed = &Suppression{Kind: "baseline", Justification: "accepted in the baseline"}
+			}
+		}
+	}
 	SortFindings(res.Findings)
 	return res, nil
 }
@@ -196,6 +210,9 @@ func parseTarget(t scanners.Target, s scanners.Scanner, maxSize int64) *scanners
 		return ParseErrorDocument(t.Rel, t.Kind, 1, 1, err.Error())
 	}
 	doc.Path = t.Rel
+	if t.Kind != "redis-acl" { // users.acl has no comments: Redis refuses them
+		doc.Directives = scanners.ParseDirectives(src)
+	}
 	return doc
 }
 

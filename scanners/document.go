@@ -82,6 +82,8 @@ type Document struct {
 	SecretFiles []string `json:"-"`
 	// SecretFileModes is filled by the pipeline: mode of each SecretFiles entry found on disk.
 	SecretFileModes map[string]uint32 `json:"-"`
+	// Directives are the file's inline suppressions (formats with # comments).
+	Directives []Directive `json:"-"`
 	// Siblings are further documents of the same file (a multi-document YAML stream); the
 	// pipeline judges each as a document of its own.
 	Siblings []*Document `json:"-"`

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -71,13 +72,15 @@ func (a *app) engine(ctx context.Context) (*rules.Engine, error) {
 }
 
 type scanFlags struct {
-	format       string
-	output       string
-	failOn       string
-	noColor      bool
-	kinds        []string
-	checkPerms   bool
-	noCheckPerms bool
+	format        string
+	output        string
+	failOn        string
+	noColor       bool
+	kinds         []string
+	checkPerms    bool
+	noCheckPerms  bool
+	baseline      string
+	writeBaseline string
 }
 
 func (a *app) scanCmd() *cobra.Command {
@@ -98,6 +101,8 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable)")
 	fl.BoolVar(&f.checkPerms, "check-permissions", false, "check secret files' modes (FS001) even inside a git work tree")
 	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
+	fl.StringVar(&f.baseline, "baseline", "", "report findings recorded in this baseline FILE as suppressed")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in FILE (then use --baseline FILE)")
 	return cmd
 }
 
@@ -136,9 +141,22 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	if runtime.GOOS == "windows" && (perms == nil || *perms) {
 		fmt.Fprintln(a.stderr, "deploylint: file modes are not checked on Windows (FS001 skipped)")
 	}
-	res, err := e.Scan(ctx, rules.ScanOptions{Paths: paths, Scanners: builtin.Scanners(), Kinds: kinds, CheckPermissions: perms})
+	var accepted map[string]bool
+	if f.baseline != "" {
+		if accepted, err = readBaseline(f.baseline); err != nil {
+			return err
+		}
+	}
+	res, err := e.Scan(ctx, rules.ScanOptions{
+		Paths: paths, Scanners: builtin.Scanners(), Kinds: kinds, CheckPermissions: perms, Baseline: accepted,
+	})
 	if err != nil {
 		return err
+	}
+	if f.writeBaseline != "" {
+		if err := writeBaseline(f.writeBaseline, res.Findings); err != nil {
+			return err
+		}
 	}
 	rep := &report.Report{
 		Tool:     report.Tool{Name: "deploylint", Version: version(), InformationURI: informationURI},
@@ -295,4 +313,49 @@ func ruleDoc(r *rules.Rule) string {
 	}
 	fmt.Fprintf(&b, "\n<!-- generated from %s by make docs -->\n", r.File)
 	return b.String()
+}
+
+// baselineFile is the --write-baseline format: fingerprints with enough context to review them.
+type baselineFile struct {
+	Version  int               `json:"version"`
+	Findings []baselineFinding `json:"findings"`
+}
+
+type baselineFinding struct {
+	Fingerprint string `json:"fingerprint"`
+	Rule        string `json:"rule"`
+	Path        string `json:"path"`
+}
+
+func writeBaseline(p string, fs []rules.Finding) error {
+	b := baselineFile{Version: 1, Findings: []baselineFinding{}}
+	for _, f := range fs {
+		if f.Suppressed == nil {
+			b.Findings = append(b.Findings, baselineFinding{Fingerprint: f.Fingerprint, Rule: f.RuleID, Path: f.Path})
+		}
+	}
+	out, err := json.MarshalIndent(b, "", "  ")
+	if err != nil {
+		return fmt.Errorf("write baseline: %w", err)
+	}
+	if err := os.WriteFile(p, append(out, '\n'), 0o600); err != nil {
+		return fmt.Errorf("write baseline %s: %w", p, err)
+	}
+	return nil
+}
+
+func readBaseline(p string) (map[string]bool, error) {
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		return nil, fmt.Errorf("read baseline: %w", err)
+	}
+	var b baselineFile
+	if err := json.Unmarshal(raw, &b); err != nil {
+		return nil, fmt.Errorf("read baseline %s: %w", p, err)
+	}
+	m := make(map[string]bool, len(b.Findings))
+	for _, f := range b.Findings {
+		m[f.Fingerprint] = true
+	}
+	return m, nil
 }

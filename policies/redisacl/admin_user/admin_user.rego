@@ -2,11 +2,12 @@
 # title: Admin user enabled
 # description: |
 #   An enabled administrator account (named admin, root, …, or the default user) can run
-#   ACL, CONFIG, MODULE or DEBUG (through +@admin, +@all, +@dangerous or the commands
-#   themselves): whoever has its password can rewrite users, load modules and read every key.
-#   COSMOS ships such a user only for occasional management. High when its password is also in
-#   cleartext or a known default. Users named in the configuration's admins.redis_users are
-#   deliberate and not reported; passwordless users are ACL003/ACL004's.
+#   ACL, CONFIG, MODULE or DEBUG (through +@admin, +@all, +@dangerous, the commands themselves
+#   or subcommands such as config|set): whoever has its password can rewrite users, load
+#   modules and read every key. COSMOS ships such a user only for occasional management. High
+#   when its password is also in cleartext or a known default. Users named in the
+#   configuration's admins.redis_users are deliberate and not reported; passwordless users are
+#   ACL003/ACL004's, and application accounts with the same rights are ACL006's.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ACL005.md
 #     description: rule documentation
@@ -23,7 +24,6 @@ package deploylint.rules.redisacl.admin_user
 
 import data.deploylint.lib.redisacl
 import data.deploylint.lib.result
-import data.deploylint.lib.secrets
 
 deny contains result.severity(result.key(["users", i], msg), sev) if {
 	some i, u in input.data.users
@@ -40,9 +40,8 @@ severity(u) := "high" if weak_password(u)
 
 severity(u) := "medium" if not weak_password(u)
 
+# weak_password: the user also has ACL001's or ACL002's problem, so the admin password is
+# readable in the file or public.
 weak_password(u) if count(u.cleartext) > 0
 
-weak_password(u) if {
-	some p in u.passwords
-	secrets.default_sha256[p.sha256]
-}
+weak_password(u) if redisacl.has_known_password(u)

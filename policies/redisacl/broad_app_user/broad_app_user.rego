@@ -2,11 +2,12 @@
 # title: Application user broader than it needs
 # description: |
 #   An enabled application account (not an administrator by name, not the default user) can
-#   run every command or the admin or dangerous ones: a compromised service can then flush or
-#   reconfigure Redis. COSMOS's openc3 user is limited to @read @write @pubsub @connection
-#   @transaction and INFO for this reason. The scriptrunner user, whose credentials every user
-#   script receives, must also stay inside its own keys and channels: allkeys, ~*, allchannels
-#   or &* defeat that.
+#   run every command, the admin or dangerous ones, or ACL, CONFIG, MODULE or DEBUG: a
+#   compromised service can then flush or reconfigure Redis. COSMOS's openc3 user is limited to
+#   @read @write @pubsub @connection @transaction and INFO for this reason. The scriptrunner
+#   user (OPENC3_SR_REDIS_USERNAME when .env renames it), whose credentials every user script
+#   receives, must also stay inside its own keys and channels: allkeys, ~*, allchannels or &*,
+#   in its own rules or in a (…) selector, defeat that.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ACL006.md
 #     description: rule documentation
@@ -30,17 +31,26 @@ deny contains result.key(["users", i], msg) if {
 	not u.nopass
 	not redisacl.is_admin_account(u)
 	not u.name in redisacl.intended_admins
-	granted := [t | some t in ["@all", "@admin", "@dangerous"]; some sel in redisacl.selectors(u); redisacl.grants(sel, t)]
-	count(granted) > 0
-	msg := sprintf("application user %s may run %s: grant only the command categories it uses", [u.name, granted[0]])
+	grant := redisacl.admin_grant(u)
+	msg := sprintf("application user %s may run %s: grant only the command categories it uses", [u.name, grant])
 }
 
 deny contains result.at(["users", i, "tokens", tok], msg) if {
 	some i, u in input.data.users
-	u.name == "scriptrunner"
+	u.name == redisacl.script_user
 	u.enabled
 	some [tok, what] in wide_patterns(u)
-	msg := sprintf("user scriptrunner is handed to every user script yet has %s: list only its own patterns after resetkeys resetchannels", [what])
+	msg := sprintf("user %s is handed to every user script yet has %s: list only its own patterns after resetkeys resetchannels", [u.name, what])
 }
 
-wide_patterns(u) := {[k.token, "every key"] | some k in u.root.keys; k.pattern == "*"} | {[c.token, "every channel"] | some c in u.root.channels; c.pattern == "*"}
+# wide_patterns are the key and channel patterns, in any selector, that match everything
+# (allkeys and allchannels are stored as the pattern *).
+wide_patterns(u) := {[k.token, "every key"] |
+	some sel in redisacl.selectors(u)
+	some k in sel.keys
+	k.pattern == "*"
+} | {[c.token, "every channel"] |
+	some sel in redisacl.selectors(u)
+	some c in sel.channels
+	c.pattern == "*"
+}

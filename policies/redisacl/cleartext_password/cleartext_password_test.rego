@@ -4,21 +4,59 @@ import data.deploylint.rules.redisacl.cleartext_password
 
 sel(allcommands, rules) := {"allkeys": false, "keys": [], "allchannels": false, "channels": [], "allcommands": allcommands, "command_rules": rules}
 
-user(name, over) := object.union({
-	"name": name, "line": 1, "tokens": ["on"], "enabled": true, "nopass": false, "flags": [],
-	"passwords": [], "cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
-}, over)
+user(name, over) := object.union(
+	{
+		"name": name, "line": 1, "tokens": ["on"], "enabled": true, "nopass": false, "flags": [],
+		"passwords": [], "cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
+	},
+	over,
+)
 
 acl(users) := {"kind": "redis-acl", "data": {"users": users, "has_default_user": true, "errors": []}}
 
+# user scriptrunner on >Lw9Zr4Xk1pVd8tq2 <Lw9Zr4Xk1pVd8tq2 >Vd8tq2Lw9Zr4Xk1p -@all +@read
+pw1 := "Lw9Zr4Xk1pVd8tq2"
+
+pw2 := "Vd8tq2Lw9Zr4Xk1p"
+
+scriptrunner := user("scriptrunner", {
+	"tokens": ["on", ">", "<", ">", "-@all", "+@read"],
+	"passwords": [{"form": "cleartext", "sha256": crypto.sha256(pw2), "token": 3}],
+	"cleartext": [
+		{"op": ">", "token": 1, "sha256": crypto.sha256(pw1)},
+		{"op": "<", "token": 2, "sha256": crypto.sha256(pw1)},
+		{"op": ">", "token": 3, "sha256": crypto.sha256(pw2)},
+	],
+	"root": sel(false, ["+@read"]),
+})
+
 test_add_is_high_remove_is_medium if {
-	u := user("openc3", {"tokens": ["on", ">", "<", ">"], "cleartext": [{"op": ">", "token": 1, "sha256": "x"}, {"op": "<", "token": 2, "sha256": "x"}]})
-	r := cleartext_password.deny with input as acl([u])
-	count(r) == 2
-	{[x.path, object.get(x, "severity", "high")] | some x in r} == {[["users", 0, "tokens", 1], "high"], [["users", 0, "tokens", 2], "medium"]}
+	r := cleartext_password.deny with input as acl([user("default", {"enabled": false}), scriptrunner])
+	{[x.path, object.get(x, "severity", "high")] | some x in r} == {
+		[["users", 1, "tokens", 1], "high"],
+		[["users", 1, "tokens", 2], "medium"],
+		[["users", 1, "tokens", 3], "high"],
+	}
+}
+
+test_messages_name_the_user_not_the_password if {
+	r := cleartext_password.deny with input as acl([scriptrunner])
+	count(r) == 3
+	every x in r {
+		contains(x.msg, "user scriptrunner")
+		not contains(x.msg, pw1)
+		not contains(x.msg, pw2)
+		not contains(x.msg, crypto.sha256(pw1))
+		not contains(x.msg, crypto.sha256(pw2))
+	}
 }
 
 test_hashes_pass if {
-	u := user("openc3", {"hashes": [{"op": "#", "token": 1, "sha256": "x"}]})
+	h := crypto.sha256(pw1)
+	u := user("openc3", {
+		"tokens": ["on", concat("", ["#", h]), concat("", ["!", h]), concat("", ["#", h])],
+		"passwords": [{"form": "hash", "sha256": h, "token": 3}],
+		"hashes": [{"op": "#", "token": 1, "sha256": h}, {"op": "!", "token": 2, "sha256": h}, {"op": "#", "token": 3, "sha256": h}],
+	})
 	count(cleartext_password.deny) == 0 with input as acl([u])
 }

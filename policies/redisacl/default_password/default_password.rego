@@ -2,10 +2,10 @@
 # title: Shipped default password, hashed or not
 # description: |
 #   A user's password is a public default: one COSMOS ships (openc3password,
-#   scriptrunnerpassword, adminpassword, the guide's admin), the redis.conf example foobared,
-#   a common placeholder or a notoriously weak password such as 12345678. Hashing does not help:
-#   the SHA-256 of a known password is just as known. A disabled (off) user cannot log in, so it
-#   is reported as low.
+#   scriptrunnerpassword, adminpassword, the guide's admin), the redis.conf example foobared, a
+#   common placeholder, a notoriously weak password such as 12345678, or the empty password a
+#   bare > sets. Hashing does not help: the SHA-256 of a known password is just as known. A
+#   disabled (off) user cannot log in, so it is reported as low.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ACL002.md
 #     description: rule documentation
@@ -20,14 +20,15 @@
 #   guide: 'COSMOS security guide: "Change all default passwords before deploying COSMOS."'
 package deploylint.rules.redisacl.default_password
 
+import data.deploylint.lib.redisacl
 import data.deploylint.lib.result
-import data.deploylint.lib.secrets
 
-deny contains result.severity(result.at(["users", i, "passwords", k], msg), sev) if {
+# Only the final password set counts: a default removed again with <pw or !hash cannot log in.
+deny contains result.severity(result.at(["users", i, "tokens", p.token], msg), sev) if {
 	some i, u in input.data.users
-	some k, p in u.passwords
-	known := secrets.default_sha256[p.sha256]
+	some p in u.passwords
+	known := redisacl.known_sha256[p.sha256]
 	form := {"hash": "its hash is the SHA-256 of", "cleartext": "it is"}[p.form]
-	msg := sprintf("user %s has a well-known default password: %s %q; set a unique random one", [u.name, form, known])
+	msg := sprintf("user %s has a well-known default password: %s %s; set a unique random one", [u.name, form, known])
 	sev := {true: "critical", false: "low"}[u.enabled]
 }

@@ -4,38 +4,85 @@ import data.deploylint.rules.redisacl.default_password
 
 sel(allcommands, rules) := {"allkeys": false, "keys": [], "allchannels": false, "channels": [], "allcommands": allcommands, "command_rules": rules}
 
-user(name, over) := object.union({
-	"name": name, "line": 1, "tokens": ["on"], "enabled": true, "nopass": false, "flags": [],
-	"passwords": [], "cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
-}, over)
+user(name, over) := object.union(
+	{
+		"name": name, "line": 1, "tokens": ["on"], "enabled": true, "nopass": false, "flags": [],
+		"passwords": [], "cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
+	},
+	over,
+)
 
 acl(users) := {"kind": "redis-acl", "data": {"users": users, "has_default_user": true, "errors": []}}
 
-openc3_hash := "022bd57403439b2a3ec0c081cdd35d40a199bbd4ee6fc0e5113edd4fe1c10071"
+# hashed is a user whose token j is #sha256(pw).
+hashed(name, pw, over) := user(name, object.union(
+	{
+		"tokens": ["on", concat("", ["#", crypto.sha256(pw)]), "allkeys", "-@all", "+@read"],
+		"passwords": [{"form": "hash", "sha256": crypto.sha256(pw), "token": 1}],
+		"hashes": [{"op": "#", "token": 1, "sha256": crypto.sha256(pw)}],
+	},
+	over,
+))
 
-test_hashed_default_is_critical_and_named if {
-	u := user("openc3", {"passwords": [{"form": "hash", "sha256": openc3_hash, "token": 1}]})
-	r := default_password.deny with input as acl([u])
+# clear is a user whose token 1 is >pw.
+clear(name, pw) := user(name, {
+	"tokens": ["on", ">", "~*", "+@all"],
+	"passwords": [{"form": "cleartext", "sha256": crypto.sha256(pw), "token": 1}],
+	"cleartext": [{"op": ">", "token": 1, "sha256": crypto.sha256(pw)}],
+	"root": sel(true, []),
+})
+
+# The shipped COSMOS users.acl, line 2.
+test_shipped_cosmos_hash_is_critical_and_named if {
+	u := hashed("openc3", "openc3password", {})
+	u.passwords[0].sha256 == "022bd57403439b2a3ec0c081cdd35d40a199bbd4ee6fc0e5113edd4fe1c10071"
+	r := default_password.deny with input as acl([user("healthcheck", {"nopass": true}), u])
+	count(r) == 1
 	some x in r
-	x.severity == "critical"
-	x.path == ["users", 0, "passwords", 0]
-	contains(x.msg, "openc3password")
+	object.get(x, "severity", "critical") == "critical"
+	x.path == ["users", 1, "tokens", 1]
+	contains(x.msg, "user openc3")
+	contains(x.msg, "\"openc3password\"")
 }
 
-test_guide_admin_and_weak_cleartext if {
-	admin := user("admin", {"passwords": [{"form": "hash", "sha256": crypto.sha256("admin"), "token": 1}]})
-	weak := user("default", {"passwords": [{"form": "cleartext", "sha256": crypto.sha256("12345678"), "token": 1}]})
-	count(default_password.deny) == 2 with input as acl([admin, weak])
+# Salespark / zhongdongy: user default on +@all ~* >12345678
+test_weak_cleartext_and_guide_admin if {
+	r := default_password.deny with input as acl([clear("default", "12345678"), hashed("admin", "admin", {})])
+	{x.path | some x in r} == {["users", 0, "tokens", 1], ["users", 1, "tokens", 1]}
+}
+
+test_placeholder_and_empty_password if {
+	r := default_password.deny with input as acl([hashed("app", "secret", {}), clear("cache", "")])
+	count(r) == 2
+	some x in r
+	x.path == ["users", 1, "tokens", 1]
+	contains(x.msg, "the empty password")
 }
 
 test_disabled_user_is_low if {
-	u := user("admin", {"enabled": false, "passwords": [{"form": "hash", "sha256": crypto.sha256("adminpassword"), "token": 1}]})
-	r := default_password.deny with input as acl([u])
+	r := default_password.deny with input as acl([hashed("admin", "adminpassword", {"enabled": false})])
+	count(r) == 1
 	some x in r
 	x.severity == "low"
 }
 
-test_unique_password_passes if {
-	u := user("openc3", {"passwords": [{"form": "hash", "sha256": crypto.sha256("Vd8tq2Lw9Zr4Xk1p"), "token": 1}]})
+# A default that a later <pw / !hash removed is no longer in the final password set.
+test_removed_default_passes if {
+	h := crypto.sha256("openc3password")
+	u := user("openc3", {
+		"tokens": ["on", concat("", ["#", h]), concat("", ["!", h])],
+		"hashes": [{"op": "#", "token": 1, "sha256": h}, {"op": "!", "token": 2, "sha256": h}],
+	})
 	count(default_password.deny) == 0 with input as acl([u])
+}
+
+test_unique_password_passes_and_is_never_printed if {
+	unique := "Vd8tq2Lw9Zr4Xk1p"
+	count(default_password.deny) == 0 with input as acl([hashed("openc3", unique, {}), clear("app", unique)])
+	r := default_password.deny with input as acl([hashed("openc3", unique, {}), clear("default", "12345678")])
+	count(r) == 1
+	every x in r {
+		not contains(x.msg, unique)
+		not contains(x.msg, crypto.sha256("12345678"))
+	}
 }

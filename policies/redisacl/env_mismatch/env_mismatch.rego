@@ -4,7 +4,9 @@
 #   COSMOS connects to Redis with OPENC3_REDIS_USERNAME / OPENC3_REDIS_PASSWORD (and the
 #   script-runner pair) from the .env of the same deployment. When no password of that user in
 #   users.acl matches, the services cannot authenticate and COSMOS does not come up; usually one
-#   file was changed and the other forgotten. Only variables present in .env are compared.
+#   file was changed and the other forgotten. Only variables present in .env are compared, and
+#   a nopass user accepts any password. When the file has no user of that name the finding is
+#   on the file as a whole (there is no line to point at).
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ACL008.md
 #     description: rule documentation

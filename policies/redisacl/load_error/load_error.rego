@@ -11,13 +11,15 @@
 #     description: rule documentation
 #   - ref: https://redis.io/docs/latest/operate/oss_and_stack/management/security/acl/
 #     description: Redis ACL rules
+#   - ref: https://redis.io/docs/latest/commands/acl-load/
+#     description: Redis ACL LOAD, all or nothing
 # custom:
 #   id: ACL007
 #   severity: critical
 #   kinds: [redis-acl]
 #   remediation: >-
 #     Fix or delete the reported line (move comments to a separate README; Redis allows none), then check with redis-server --aclfile users.acl or ACL LOAD.
-#   guide: 'Redis: "the server will not start if the ACL file contains errors" (COSMOS mounts openc3-redis/users.acl as its aclfile)'
+#   guide: 'Redis ACL LOAD: "If one or more line in the file is not valid, nothing is loaded, and the old ACL rules defined in the server memory continue to be used." (at start-up there are no old rules: redis-server exits; COSMOS mounts openc3-redis/users.acl as its aclfile)'
 package deploylint.rules.redisacl.load_error
 
 import data.deploylint.lib.result

@@ -4,25 +4,29 @@ import data.deploylint.rules.redisacl.load_error
 
 sel(allcommands, rules) := {"allkeys": false, "keys": [], "allchannels": false, "channels": [], "allcommands": allcommands, "command_rules": rules}
 
-user(name, over) := object.union({
-	"name": name, "line": 1, "tokens": ["on"], "enabled": true, "nopass": false, "flags": [],
-	"passwords": [], "cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
-}, over)
+user(name, over) := object.union(
+	{
+		"name": name, "line": 1, "tokens": ["on"], "enabled": true, "nopass": false, "flags": [],
+		"passwords": [], "cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
+	},
+	over,
+)
 
-acl(users) := {"kind": "redis-acl", "data": {"users": users, "has_default_user": true, "errors": []}}
+acl(users, errors) := {"kind": "redis-acl", "data": {"users": users, "has_default_user": true, "errors": errors}}
 
-test_each_error_reported if {
-	inp := {"kind": "redis-acl", "data": {"users": [], "has_default_user": false, "errors": [
-		{"line": 1, "token": -1, "msg": "the line does not start with `user <name>`"},
+# nanolooker: a #user line, then user default twice.
+test_each_error_reported_at_its_place if {
+	errors := [
+		{"line": 2, "token": -1, "msg": "the line does not start with `user <name>`"},
 		{"line": 4, "token": -1, "msg": "user \"default\" is already defined on line 3"},
-	]}}
-	r := load_error.deny with input as inp
-	count(r) == 2
+	]
+	r := load_error.deny with input as acl([user("default", {"line": 3}), user("default", {"line": 4})], errors)
+	{x.path | some x in r} == {["errors", 0], ["errors", 1]}
 	some x in r
 	x.path == ["errors", 1]
-	startswith(x.msg, "Redis will refuse this file: ")
+	x.msg == "Redis will refuse this file: user \"default\" is already defined on line 3"
 }
 
 test_clean_file_passes if {
-	count(load_error.deny) == 0 with input as acl([user("a", {})])
+	count(load_error.deny) == 0 with input as acl([user("default", {"enabled": false})], [])
 }

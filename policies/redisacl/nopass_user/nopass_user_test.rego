@@ -4,36 +4,58 @@ import data.deploylint.rules.redisacl.nopass_user
 
 sel(allcommands, rules) := {"allkeys": false, "keys": [], "allchannels": false, "channels": [], "allcommands": allcommands, "command_rules": rules}
 
-user(name, over) := object.union({
-	"name": name, "line": 1, "tokens": ["on"], "enabled": true, "nopass": false, "flags": [],
-	"passwords": [], "cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
-}, over)
+user(name, over) := object.union(
+	{
+		"name": name, "line": 1, "tokens": ["on", "nopass"], "enabled": true, "nopass": true, "flags": [],
+		"passwords": [], "cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
+	},
+	over,
+)
 
 acl(users) := {"kind": "redis-acl", "data": {"users": users, "has_default_user": true, "errors": []}}
 
+# COSMOS line 1 (user healthcheck on nopass -@all +ping) and the guide's cluster info.
 test_health_check_only_passes if {
-	u := user("healthcheck", {"nopass": true, "root": sel(false, ["+ping", "+cluster|info"])})
-	count(nopass_user.deny) == 0 with input as acl([u])
+	count(nopass_user.deny) == 0 with input as acl([user("healthcheck", {"root": sel(false, ["+ping"])})])
+	count(nopass_user.deny) == 0 with input as acl([user("healthcheck", {"root": sel(false, ["+ping", "+cluster|info", "+auth", "+hello"])})])
 }
 
 test_more_than_health_checks_is_high if {
-	u := user("metrics", {"nopass": true, "root": sel(false, ["+ping", "+info"])})
-	r := nopass_user.deny with input as acl([u])
+	r := nopass_user.deny with input as acl([user("default", {"enabled": false}), user("metrics", {"root": sel(false, ["+ping", "+info"])})])
+	count(r) == 1
 	some x in r
+	x.path == ["users", 1]
 	x.severity == "high"
+	contains(x.msg, "user metrics")
 }
 
-test_keys_count_too if {
-	s := object.union(sel(false, ["+ping"]), {"keys": [{"pattern": "health:*", "perm": "R", "token": 3}]})
-	count(nopass_user.deny) == 1 with input as acl([user("probe", {"nopass": true, "root": s})])
+test_key_or_channel_patterns_count if {
+	keys := object.union(sel(false, ["+ping"]), {"keys": [{"pattern": "health:*", "perm": "R", "token": 4}]})
+	count(nopass_user.deny) == 1 with input as acl([user("probe", {"root": keys})])
+	chans := object.union(sel(false, ["+ping"]), {"channels": [{"pattern": "events", "token": 4}]})
+	count(nopass_user.deny) == 1 with input as acl([user("probe", {"root": chans})])
 }
 
-test_all_commands_is_critical if {
-	r := nopass_user.deny with input as acl([user("ops", {"nopass": true, "root": sel(true, [])})])
+test_selectors_count if {
+	u := user("probe", {"root": sel(false, ["+ping"]), "selectors": [sel(false, ["+get"])]})
+	count(nopass_user.deny) == 1 with input as acl([u])
+}
+
+test_all_or_admin_is_critical if {
+	r := nopass_user.deny with input as acl([user("ops", {"root": sel(true, [])}), user("adm", {"root": sel(false, ["+@admin"])})])
+	{[x.path, x.severity] | some x in r} == {[["users", 0], "critical"], [["users", 1], "critical"]}
+}
+
+test_all_minus_admin_is_still_critical if {
+	r := nopass_user.deny with input as acl([user("ops", {"root": sel(true, ["-@admin"])})])
 	some x in r
 	x.severity == "critical"
 }
 
-test_default_and_off_users_are_left_out if {
-	count(nopass_user.deny) == 0 with input as acl([user("default", {"nopass": true, "root": sel(true, [])}), user("ops", {"enabled": false, "nopass": true, "root": sel(true, [])})])
+test_default_off_and_passworded_users_are_left_out if {
+	count(nopass_user.deny) == 0 with input as acl([
+		user("default", {"root": sel(true, [])}),
+		user("ops", {"enabled": false, "root": sel(true, [])}),
+		user("app", {"nopass": false, "passwords": [{"form": "hash", "sha256": crypto.sha256("Vd8tq2Lw9Zr4Xk1p"), "token": 1}], "root": sel(false, ["+get"])}),
+	])
 }

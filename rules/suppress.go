@@ -1,0 +1,114 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/deploylint/deploylint/scanners"
+)
+
+// directiveUse tracks whether a directive matched any finding.
+type directiveUse struct {
+	scanners.Directive
+	used bool
+}
+
+// covers reports whether a directive applies to a finding of its file.
+func (d *directiveUse) covers(f *Finding) bool {
+	if !containsID(d.IDs, f.RuleID) {
+		return false
+	}
+	line := f.Range.Start.Line
+	return d.File || d.Line == line || (d.OwnLine && d.Line == line-1)
+}
+
+func containsID(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// applySuppressions marks findings covered by a reasoned inline directive, then reports
+// directives that are reason-less, name unknown rules, or matched nothing (META002).
+func (e *Engine) applySuppressions(ctx context.Context, located []scanners.Located, findings []Finding) ([]Finding, error) {
+	byPath := map[string][]*directiveUse{}
+	var order []string
+	for _, l := range located {
+		if l.Doc == nil || len(l.Doc.Directives) == 0 {
+			continue
+		}
+		if _, seen := byPath[l.Doc.Path]; seen {
+			continue // sibling documents of one file share its directives
+		}
+		order = append(order, l.Doc.Path)
+		for _, d := range l.Doc.Directives {
+			byPath[l.Doc.Path] = append(byPath[l.Doc.Path], &directiveUse{Directive: d})
+		}
+	}
+	if len(byPath) == 0 {
+		return findings, nil
+	}
+	for i := range findings {
+		f := &findings[i]
+		for _, d := range byPath[f.Path] {
+			if !d.covers(f) {
+				continue
+			}
+			d.used = true
+			if d.Reason != "" {
+				f.Suppressed = &Suppression{Kind: "inline", Justification: d.Reason}
+				break
+			}
+		}
+	}
+	for _, p := range order {
+		doc := e.directiveProblems(p, byPath[p])
+		if doc == nil {
+			continue
+		}
+		fs, err := e.Eval(ctx, doc)
+		if err != nil {
+			return nil, err
+		}
+		findings = append(findings, fs...)
+	}
+	return findings, nil
+}
+
+// directiveProblems builds the document META002 judges for one file, or nil when all is well.
+func (e *Engine) directiveProblems(path string, ds []*directiveUse) *scanners.Document {
+	spans := scanners.Spans{}
+	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	var problems []any
+	add := func(d *directiveUse, msg string) {
+		r := scanners.LineRange(d.Line, 1, 1)
+		spans.Set(scanners.Span{Key: r, Value: r, ID: fmt.Sprintf("%d:%s", d.Line, strings.Join(d.IDs, ","))}, "problems", len(problems))
+		problems = append(problems, map[string]any{"line": d.Line, "msg": msg})
+	}
+	for _, d := range ds {
+		var unknown []string
+		for _, id := range d.IDs {
+			if _, ok := e.Catalogue.Lookup(id); !ok {
+				unknown = append(unknown, id)
+			}
+		}
+		switch {
+		case len(d.IDs) == 0:
+			add(d, "deploylint:ignore names no rule: write the rule IDs it suppresses")
+		case len(unknown) > 0:
+			add(d, fmt.Sprintf("deploylint:ignore names unknown rules %s (see deploylint rules)", strings.Join(unknown, ", ")))
+		case d.Reason == "":
+			add(d, "deploylint:ignore has no reason: add \"-- why this is acceptable\"; the finding stays reported")
+		case !d.used:
+			add(d, fmt.Sprintf("deploylint:ignore %s matches no finding: remove the stale directive", strings.Join(d.IDs, ",")))
+		}
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	return &scanners.Document{Kind: "suppressions", Path: path, Data: map[string]any{"problems": problems}, Spans: spans}
+}

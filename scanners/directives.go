@@ -1,0 +1,57 @@
+package scanners
+
+import (
+	"bufio"
+	"bytes"
+	"regexp"
+	"strings"
+)
+
+// Directive is an inline suppression: `# deploylint:ignore ID[,ID] -- reason` on a line or
+// the line above, `# deploylint:ignore-file ID -- reason` for the whole file.
+type Directive struct {
+	Line    int
+	IDs     []string
+	File    bool
+	Reason  string
+	OwnLine bool // the comment is alone on its line, so it covers the next line
+}
+
+var directiveRe = regexp.MustCompile(`#\s*deploylint:ignore(-file)?(?:\s+([^#]*?))?\s*(?:#.*)?$`)
+
+// ParseDirectives finds the suppression comments of a file with `#` comments.
+func ParseDirectives(src []byte) []Directive {
+	if !bytes.Contains(src, []byte("deploylint:ignore")) {
+		return nil
+	}
+	var out []Directive
+	sc := bufio.NewScanner(bytes.NewReader(src))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		i := strings.Index(text, "deploylint:ignore")
+		if i < 0 {
+			continue
+		}
+		hash := strings.LastIndex(text[:i], "#")
+		if hash < 0 {
+			continue
+		}
+		m := directiveRe.FindStringSubmatch(text[hash:])
+		if m == nil {
+			continue
+		}
+		d := Directive{Line: line, File: m[1] != "", OwnLine: strings.TrimSpace(text[:hash]) == ""}
+		body := m[2]
+		if idsPart, reason, ok := strings.Cut(body, "--"); ok {
+			body, d.Reason = idsPart, strings.TrimSpace(reason)
+		}
+		for _, id := range strings.FieldsFunc(body, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+			d.IDs = append(d.IDs, strings.ToUpper(id))
+		}
+		out = append(out, d)
+	}
+	return out
+}
