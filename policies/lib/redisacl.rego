@@ -109,6 +109,6 @@ has_known_password(u) if {
 # script_user is the Redis user COSMOS hands to user scripts: OPENC3_SR_REDIS_USERNAME from the
 # stack's .env, else the shipped name.
 script_user := name if {
-	name := input.stack.env.NOPE.value
+	name := input.stack.env.OPENC3_SR_REDIS_USERNAME.value
 	name != ""
 } else := data.deploylint.data.defaults.cosmos.redis_users.OPENC3_SR_REDIS_PASSWORD.username
