@@ -112,6 +112,9 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 	res := &ScanResult{Skipped: skipped}
 	seenFile := map[string]bool{}
 	for i, l := range located {
+		if l.Target.Context {
+			continue // read for its neighbours' sake, reported on by nobody
+		}
 		if !seenFile[l.Target.Path] {
 			seenFile[l.Target.Path] = true
 			res.Files = append(res.Files, l.Doc.Path)

@@ -25,6 +25,9 @@ type Target struct {
 	Kind string
 	// Explicit is true for a file named on the command line.
 	Explicit bool
+	// Context marks a file read only for what it tells about others (the .env beside a named
+	// users.acl): it is parsed and attached to its stack, but nothing is reported on it.
+	Context bool
 }
 
 // Skipped records a path deliberately left out, for the user to see with --verbose.
@@ -78,7 +81,14 @@ func Discover(paths []string, list []Scanner, opt DiscoverOptions) ([]Target, []
 				skipped = append(skipped, Skipped{Rel: rel, Reason: "unknown kind"})
 				continue
 			}
-			add(Target{Path: p, Rel: rel, Root: filepath.Dir(p), Kind: kind, Explicit: true})
+			root := filepath.Dir(p)
+			// A file below the working directory (a pre-commit hook's file list) belongs to the
+			// working directory's tree, so the .env of its deployment directory gives context.
+			if wd, err := os.Getwd(); err == nil && !filepath.IsAbs(p) && filepath.IsLocal(p) {
+				root = wd
+				rel = filepath.ToSlash(filepath.Clean(p))
+			}
+			add(Target{Path: p, Rel: rel, Root: root, Kind: kind, Explicit: true})
 			continue
 		}
 		found, sk, err := walk(p, list, byKind, opt)
@@ -90,8 +100,33 @@ func Discover(paths []string, list []Scanner, opt DiscoverOptions) ([]Target, []
 			add(t)
 		}
 	}
+	targets = append(targets, contextFiles(targets, seen)...)
 	sort.SliceStable(targets, func(i, j int) bool { return targets[i].Rel < targets[j].Rel })
 	return targets, skipped, nil
+}
+
+// contextFiles adds, for files named explicitly inside the working directory, the .env of
+// their folder and of each parent up to the working directory, as context only.
+func contextFiles(targets []Target, seen map[string]bool) []Target {
+	var out []Target
+	for _, t := range targets {
+		if !t.Explicit || filepath.IsAbs(t.Path) || !filepath.IsLocal(t.Path) {
+			continue
+		}
+		for d := filepath.Dir(t.Path); ; d = filepath.Dir(d) {
+			env := filepath.Join(d, ".env")
+			if !seen[env] {
+				if st, err := os.Stat(env); err == nil && st.Mode().IsRegular() {
+					seen[env] = true
+					out = append(out, Target{Path: env, Rel: filepath.ToSlash(filepath.Clean(env)), Root: t.Root, Kind: "dotenv", Explicit: true, Context: true})
+				}
+			}
+			if d == "." || d == filepath.Dir(d) {
+				break
+			}
+		}
+	}
+	return out
 }
 
 func walk(root string, list []Scanner, byKind map[string]Scanner, opt DiscoverOptions) ([]Target, []Skipped, error) {
