@@ -13,7 +13,8 @@ import (
 var plantedSecrets = []string{
 	"Zx7plantedRedisPw41", "Zx7plantedSrPw42", "Zx7plantedBucketPw43", "Zx7plantedReused44",
 	"Zx7plantedAclClear45", "Zx7plantedAclRemove46", "Zx7plantedUrlPw47", "Zx7plantedKeyBase48",
-	"Zx7plantedBroken49", "Zx7plantedAclDup50",
+	"Zx7plantedBroken49", "Zx7plantedAclDup50", "Zx7plantedComposeLit51", "Zx7plantedRequirepass52",
+	"Zx7plantedFetchKey53", "Zx7plantedDcosPw54",
 }
 
 func TestNoSecretInAnyOutput(t *testing.T) {
@@ -40,6 +41,10 @@ func TestNoSecretInAnyOutput(t *testing.T) {
 			"",
 		}, "\n"),
 		"broken/.env": "GOOD=1\nBROKEN=\"Zx7plantedBroken49\n",
+		"compose.yaml": "services:\n  api:\n    image: example/api\n    environment:\n      API_TOKEN: Zx7plantedComposeLit51\n" +
+			"  cache:\n    image: redis:7\n    command: redis-server --requirepass Zx7plantedRequirepass52\n    ports: [\"6379:6379\"]\n",
+		"configs/api/prod.yaml": "auth:\n  api_keys:\n    alice: Zx7plantedFetchKey53\n",
+		"genconf/config.yaml":   "security: strict\nsuperuser_password: Zx7plantedDcosPw54\n",
 	}
 	for rel, content := range files {
 		p := filepath.Join(dir, filepath.FromSlash(rel))
@@ -62,7 +67,8 @@ func TestNoSecretInAnyOutput(t *testing.T) {
 				t.Errorf("%s output contains the planted secret %q", format, s)
 			}
 		}
-		if !strings.Contains(all, "ACL001") || !strings.Contains(all, "META001") || !strings.Contains(all, "ENV010") {
+		if !strings.Contains(all, "ACL001") || !strings.Contains(all, "META001") || !strings.Contains(all, "ENV010") ||
+			!strings.Contains(all, "CMP006") || !strings.Contains(all, "FML002") || !strings.Contains(all, "DCOS008") {
 			t.Errorf("%s output lacks the findings the planted secrets should raise:\n%s", format, all)
 		}
 	}
