@@ -28,7 +28,10 @@ type Report struct {
 	// Findings are sorted; some may be suppressed.
 	Findings []rules.Finding
 	// Files lists the files scanned.
-	Files    []string
+	Files []string
+	// Sources maps a reported path to the file on disk; formats that quote the offending line
+	// (html) read it from there and redact secrets. Nil: no quoting.
+	Sources  map[string]string
 	Duration time.Duration
 }
 

@@ -29,6 +29,9 @@ type ScanOptions struct {
 	// CheckGit turns off (false) reading the git work tree a scanned path lies in (FS002);
 	// nil or true reads it.
 	CheckGit *bool
+	// ParseOnly reads and parses every file but evaluates no rule: the benchmark's
+	// measure of what the rules cost on top of reading.
+	ParseOnly bool
 	// Baseline holds fingerprints of accepted findings: they are reported as suppressed.
 	Baseline map[string]bool
 }
@@ -39,6 +42,9 @@ type ScanResult struct {
 	// Files lists the paths of the files scanned, sorted.
 	Files   []string
 	Skipped []scanners.Skipped
+	// Sources maps every reported path (scanned files and the files they include) to the
+	// file on disk, for reports that quote the offending line.
+	Sources map[string]string
 }
 
 const defaultMaxFileSize = 10 << 20
@@ -103,17 +109,25 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 
 	results := make([][]Finding, len(located))
 	errs := make([]error, len(located))
-	parallel(len(located), workers, func(i int) {
-		results[i], errs[i] = e.Eval(ctx, located[i].Doc)
-	})
+	if !opt.ParseOnly {
+		parallel(len(located), workers, func(i int) {
+			results[i], errs[i] = e.Eval(ctx, located[i].Doc)
+		})
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	res := &ScanResult{Skipped: skipped}
+	res := &ScanResult{Skipped: skipped, Sources: map[string]string{}}
 	seenFile := map[string]bool{}
 	for i, l := range located {
 		if l.Target.Context {
 			continue // read for its neighbours' sake, reported on by nobody
+		}
+		res.Sources[l.Doc.Path] = l.Target.Path
+		for _, rel := range l.Doc.Consumed {
+			if _, ok := res.Sources[rel]; !ok {
+				res.Sources[rel] = filepath.Join(l.Target.Root, filepath.FromSlash(rel))
+			}
 		}
 		if !seenFile[l.Target.Path] {
 			seenFile[l.Target.Path] = true

@@ -81,6 +81,7 @@ type scanFlags struct {
 	noCheckPerms  bool
 	baseline      string
 	writeBaseline string
+	parseOnly     bool
 }
 
 func (a *app) scanCmd() *cobra.Command {
@@ -103,6 +104,7 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
 	fl.StringVar(&f.baseline, "baseline", "", "report findings recorded in this baseline FILE as suppressed")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in FILE (then use --baseline FILE)")
+	fl.BoolVar(&f.parseOnly, "parse-only", false, "read and parse the files, evaluate no rule (a benchmark baseline)")
 	return cmd
 }
 
@@ -124,7 +126,12 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	e, err := a.engine(ctx)
+	var e *rules.Engine
+	if f.parseOnly {
+		e, err = rules.NewEngine(ctx) // no rules to compile: the baseline measures reading only
+	} else {
+		e, err = a.engine(ctx)
+	}
 	if err != nil {
 		return err
 	}
@@ -149,6 +156,7 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	}
 	res, err := e.Scan(ctx, rules.ScanOptions{
 		Paths: paths, Scanners: builtin.Scanners(), Kinds: kinds, CheckPermissions: perms, Baseline: accepted,
+		ParseOnly: f.parseOnly,
 	})
 	if err != nil {
 		return err
@@ -163,6 +171,7 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 		Rules:    e.Catalogue.Rules,
 		Findings: res.Findings,
 		Files:    res.Files,
+		Sources:  res.Sources,
 		Duration: time.Since(start),
 	}
 	out := a.stdout
