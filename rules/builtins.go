@@ -2,7 +2,9 @@ package rules
 
 import (
 	"crypto/subtle"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/GehirnInc/crypt"
 	_ "github.com/GehirnInc/crypt/sha512_crypt" // registers $6$, the hash DC/OS asks for
@@ -20,13 +22,26 @@ var cryptMatchesDecl = &ast.Builtin{
 	Decl: types.NewFunction(types.Args(types.S, types.S), types.B),
 }
 
-func cryptMatchesFunc() (*rego.Function, rego.Builtin2) {
+// maxCryptRounds bounds the work one hash can ask for. 656,000 is passlib's default and the
+// largest seen in real configurations; crypt allows 999,999,999, which would let one hostile
+// file hold a scan for hours.
+const maxCryptRounds = 1_000_000
+
+// cryptCache remembers results across documents and queries: the same hash in several files
+// (or rules) is computed once, since a 656,000-round hash costs about a second per candidate.
+type cryptCache struct{ m sync.Map }
+
+func cryptMatchesFunc(cache *cryptCache) (*rego.Function, rego.Builtin2) {
 	fn := &rego.Function{Name: cryptMatchesDecl.Name, Decl: cryptMatchesDecl.Decl, Memoize: true}
 	impl := func(_ rego.BuiltinContext, hash, password *ast.Term) (*ast.Term, error) {
 		h, ok1 := hash.Value.(ast.String)
 		p, ok2 := password.Value.(ast.String)
-		if !ok1 || !ok2 || !strings.HasPrefix(string(h), "$6$") {
+		if !ok1 || !ok2 || !strings.HasPrefix(string(h), "$6$") || cryptRounds(string(h)) > maxCryptRounds {
 			return ast.BooleanTerm(false), nil
+		}
+		key := string(h) + "\x00" + string(p)
+		if v, ok := cache.m.Load(key); ok {
+			return ast.BooleanTerm(v.(bool)), nil
 		}
 		// Regenerate with the hash's own salt and rounds and compare: the library's Verify
 		// rejects valid hashes written with rounds=1000.
@@ -35,17 +50,33 @@ func cryptMatchesFunc() (*rego.Function, rego.Builtin2) {
 		if err != nil {
 			return ast.BooleanTerm(false), nil //nolint:nilerr // a malformed hash matches nothing
 		}
-		return ast.BooleanTerm(subtle.ConstantTimeCompare([]byte(got), []byte(h)) == 1), nil
+		match := subtle.ConstantTimeCompare([]byte(got), []byte(h)) == 1
+		cache.m.Store(key, match)
+		return ast.BooleanTerm(match), nil
 	}
 	return fn, impl
 }
 
-func cryptMatchesOption() func(*rego.Rego) {
-	fn, impl := cryptMatchesFunc()
+// cryptRounds reads rounds=N from a $6$ hash; without it crypt uses 5,000.
+func cryptRounds(h string) int {
+	rest, ok := strings.CutPrefix(h, "$6$rounds=")
+	if !ok {
+		return 5000
+	}
+	n, _, _ := strings.Cut(rest, "$")
+	r, err := strconv.Atoi(n)
+	if err != nil {
+		return maxCryptRounds + 1 // malformed: never computed
+	}
+	return r
+}
+
+func cryptMatchesOption(cache *cryptCache) func(*rego.Rego) {
+	fn, impl := cryptMatchesFunc(cache)
 	return rego.Function2(fn, impl)
 }
 
 func testerBuiltins() []*tester.Builtin {
-	fn, impl := cryptMatchesFunc()
+	fn, impl := cryptMatchesFunc(&cryptCache{})
 	return []*tester.Builtin{{Decl: cryptMatchesDecl, Func: rego.Function2(fn, impl)}}
 }

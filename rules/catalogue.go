@@ -25,6 +25,8 @@ type Rule struct {
 	Package string `json:"package"`
 	// File is where the rule is defined (inside the policy file system).
 	File string `json:"file"`
+	// Custom marks a rule loaded from a user's policy folder.
+	Custom bool `json:"custom,omitempty"`
 }
 
 // Resource is a related link of a rule.

@@ -6,11 +6,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -25,27 +28,55 @@ type PolicySource struct {
 	// Name prefixes file names in messages ("builtin", or the folder as given).
 	Name string
 	FS   fs.FS
+	// Custom marks a user's folder: each of its rules is evaluated on its own, under the time
+	// budget, so a slow or failing policy is named and stopped without losing the others.
+	Custom bool
 }
+
+// EngineOptions configures NewEngineWith.
+type EngineOptions struct {
+	Sources []PolicySource
+	// Config is what policies see at data.deploylint.config (see Config.PolicyData).
+	Config map[string]any
+	// EvalTimeout bounds one custom rule's evaluation on one document; 0 means
+	// DefaultEvalTimeout. The built-in rules of a kind share BuiltinEvalTimeout, or this
+	// when it is longer.
+	EvalTimeout time.Duration
+}
+
+// DefaultEvalTimeout is generous: rules take well under a millisecond per document, so only
+// a runaway policy ever meets it.
+const DefaultEvalTimeout = 5 * time.Second
+
+// BuiltinEvalTimeout bounds the built-in rules on one document. It is longer because one of
+// them may legitimately spend seconds: checking a DC/OS crypt hash of up to a million rounds
+// against the shipped passwords.
+const BuiltinEvalTimeout = time.Minute
 
 // Engine evaluates compiled rules against documents. It is safe for concurrent use.
 type Engine struct {
 	Catalogue *Catalogue
 	compiler  *ast.Compiler
 	store     storage.Store
-	byKind    map[string]*kindQuery
+	byKind    map[string][]*kindQuery
 	modules   map[string]*ast.Module
 	tests     map[string]*ast.Module
+	timeout   time.Duration
+	crypt     *cryptCache
 }
 
-// kindQuery evaluates every rule of one document kind in a single query, so that helper
-// documents the rules share (the set of known defaults, say) are computed once per document.
+// kindQuery evaluates every built-in rule of one document kind in a single query, so that
+// helper documents the rules share (the set of known defaults, say) are computed once per
+// document; a custom rule gets a query of its own.
 type kindQuery struct {
-	rules []*Rule // rules[i] binds variable r<i>
-	query rego.PreparedEvalQuery
+	rules  []*Rule // rules[i] binds variable r<i>
+	query  rego.PreparedEvalQuery
+	custom bool
 }
 
 // forbiddenBuiltins are refused in every policy: rules read the input document and nothing else,
 // so a scan stays reproducible and a policy can neither reach the network nor read the host.
+// The pure net.cidr_* functions stay: they compute on their arguments and touch nothing.
 var forbiddenBuiltins = []string{"http.send", "net.lookup_ip_addr", "opa.runtime", "time.now_ns", "rand.", "uuid.", "trace", "print"}
 
 // Capabilities returns the OPA capabilities policies are compiled with.
@@ -72,21 +103,36 @@ func isForbidden(name string) bool {
 	return false
 }
 
-// NewEngine parses, checks and compiles every policy once, and prepares one query per rule.
+// NewEngine parses, checks and compiles every policy once, and prepares the queries.
 func NewEngine(ctx context.Context, sources ...PolicySource) (*Engine, error) {
+	return NewEngineWith(ctx, EngineOptions{Sources: sources})
+}
+
+// NewEngineWith is NewEngine with configuration data and a time budget.
+func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 	var mods []module
 	data := map[string]any{}
-	for _, src := range sources {
+	custom := map[string]bool{}
+	for _, src := range opt.Sources {
 		ms, err := loadModules(src.FS, src.Name)
 		if err != nil {
 			return nil, err
+		}
+		if err := refuseForbidden(ms); err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			custom[m.file] = src.Custom
 		}
 		mods = append(mods, ms...)
 		if err := loadData(src.FS, data); err != nil {
 			return nil, fmt.Errorf("load policy data from %s: %w", src.Name, err)
 		}
 	}
-	e := &Engine{byKind: map[string]*kindQuery{}, modules: map[string]*ast.Module{}, tests: map[string]*ast.Module{}}
+	e := &Engine{byKind: map[string][]*kindQuery{}, modules: map[string]*ast.Module{}, tests: map[string]*ast.Module{}, timeout: opt.EvalTimeout, crypt: &cryptCache{}}
+	if e.timeout <= 0 {
+		e.timeout = DefaultEvalTimeout
+	}
 	var rs []*Rule
 	for _, m := range mods {
 		if m.test {
@@ -99,6 +145,7 @@ func NewEngine(ctx context.Context, sources ...PolicySource) (*Engine, error) {
 			return nil, err
 		}
 		if ok {
+			r.Custom = custom[m.file]
 			rs = append(rs, r)
 		}
 	}
@@ -111,30 +158,89 @@ func NewEngine(ctx context.Context, sources ...PolicySource) (*Engine, error) {
 	if e.compiler.Compile(e.modules); e.compiler.Failed() {
 		return nil, fmt.Errorf("compile policies: %w", e.compiler.Errors)
 	}
-	e.store = inmem.NewFromObject(map[string]any{"deploylint": map[string]any{"data": data}})
+	config := opt.Config
+	if config == nil {
+		config = map[string]any{}
+	}
+	e.store = inmem.NewFromObject(map[string]any{"deploylint": map[string]any{"data": data, "config": config}})
 	byKind := map[string][]*Rule{}
+	var kinds []string
 	for _, r := range cat.Rules {
 		for _, k := range r.Kinds {
-			byKind[k] = append(byKind[k], r)
+			if _, seen := byKind[k]; !seen {
+				kinds = append(kinds, k)
+			}
+			if !r.Custom {
+				byKind[k] = append(byKind[k], r)
+			} else if byKind[k] == nil {
+				byKind[k] = []*Rule{}
+			}
 		}
 	}
-	for kind, rs := range byKind {
-		parts := make([]string, len(rs))
-		for i, r := range rs {
-			parts[i] = fmt.Sprintf("r%d = data.%s.deny", i, r.Package)
+	for _, kind := range kinds {
+		if rs := byKind[kind]; len(rs) > 0 {
+			q, err := e.prepare(ctx, rs)
+			if err != nil {
+				return nil, fmt.Errorf("prepare rules of kind %s: %w", kind, err)
+			}
+			e.byKind[kind] = append(e.byKind[kind], &kindQuery{rules: rs, query: q})
 		}
-		q, err := rego.New(
-			rego.Query(strings.Join(parts, "; ")),
-			rego.Compiler(e.compiler),
-			rego.Store(e.store),
-			cryptMatchesOption(),
-		).PrepareForEval(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("prepare rules of kind %s: %w", kind, err)
+		for _, r := range cat.Rules {
+			if r.Custom && slices.Contains(r.Kinds, kind) {
+				q, err := e.prepare(ctx, []*Rule{r})
+				if err != nil {
+					return nil, fmt.Errorf("prepare rule %s (%s): %w", r.ID, r.File, err)
+				}
+				e.byKind[kind] = append(e.byKind[kind], &kindQuery{rules: []*Rule{r}, query: q, custom: true})
+			}
 		}
-		e.byKind[kind] = &kindQuery{rules: rs, query: q}
 	}
 	return e, nil
+}
+
+func (e *Engine) prepare(ctx context.Context, rs []*Rule) (rego.PreparedEvalQuery, error) {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = fmt.Sprintf("r%d = data.%s.deny", i, r.Package)
+	}
+	return rego.New(
+		rego.Query(strings.Join(parts, "; ")),
+		rego.Compiler(e.compiler),
+		rego.Store(e.store),
+		cryptMatchesOption(e.crypt),
+	).PrepareForEval(ctx)
+}
+
+// refuseForbidden names the file and line of every call to a built-in policies may not use,
+// before compiling, so the author reads why rather than OPA's "undefined function".
+func refuseForbidden(ms []module) error {
+	var errs []error
+	seen := map[string]bool{}
+	for _, m := range ms {
+		ast.WalkTerms(m.mod, func(t *ast.Term) bool {
+			call, ok := t.Value.(ast.Call)
+			if ok && len(call) > 0 {
+				name := call[0].String()
+				if isForbidden(name) {
+					errs = appendForbidden(errs, seen, m.file, t.Location, name)
+				}
+			}
+			return false
+		})
+		for _, r := range m.mod.Rules {
+			ast.WalkExprs(r, func(x *ast.Expr) bool {
+				if !x.IsCall() {
+					return false
+				}
+				name := x.Operator().String()
+				if isForbidden(name) {
+					errs = appendForbidden(errs, seen, m.file, x.Location, name)
+				}
+				return false
+			})
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // loadData reads lib/*.json into data.deploylint.data.<file name without .json>.
@@ -178,35 +284,102 @@ func Input(doc *scanners.Document) map[string]any {
 	return in
 }
 
-// Eval runs every rule of the document's kind and returns its findings, unsorted.
+// Eval runs every rule of the document's kind and returns its findings, unsorted. A query
+// that overruns its time budget, or a custom rule that fails, becomes a META003 finding and
+// the other queries still run.
 func (e *Engine) Eval(ctx context.Context, doc *scanners.Document) ([]Finding, error) {
-	kq := e.byKind[doc.Kind]
-	if kq == nil {
+	kqs := e.byKind[doc.Kind]
+	if len(kqs) == 0 {
 		return nil, nil
 	}
 	input, err := inputValue(doc)
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", doc.Path, err)
 	}
-	res, err := kq.query.Eval(ctx, rego.EvalParsedInput(input))
-	if err != nil {
-		return nil, fmt.Errorf("evaluate rules on %s: %w", doc.Path, err)
-	}
 	var out []Finding
-	for _, r := range res {
-		for i, rule := range kq.rules {
-			set, _ := r.Bindings[fmt.Sprintf("r%d", i)].([]any)
-			for _, v := range set {
-				f, err := e.finding(rule, doc, v)
-				if err != nil {
-					return out, fmt.Errorf("rule %s on %s: %w", rule.ID, doc.Path, err)
+	for _, kq := range kqs {
+		budget := e.budget(kq)
+		qctx, cancel := context.WithTimeout(ctx, budget)
+		res, err := kq.query.Eval(qctx, rego.EvalParsedInput(input))
+		cancel()
+		if err != nil {
+			if ctx.Err() != nil {
+				return out, ctx.Err()
+			}
+			if qctx.Err() == nil && !kq.custom {
+				return out, fmt.Errorf("evaluate rules on %s: %w", doc.Path, err)
+			}
+			fs, ferr := e.stopped(ctx, doc, kq, budget, qctx.Err() != nil, err)
+			if ferr != nil {
+				return out, ferr
+			}
+			out = append(out, fs...)
+			continue
+		}
+		for _, r := range res {
+			for i, rule := range kq.rules {
+				set, _ := r.Bindings[fmt.Sprintf("r%d", i)].([]any)
+				for _, v := range set {
+					f, err := e.finding(rule, doc, v)
+					if err != nil {
+						return out, fmt.Errorf("rule %s on %s: %w", rule.ID, doc.Path, err)
+					}
+					out = append(out, f)
 				}
-				out = append(out, f)
 			}
 		}
 	}
 	return out, nil
 }
+
+func appendForbidden(errs []error, seen map[string]bool, file string, loc *ast.Location, name string) []error {
+	line, col := 0, 0
+	if loc != nil {
+		line, col = loc.Row, loc.Col
+	}
+	msg := fmt.Sprintf("%s:%d:%d: %s is not allowed in deploylint policies: a rule reads its input document only (no network, clock, randomness, environment or output)", file, line, col, name)
+	if seen[msg] {
+		return errs
+	}
+	seen[msg] = true
+	return append(errs, errors.New(msg))
+}
+
+// stopped reports a query that ran out of time or failed, through META003's own policy.
+func (e *Engine) budget(kq *kindQuery) time.Duration {
+	if !kq.custom && e.timeout < BuiltinEvalTimeout {
+		return BuiltinEvalTimeout
+	}
+	return e.timeout
+}
+
+func (e *Engine) stopped(ctx context.Context, doc *scanners.Document, kq *kindQuery, budget time.Duration, timedOut bool, cause error) ([]Finding, error) {
+	if doc.Kind == stoppedKind {
+		return nil, fmt.Errorf("evaluate %s: %w", stoppedKind, cause)
+	}
+	var what string
+	if kq.custom {
+		what = fmt.Sprintf("policy %s (%s)", kq.rules[0].ID, kq.rules[0].File)
+	} else {
+		what = fmt.Sprintf("the built-in %s rules", doc.Kind)
+	}
+	reason := fmt.Sprintf("ran longer than its %s budget and was stopped", budget)
+	if !timedOut {
+		reason = "failed: " + cause.Error()
+	}
+	spans := scanners.Spans{}
+	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	sdoc := &scanners.Document{
+		Kind:  stoppedKind,
+		Path:  doc.Path,
+		Data:  map[string]any{"what": what, "reason": reason, "kind": doc.Kind},
+		Spans: spans,
+	}
+	return e.Eval(ctx, sdoc)
+}
+
+// stoppedKind is the document kind META003 judges.
+const stoppedKind = "eval-stopped"
 
 // finding turns one deny result into a positioned Finding.
 func (e *Engine) finding(rule *Rule, doc *scanners.Document, v any) (Finding, error) {

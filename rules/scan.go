@@ -32,6 +32,12 @@ type ScanOptions struct {
 	// ParseOnly reads and parses every file but evaluates no rule: the benchmark's
 	// measure of what the rules cost on top of reading.
 	ParseOnly bool
+	// Exclude lists globs (see MatchGlob) of paths never read.
+	Exclude []string
+	// Rules holds per-rule settings from the configuration: disabled, severity, excluded paths.
+	Rules map[string]RuleSetting
+	// ConfigPath names the configuration in the justification of the suppressions it makes.
+	ConfigPath string
 	// Baseline holds fingerprints of accepted findings: they are reported as suppressed.
 	Baseline map[string]bool
 }
@@ -52,7 +58,18 @@ const defaultMaxFileSize = 10 << 20
 // Scan discovers, parses and evaluates. It fails only when a requested path cannot be read or
 // a rule cannot be evaluated; a file that cannot be parsed becomes a META001 finding.
 func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error) {
-	targets, skipped, err := scanners.Discover(opt.Paths, opt.Scanners, scanners.DiscoverOptions{Kinds: opt.Kinds})
+	dopt := scanners.DiscoverOptions{Kinds: opt.Kinds}
+	if len(opt.Exclude) > 0 {
+		dopt.Exclude = func(rel string) bool {
+			for _, g := range opt.Exclude {
+				if MatchGlob(g, rel) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	targets, skipped, err := scanners.Discover(opt.Paths, opt.Scanners, dopt)
 	if err != nil {
 		return nil, err
 	}
@@ -139,6 +156,7 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 	if err != nil {
 		return nil, err
 	}
+	res.Findings = applySettings(res.Findings, opt.Rules, opt.ConfigPath)
 	if len(opt.Baseline) > 0 {
 		for i := range res.Findings {
 			f := &res.Findings[i]
@@ -149,6 +167,42 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 	}
 	SortFindings(res.Findings)
 	return res, nil
+}
+
+// applySettings applies the configuration's rule blocks: a disabled rule's findings go, a
+// severity is overridden, and findings on excluded paths are kept as suppressed (SARIF still
+// shows them, with the configuration as the reason).
+func applySettings(fs []Finding, settings map[string]RuleSetting, configPath string) []Finding {
+	if len(settings) == 0 {
+		return fs
+	}
+	if configPath == "" {
+		configPath = ConfigFileName
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		s, ok := settings[f.RuleID]
+		if !ok {
+			out = append(out, f)
+			continue
+		}
+		if s.Disabled {
+			continue
+		}
+		if s.Severity != nil {
+			f.Severity = *s.Severity
+		}
+		if f.Suppressed == nil {
+			for _, g := range s.Exclude {
+				if MatchGlob(g, f.Path) {
+					f.Suppressed = &Suppression{Kind: "external", Justification: fmt.Sprintf("%s excluded for %s in %s", f.Path, f.RuleID, configPath)}
+					break
+				}
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // permissionsMeaningful: file modes say something on a deployed host, not in a git work tree

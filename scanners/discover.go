@@ -42,6 +42,9 @@ type DiscoverOptions struct {
 	Kinds map[string]string
 	// SniffBytes bounds how much of a file kind detection reads.
 	SniffBytes int
+	// Exclude, when set, names slash paths (relative to their root, or as given) never to
+	// read; an excluded folder is not descended.
+	Exclude func(rel string) bool
 }
 
 // skipDirs are never descended into: version control, dependencies, vendored code.
@@ -73,6 +76,9 @@ func Discover(paths []string, list []Scanner, opt DiscoverOptions) ([]Target, []
 		}
 		if !info.IsDir() {
 			rel := filepath.ToSlash(filepath.Clean(p))
+			if opt.Exclude != nil && opt.Exclude(rel) {
+				continue
+			}
 			kind, err := classify(p, rel, true, list, byKind, opt)
 			if err != nil {
 				return nil, nil, fmt.Errorf("scan %s: %w", p, err)
@@ -148,6 +154,12 @@ func walk(root string, list []Scanner, byKind map[string]Scanner, opt DiscoverOp
 			}
 			skipped = append(skipped, Skipped{Rel: rel, Reason: err.Error()})
 			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != root && opt.Exclude != nil && opt.Exclude(rel) {
+			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil

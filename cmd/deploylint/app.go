@@ -15,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/deploylint/deploylint/policies"
 	"github.com/deploylint/deploylint/report"
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scanners/builtin"
@@ -28,6 +27,7 @@ type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	code           int
+	common         commonFlags
 }
 
 func newApp(stdout, stderr io.Writer, getenv func(string) string) *app {
@@ -45,7 +45,8 @@ func (a *app) execute(args []string) int {
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetArgs(args)
-	root.AddCommand(a.scanCmd(), a.rulesCmd(), a.explainCmd(), a.versionCmd())
+	a.common.register(root)
+	root.AddCommand(a.scanCmd(), a.rulesCmd(), a.explainCmd(), a.versionCmd(), a.initCmd(), a.testCmd())
 	if err := root.Execute(); err != nil {
 		// Every error that reaches here means the scan could not run (bad flag, unreadable
 		// path, broken configuration): exit 2, never 1, so CI can tell the two apart.
@@ -63,14 +64,6 @@ func version() string {
 	return "0.0.0-dev"
 }
 
-func (a *app) engine(ctx context.Context) (*rules.Engine, error) {
-	e, err := rules.NewEngine(ctx, rules.PolicySource{Name: "builtin", FS: policies.FS})
-	if err != nil {
-		return nil, fmt.Errorf("load built-in rules: %w", err)
-	}
-	return e, nil
-}
-
 type scanFlags struct {
 	format        string
 	output        string
@@ -82,6 +75,8 @@ type scanFlags struct {
 	baseline      string
 	writeBaseline string
 	parseOnly     bool
+	maxFileSize   int64
+	changed       func(name string) bool
 }
 
 func (a *app) scanCmd() *cobra.Command {
@@ -91,6 +86,7 @@ func (a *app) scanCmd() *cobra.Command {
 		Short: "Scan files and directories (default: the current directory)",
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			f.changed = cmd.Flags().Changed
 			return a.scan(cmd.Context(), f, args)
 		},
 	}
@@ -104,34 +100,51 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
 	fl.StringVar(&f.baseline, "baseline", "", "report findings recorded in this baseline FILE as suppressed")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in FILE (then use --baseline FILE)")
+	fl.Int64Var(&f.maxFileSize, "max-file-size", 0, "skip files larger than this many bytes (default 10 MiB, or max_file_size)")
 	fl.BoolVar(&f.parseOnly, "parse-only", false, "read and parse the files, evaluate no rule (a benchmark baseline)")
 	return cmd
 }
 
 func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	start := time.Now()
-	threshold, err := rules.ParseThreshold(f.failOn)
-	if err != nil {
-		return err
-	}
-	kinds, err := parseKinds(f.kinds)
-	if err != nil {
-		return err
-	}
-	toTerminal := f.output == "" && isTerminal(a.stdout)
-	w, err := report.New(f.format, report.Options{Color: toTerminal && !f.noColor && a.getenv("NO_COLOR") == ""})
-	if err != nil {
-		return err
-	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	var e *rules.Engine
+	var st *setup
+	var err error
 	if f.parseOnly {
-		e, err = rules.NewEngine(ctx) // no rules to compile: the baseline measures reading only
-	} else {
-		e, err = a.engine(ctx)
+		// No rules to compile: the baseline measures reading and parsing only.
+		e, err := rules.NewEngine(ctx)
+		if err != nil {
+			return err
+		}
+		st = &setup{config: &rules.Config{}, engine: e}
+	} else if st, err = a.loadSetup(ctx, &a.common, paths); err != nil {
+		return err
 	}
+	cfg, e := st.config, st.engine
+	failOn := f.failOn
+	if !f.changed("fail-on") && cfg.FailOn != "" {
+		failOn = cfg.FailOn
+	}
+	threshold, err := rules.ParseThreshold(failOn)
+	if err != nil {
+		return err
+	}
+	kinds := cfg.ForcedKinds()
+	flagKinds, err := parseKinds(f.kinds)
+	if err != nil {
+		return err
+	}
+	for p, k := range flagKinds {
+		kinds[p] = k
+	}
+	maxSize := cfg.MaxFileSize
+	if f.changed("max-file-size") {
+		maxSize = f.maxFileSize
+	}
+	toTerminal := f.output == "" && isTerminal(a.stdout)
+	w, err := report.New(f.format, report.Options{Color: toTerminal && !f.noColor && a.getenv("NO_COLOR") == ""})
 	if err != nil {
 		return err
 	}
@@ -156,7 +169,8 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	}
 	res, err := e.Scan(ctx, rules.ScanOptions{
 		Paths: paths, Scanners: builtin.Scanners(), Kinds: kinds, CheckPermissions: perms, Baseline: accepted,
-		ParseOnly: f.parseOnly,
+		ParseOnly: f.parseOnly, MaxFileSize: maxSize,
+		Exclude: cfg.Exclude, Rules: cfg.Rules, ConfigPath: cfg.Path,
 	})
 	if err != nil {
 		return err
@@ -226,10 +240,11 @@ func (a *app) rulesCmd() *cobra.Command {
 		Short: "List the rules: ID, severity, kinds, title",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			e, err := a.engine(cmd.Context())
+			st, err := a.loadSetup(cmd.Context(), &a.common, nil)
 			if err != nil {
 				return err
 			}
+			e := st.engine
 			if markdown {
 				_, err := io.WriteString(a.stdout, ruleTable(e.Catalogue))
 				return err
@@ -262,10 +277,11 @@ func (a *app) explainCmd() *cobra.Command {
 		Short: "Describe a rule: what it finds, why, how to fix it, the guide sentence it enforces",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := a.engine(cmd.Context())
+			st, err := a.loadSetup(cmd.Context(), &a.common, nil)
 			if err != nil {
 				return err
 			}
+			e := st.engine
 			id := strings.ToUpper(args[0])
 			r, ok := e.Catalogue.Lookup(id)
 			if !ok {

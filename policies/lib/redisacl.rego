@@ -94,7 +94,10 @@ is_admin_account(u) if contains(lower(u.name), "admin")
 # shared defaults (shipped and weak), the exact placeholder words and the empty password a
 # bare `>` sets. All of them are public, so naming them leaks nothing.
 known_sha256 := object.union(
-	{h: sprintf("%q", [v]) | some v in known_values; h := crypto.sha256(v)},
+	object.union(
+		{h: "one of the organisation's default passwords (.deploylint.hcl)" | some v in secrets.org_passwords; h := crypto.sha256(v)},
+		{h: sprintf("%q", [v]) | some v in known_values; h := crypto.sha256(v)},
+	),
 	{crypto.sha256(""): "the empty password"},
 )
 

@@ -46,8 +46,15 @@ weak_passwords := {w | some w in defaults.weak_passwords}
 
 placeholder_words := {v | some v in defaults.placeholders.exact}
 
-# is_known_default is true for a shipped default, a placeholder or a notoriously weak password.
+# org_passwords are the organisation's own defaults from the configuration (defaults {
+# passwords = [...] }). They are not public: messages must never show them.
+org_passwords := {v | some v in data.deploylint.config.defaults.passwords; v != ""}
+
+# is_known_default is true for a shipped default, a placeholder, a notoriously weak password or
+# one of the organisation's own defaults.
 is_known_default(value) if value in shipped_defaults
+
+is_known_default(value) if value in org_passwords
 
 is_known_default(value) if value in weak_passwords
 

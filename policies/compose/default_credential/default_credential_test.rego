@@ -32,3 +32,12 @@ test_interpolated_command_password_is_left_to_env_rules if {
 	redis := svc("redis", {"command": ["redis-server", "--requirepass", "changeme"], "command_raw": "redis-server --requirepass \"${REDIS_PASSWORD}\""})
 	count(default_credential.deny) == 0 with input as stack({"redis": redis})
 }
+
+test_organisation_default_not_shown if {
+	app := svc("acme/app", {"environment": {"APP_DB_PASSWORD": "Acme-Winter-24"}, "environment_origin": {"APP_DB_PASSWORD": "literal"}})
+	r := default_credential.deny with input as stack({"app": app})
+		with data.deploylint.config.defaults.passwords as ["Acme-Winter-24"]
+	count(r) == 1
+	some x in r
+	not contains(x.msg, "Acme-Winter-24")
+}

@@ -4,7 +4,9 @@
 #   A variable that sets the administrator credential of a well-known service (Grafana, MinIO,
 #   QuestDB, the Postgres image, Keycloak, Redis examples, Mattermost's Postgres) still holds
 #   that product's documented default. These are the first passwords anyone tries. COSMOS's own
-#   variables are reported by ENV001 to ENV005 instead.
+#   variables are reported by ENV001 to ENV005 instead. Any secret variable set to one of the
+#   organisation's own default passwords (defaults { passwords } in .deploylint.hcl) is reported
+#   too, without repeating the value.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ENV008.md
 #     description: rule documentation
@@ -21,6 +23,7 @@ package deploylint.rules.dotenv.service_default_password
 
 import data.deploylint.lib.dotenv
 import data.deploylint.lib.result
+import data.deploylint.lib.secrets
 
 deny contains result.at(["vars", i, "value"], msg) if {
 	some name, svc in data.deploylint.data.defaults.services
@@ -28,4 +31,13 @@ deny contains result.at(["vars", i, "value"], msg) if {
 	v := input.data.vars[i]
 	v.value in svc.values
 	msg := sprintf("%s is %s's documented default %q: set a unique random value", [v.name, svc.product, v.value])
+}
+
+# The organisation's defaults are private: the message names the variable only.
+deny contains result.at(["vars", i, "value"], msg) if {
+	some i in dotenv.secret_index
+	v := input.data.vars[i]
+	v.value in secrets.org_passwords
+	not dotenv.has_specific_default(v.name, v.value)
+	msg := sprintf("%s is one of the organisation's default passwords listed in .deploylint.hcl: set a unique random value", [v.name])
 }

@@ -86,3 +86,13 @@ test_unique_password_passes_and_is_never_printed if {
 		not contains(x.msg, crypto.sha256("12345678"))
 	}
 }
+
+# An organisation default from .deploylint.hcl is caught hashed too, and never named.
+test_organisation_default_hashed if {
+	r := default_password.deny with input as acl([hashed("app", "Acme-Winter-24", {})])
+		with data.deploylint.config.defaults.passwords as ["Acme-Winter-24"]
+	count(r) == 1
+	some x in r
+	contains(x.msg, "organisation's default passwords")
+	not contains(x.msg, "Acme-Winter-24")
+}
