@@ -1,6 +1,7 @@
-// Package report turns a scan's findings into text, JSON or SARIF. Every writer is
-// deterministic: the same report gives byte-identical output (text aside from its timing).
-// Writers print finding fields and catalogue text only, never file contents.
+// Package report turns a scan's findings into text, JSON, SARIF, GitHub workflow commands,
+// Markdown, JUnit XML or a self-contained HTML page. Every writer is deterministic: the same
+// report gives byte-identical output (text aside from its timing). Writers print finding
+// fields and catalogue text; only the HTML page quotes file lines, always redacted.
 package report
 
 import (
@@ -49,9 +50,13 @@ type Options struct {
 // writers is the registry of formats, built here and nowhere else.
 func writers(opt Options) map[string]Writer {
 	return map[string]Writer{
-		"text":  textWriter{color: opt.Color},
-		"json":  jsonWriter{},
-		"sarif": sarifWriter{},
+		"text":     textWriter{color: opt.Color},
+		"json":     jsonWriter{},
+		"sarif":    sarifWriter{},
+		"github":   githubWriter{},
+		"markdown": markdownWriter{},
+		"junit":    junitWriter{},
+		"html":     htmlWriter{},
 	}
 }
 

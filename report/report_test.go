@@ -205,7 +205,7 @@ func TestEmptyReport(t *testing.T) {
 }
 
 func TestNewAndFormats(t *testing.T) {
-	if got := strings.Join(report.Formats(), ","); got != "json,sarif,text" {
+	if got := strings.Join(report.Formats(), ","); got != "github,html,json,junit,markdown,sarif,text" {
 		t.Errorf("Formats() = %s", got)
 	}
 	for _, f := range report.Formats() {
@@ -213,7 +213,7 @@ func TestNewAndFormats(t *testing.T) {
 			t.Errorf("New(%q): %v", f, err)
 		}
 	}
-	if _, err := report.New("xml", report.Options{}); err == nil || !strings.Contains(err.Error(), `"xml"`) || !strings.Contains(err.Error(), "json, sarif, text") {
+	if _, err := report.New("xml", report.Options{}); err == nil || !strings.Contains(err.Error(), `"xml"`) || !strings.Contains(err.Error(), "github, html, json, junit, markdown, sarif, text") {
 		t.Errorf("unknown format: got %v", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"sync"
 
 	"github.com/deploylint/deploylint/scanners"
@@ -140,15 +141,19 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 		if l.Target.Context {
 			continue // read for its neighbours' sake, reported on by nobody
 		}
-		res.Sources[l.Doc.Path] = l.Target.Path
+		prefix := displayPrefix(l.Target)
+		res.Sources[joinDisplay(prefix, l.Doc.Path)] = l.Target.Path
 		for _, rel := range l.Doc.Consumed {
-			if _, ok := res.Sources[rel]; !ok {
-				res.Sources[rel] = filepath.Join(l.Target.Root, filepath.FromSlash(rel))
+			if _, ok := res.Sources[joinDisplay(prefix, rel)]; !ok {
+				res.Sources[joinDisplay(prefix, rel)] = filepath.Join(l.Target.Root, filepath.FromSlash(rel))
 			}
 		}
 		if !seenFile[l.Target.Path] {
 			seenFile[l.Target.Path] = true
-			res.Files = append(res.Files, l.Doc.Path)
+			res.Files = append(res.Files, joinDisplay(prefix, l.Doc.Path))
+		}
+		for j := range results[i] {
+			results[i][j].prefix = prefix
 		}
 		res.Findings = append(res.Findings, results[i]...)
 	}
@@ -157,6 +162,11 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 		return nil, err
 	}
 	res.Findings = applySettings(res.Findings, opt.Rules, opt.ConfigPath)
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		f.Path, f.prefix = joinDisplay(f.prefix, f.Path), ""
+	}
+	sort.Strings(res.Files)
 	if len(opt.Baseline) > 0 {
 		for i := range res.Findings {
 			f := &res.Findings[i]
@@ -167,6 +177,27 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 	}
 	SortFindings(res.Findings)
 	return res, nil
+}
+
+// displayPrefix is what a target's reported paths start with: the folder as the user gave it
+// when it was walked from a relative path other than ".", so "scan deploy" reports
+// deploy/.env as GitHub and editors expect. Absolute roots and named files keep their paths.
+func displayPrefix(t scanners.Target) string {
+	if t.Explicit || filepath.IsAbs(t.Root) {
+		return ""
+	}
+	p := filepath.ToSlash(filepath.Clean(t.Root))
+	if p == "." {
+		return ""
+	}
+	return p
+}
+
+func joinDisplay(prefix, p string) string {
+	if prefix == "" {
+		return p
+	}
+	return prefix + "/" + p
 }
 
 // applySettings applies the configuration's rule blocks: a disabled rule's findings go, a

@@ -36,6 +36,7 @@ func containsID(ids []string, id string) bool {
 // directives that are reason-less, name unknown rules, or matched nothing (META002).
 func (e *Engine) applySuppressions(ctx context.Context, located []scanners.Located, findings []Finding) ([]Finding, error) {
 	byPath := map[string][]*directiveUse{}
+	prefixes := map[string]string{}
 	var order []string
 	for _, l := range located {
 		if l.Doc == nil || len(l.Doc.Directives) == 0 {
@@ -45,6 +46,7 @@ func (e *Engine) applySuppressions(ctx context.Context, located []scanners.Locat
 			continue // sibling documents of one file share its directives
 		}
 		order = append(order, l.Doc.Path)
+		prefixes[l.Doc.Path] = displayPrefix(l.Target)
 		for _, d := range l.Doc.Directives {
 			byPath[l.Doc.Path] = append(byPath[l.Doc.Path], &directiveUse{Directive: d})
 		}
@@ -73,6 +75,9 @@ func (e *Engine) applySuppressions(ctx context.Context, located []scanners.Locat
 		fs, err := e.Eval(ctx, doc)
 		if err != nil {
 			return nil, err
+		}
+		for i := range fs {
+			fs[i].prefix = prefixes[p]
 		}
 		findings = append(findings, fs...)
 	}

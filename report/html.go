@@ -1,0 +1,446 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/deploylint/deploylint/rules"
+)
+
+// htmlWriter writes one self-contained page — inline CSS and SVG, no script, no external
+// request (its Content-Security-Policy forbids them) — to hand to people who will not run the
+// tool: counts and charts by severity and kind, then the findings grouped by file, each with
+// the offending line in context, what to change, and the rule's documentation.
+//
+// Each finding is an <article class="finding" data-rule="ID" data-severity="…"
+// data-path="…" data-line="N">, and nothing else carries class="finding", so scripts and tests
+// can count them. Suppressed findings are counted, not shown. There is no time or duration, so
+// the same input gives byte-identical output.
+//
+// Quoted lines come from Report.Sources and are redacted (see redact.go); a finding whose rule
+// is about a file of secrets (dotenv, redis-acl) or a file that could not be parsed has the
+// value of its own line hidden whatever the key's name.
+type htmlWriter struct{}
+
+const (
+	// contextLines is how many lines around a finding's line are quoted.
+	contextLines = 2
+	// maxQuotedRunes cuts long lines (minified JSON, certificates pasted in one line).
+	maxQuotedRunes = 240
+	// maxQuotedFile skips quoting from files larger than the scanners read.
+	maxQuotedFile = 10 << 20
+
+	chartLabelWidth = 130
+	chartBarMax     = 280
+	chartRowHeight  = 26
+	chartBarHeight  = 18
+	chartWidth      = 480
+)
+
+// forcedKinds are the rule kinds whose finding lines have their value hidden whatever the key.
+var forcedKinds = []string{"dotenv", "redis-acl", "parse-error"}
+
+type htmlPage struct {
+	ToolName          string
+	Version           string
+	Scanned           int
+	Total             int
+	Suppressed        int
+	FilesWithFindings int
+	SeverityRows      []htmlBar
+	BySeverity        htmlChart
+	ByKind            htmlChart
+	Files             []*htmlFile
+	ScannedFiles      []string
+}
+
+type htmlChart struct {
+	Label  string
+	Width  int
+	Height int
+	Bars   []htmlBar
+}
+
+type htmlBar struct {
+	Label  string
+	Class  string
+	Count  int
+	Y      int
+	TextY  int
+	BarX   int
+	BarY   int
+	Width  int
+	CountX int
+}
+
+type htmlFile struct {
+	Path     string
+	Findings []htmlFinding
+}
+
+type htmlFinding struct {
+	Anchor      string
+	ID          string
+	Severity    string
+	Title       string
+	Message     string
+	Path        string
+	Line        int
+	Location    string
+	Snippet     []htmlLine
+	Remediation string
+	Guide       string
+	DocURL      string
+}
+
+type htmlLine struct {
+	Number int
+	Text   string
+	Hit    bool
+}
+
+func (htmlWriter) Write(w io.Writer, r *Report) error {
+	tmpl, err := template.New("report").Parse(htmlTemplate)
+	if err != nil {
+		return fmt.Errorf("parse html template: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, newHTMLPage(r)); err != nil {
+		return fmt.Errorf("render html report: %w", err)
+	}
+	if _, err := buf.WriteTo(w); err != nil {
+		return fmt.Errorf("write html report: %w", err)
+	}
+	return nil
+}
+
+func newHTMLPage(r *Report) *htmlPage {
+	idx := ruleIndex(r.Rules)
+	c := count(r.Findings)
+	p := &htmlPage{
+		ToolName: printable(r.Tool.Name), Version: printable(r.Tool.Version),
+		Scanned: len(r.Files), Total: c.total, Suppressed: c.suppressed, FilesWithFindings: c.files,
+	}
+	if p.ToolName == "" {
+		p.ToolName = "deploylint"
+	}
+	for _, f := range r.Files {
+		p.ScannedFiles = append(p.ScannedFiles, printable(f))
+	}
+
+	sevBars := make([]htmlBar, 0, len(severityOrder))
+	for _, s := range severityOrder {
+		sevBars = append(sevBars, htmlBar{Label: s.String(), Class: "sev-" + s.String(), Count: c.bySeverity[s]})
+	}
+	p.SeverityRows = sevBars
+	p.BySeverity = newChart("Findings by severity", sevBars)
+
+	src := &sourceLines{paths: r.Sources, lines: map[string][]string{}}
+	byKind := map[string]int{}
+	files := map[string]*htmlFile{}
+	n := 0
+	for _, f := range r.Findings {
+		if f.Suppressed != nil {
+			continue
+		}
+		n++
+		rule := idx[f.RuleID]
+		kind := "unknown"
+		if rule != nil && len(rule.Kinds) > 0 {
+			kind = rule.Kinds[0]
+		}
+		byKind[kind]++
+		hf := htmlFinding{
+			Anchor: fmt.Sprintf("finding-%d", n), ID: printable(f.RuleID), Severity: f.Severity.String(),
+			Message: printable(f.Message), Path: printable(f.Path), Line: f.Range.Start.Line,
+			Location: location(f), Snippet: src.snippet(f, rule),
+		}
+		if rule != nil {
+			hf.Title = printable(rule.Title)
+			hf.Remediation = printable(rule.Remediation)
+			hf.Guide = printable(rule.Guide)
+			hf.DocURL = rule.HelpURI()
+		}
+		file, ok := files[f.Path]
+		if !ok {
+			file = &htmlFile{Path: printable(f.Path)}
+			files[f.Path] = file
+			p.Files = append(p.Files, file)
+		}
+		file.Findings = append(file.Findings, hf)
+	}
+
+	kinds := make([]htmlBar, 0, len(byKind))
+	for kind, total := range byKind {
+		kinds = append(kinds, htmlBar{Label: printable(kind), Class: "kind", Count: total})
+	}
+	sort.Slice(kinds, func(i, j int) bool {
+		if kinds[i].Count != kinds[j].Count {
+			return kinds[i].Count > kinds[j].Count
+		}
+		return kinds[i].Label < kinds[j].Label
+	})
+	p.ByKind = newChart("Findings by kind", kinds)
+	return p
+}
+
+// newChart lays out a horizontal bar chart; bars scale to the largest count, and a non-zero
+// count always gets a visible bar.
+func newChart(label string, bars []htmlBar) htmlChart {
+	most := 0
+	for _, b := range bars {
+		most = max(most, b.Count)
+	}
+	out := htmlChart{Label: label, Width: chartWidth, Height: len(bars) * chartRowHeight}
+	for i, b := range bars {
+		b.Y = i * chartRowHeight
+		b.TextY = b.Y + chartRowHeight*2/3
+		b.BarX, b.BarY = chartLabelWidth, b.Y+(chartRowHeight-chartBarHeight)/2
+		if most > 0 && b.Count > 0 {
+			b.Width = max(2, b.Count*chartBarMax/most)
+		}
+		b.CountX = chartLabelWidth + b.Width + 6
+		out.Bars = append(out.Bars, b)
+	}
+	return out
+}
+
+func location(f rules.Finding) string {
+	p := printable(f.Path)
+	if f.Range.Start.Line < 1 {
+		return p
+	}
+	if f.Range.Start.Column < 1 {
+		return fmt.Sprintf("%s:%d", p, f.Range.Start.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p, f.Range.Start.Line, f.Range.Start.Column)
+}
+
+// sourceLines reads each quoted file once, and redacts it whole.
+type sourceLines struct {
+	paths map[string]string
+	// lines holds a file's redacted lines, or nil when it cannot be quoted.
+	lines map[string][]string
+}
+
+func (s *sourceLines) file(path string) []string {
+	if l, ok := s.lines[path]; ok {
+		return l
+	}
+	l := readQuotable(s.paths[path])
+	s.lines[path] = l
+	return l
+}
+
+// readQuotable returns a file's lines, redacted, or nil when there is no such file or it is
+// not text: a snippet is a courtesy, and the findings stand without it.
+func readQuotable(name string) []string {
+	if name == "" {
+		return nil
+	}
+	st, err := os.Stat(name)
+	if err != nil || !st.Mode().IsRegular() || st.Size() > maxQuotedFile {
+		return nil
+	}
+	raw, err := os.ReadFile(name)
+	if err != nil || bytes.IndexByte(raw, 0) >= 0 {
+		return nil
+	}
+	text := strings.ToValidUTF8(string(raw), "\uFFFD")
+	text = strings.TrimSuffix(text, "\n")
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return redactLines(lines)
+}
+
+// snippet quotes the finding's line with contextLines around it.
+func (s *sourceLines) snippet(f rules.Finding, rule *rules.Rule) []htmlLine {
+	line := f.Range.Start.Line
+	lines := s.file(f.Path)
+	if line < 1 || line > len(lines) {
+		return nil
+	}
+	// A rule missing from the catalogue tells nothing about the file: treat it as secret.
+	forced := rule == nil
+	if rule != nil {
+		for _, k := range rule.Kinds {
+			for _, fk := range forcedKinds {
+				forced = forced || k == fk
+			}
+		}
+	}
+	from, to := max(1, line-contextLines), min(len(lines), line+contextLines)
+	out := make([]htmlLine, 0, to-from+1)
+	var open byte // quote left open by the forced line
+	for n := from; n <= to; n++ {
+		text := lines[n-1]
+		switch {
+		case forced && n == line:
+			var c continuation
+			text, c = redactForced(text)
+			open = c.quote
+		case open != 0:
+			if j := strings.IndexByte(text, open); j >= 0 {
+				text = maskAll(text[:j]) + text[j:]
+				open = 0
+			} else {
+				text = maskAll(text)
+			}
+		}
+		out = append(out, htmlLine{Number: n, Text: quotable(text), Hit: n == line})
+	}
+	return out
+}
+
+// quotable keeps tabs but escapes other control and bidirectional characters (a line must
+// not reorder what the reader sees), and cuts long lines.
+func quotable(line string) string {
+	parts := strings.Split(line, "\t")
+	for i, p := range parts {
+		parts[i] = printable(p)
+	}
+	line = strings.Join(parts, "\t")
+	if utf8.RuneCountInString(line) <= maxQuotedRunes {
+		return line
+	}
+	return string([]rune(line)[:maxQuotedRunes]) + "…"
+}
+
+const htmlTemplate = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="{{.ToolName}}{{with .Version}} {{.}}{{end}}">
+<link rel="icon" href="data:,">
+<title>{{.ToolName}} report</title>
+<style>
+:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa; --line: #d1d9e0; --hit: #fff8c5;
+  --critical: #8250df; --high: #cf222e; --medium: #bc4c00; --low: #0969da; --info: #59636e; --kind: #1f6feb; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --panel: #151b23; --line: #3d444d; --hit: #3b2e00; } }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
+header.page, main { max-width: 1100px; margin: 0 auto; padding: 0 24px; }
+header.page { padding-top: 24px; }
+h1 { font-size: 1.8em; margin: 0 0 4px; }
+h2 { font-size: 1.25em; margin: 32px 0 12px; padding-bottom: 4px; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+.meta, .location, .n { color: var(--muted); }
+.charts { display: flex; flex-wrap: wrap; gap: 24px; }
+figure { margin: 0; padding: 12px; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; }
+figcaption { font-weight: 600; margin-bottom: 6px; }
+svg text { fill: var(--fg); font-size: 13px; }
+.bar.sev-critical, .badge.sev-critical { fill: var(--critical); background: var(--critical); }
+.bar.sev-high, .badge.sev-high { fill: var(--high); background: var(--high); }
+.bar.sev-medium, .badge.sev-medium { fill: var(--medium); background: var(--medium); }
+.bar.sev-low, .badge.sev-low { fill: var(--low); background: var(--low); }
+.bar.sev-info, .badge.sev-info { fill: var(--info); background: var(--info); }
+.bar.kind { fill: var(--kind); }
+table.counts { border-collapse: collapse; margin-top: 16px; }
+table.counts td, table.counts th { border: 1px solid var(--line); padding: 4px 12px; text-align: left; }
+table.counts td:last-child { text-align: right; }
+.badge { display: inline-block; min-width: 64px; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 0.8em; font-weight: 600; text-align: center; text-transform: uppercase; }
+article.finding { margin: 16px 0; padding: 12px 16px; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); }
+article.finding > header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px; }
+.rule { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 600; }
+.title { font-weight: 600; }
+.message { margin: 8px 0 4px; overflow-wrap: anywhere; }
+.location { margin: 0 0 8px; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
+pre.snippet { margin: 8px 0; padding: 8px 0; overflow-x: auto; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; font-size: 13px; line-height: 1.45; tab-size: 4; }
+pre.snippet .line { display: block; padding: 0 12px 0 0; white-space: pre; }
+pre.snippet .line.hit { background: var(--hit); }
+pre.snippet .ln { display: inline-block; width: 4.5em; padding-right: 12px; text-align: right; color: var(--muted); user-select: none; }
+.fix, .guide, .doc { margin: 6px 0 0; }
+a { color: var(--low); }
+details { margin-top: 16px; }
+footer { max-width: 1100px; margin: 40px auto; padding: 0 24px; color: var(--muted); font-size: 0.9em; }
+</style>
+</head>
+<body>
+<header class="page">
+<h1>{{.ToolName}} report</h1>
+<p class="meta">{{.ToolName}}{{with .Version}} {{.}}{{end}} · {{.Scanned}} {{if eq .Scanned 1}}file{{else}}files{{end}} scanned</p>
+</header>
+<main>
+<section class="summary" aria-labelledby="summary">
+<h2 id="summary">Summary</h2>
+{{- if .Total}}
+<p><strong>{{.Total}} {{if eq .Total 1}}finding{{else}}findings{{end}}</strong> in {{.FilesWithFindings}} of {{.Scanned}} scanned {{if eq .Scanned 1}}file{{else}}files{{end}}{{if .Suppressed}}, {{.Suppressed}} suppressed{{end}}.</p>
+<div class="charts">
+<figure>
+<figcaption>By severity</figcaption>
+{{template "chart" .BySeverity}}
+</figure>
+<figure>
+<figcaption>By kind</figcaption>
+{{template "chart" .ByKind}}
+</figure>
+</div>
+<table class="counts">
+<thead><tr><th>Severity</th><th>Findings</th></tr></thead>
+<tbody>
+{{- range .SeverityRows}}
+<tr><td><span class="badge {{.Class}}">{{.Label}}</span></td><td>{{.Count}}</td></tr>
+{{- end}}
+<tr><td>suppressed</td><td>{{.Suppressed}}</td></tr>
+</tbody>
+</table>
+{{- else}}
+<p class="none">No findings in {{.Scanned}} scanned {{if eq .Scanned 1}}file{{else}}files{{end}}{{if .Suppressed}} ({{.Suppressed}} suppressed){{end}}.</p>
+{{- end}}
+{{- with .ScannedFiles}}
+<details>
+<summary>Files scanned</summary>
+<ul>
+{{- range .}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+</details>
+{{- end}}
+</section>
+{{- range .Files}}
+<section class="file" data-path="{{.Path}}">
+<h2>{{.Path}} <span class="n">({{len .Findings}})</span></h2>
+{{- range .Findings}}
+<article class="finding" data-rule="{{.ID}}" data-severity="{{.Severity}}" data-path="{{.Path}}" data-line="{{.Line}}" id="{{.Anchor}}">
+<header><span class="badge sev-{{.Severity}}">{{.Severity}}</span> <span class="rule">{{.ID}}</span>{{with .Title}} <span class="title">{{.}}</span>{{end}}</header>
+<p class="message">{{.Message}}</p>
+<p class="location">{{.Location}}</p>
+{{- with .Snippet}}
+<pre class="snippet"><code>
+{{- range .}}<span class="line{{if .Hit}} hit{{end}}"><span class="ln">{{.Number}}</span>{{.Text}}</span>{{end -}}
+</code></pre>
+{{- end}}
+{{- with .Remediation}}
+<p class="fix"><strong>Fix:</strong> {{.}}</p>
+{{- end}}
+{{- with .Guide}}
+<p class="guide"><strong>Enforces:</strong> {{.}}</p>
+{{- end}}
+{{- if .DocURL}}
+<p class="doc"><a href="{{.DocURL}}">{{.ID}} documentation</a></p>
+{{- end}}
+</article>
+{{- end}}
+</section>
+{{- end}}
+</main>
+<footer>Generated by {{.ToolName}}{{with .Version}} {{.}}{{end}}. Secret values in quoted lines are hidden.</footer>
+</body>
+</html>
+{{define "chart" -}}
+<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{{.Label}}" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}">
+{{- range .Bars}}
+<g><text x="0" y="{{.TextY}}">{{.Label}}</text><rect class="bar {{.Class}}" x="{{.BarX}}" y="{{.BarY}}" width="{{.Width}}" height="18" rx="3"></rect><text x="{{.CountX}}" y="{{.TextY}}">{{.Count}}</text></g>
+{{- end}}
+</svg>
+{{- end}}`
