@@ -6,6 +6,7 @@ import (
 
 	"github.com/deploylint/deploylint/policies"
 	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scanners/builtin"
 )
 
 func TestParseErrorDocumentBecomesMETA001(t *testing.T) {
@@ -25,5 +26,23 @@ func TestParseErrorDocumentBecomesMETA001(t *testing.T) {
 	f := fs[0]
 	if f.RuleID != "META001" || f.Path != "x/.env" || f.Range.Start.Line != 3 || f.Range.Start.Column != 7 {
 		t.Errorf("got %+v", f)
+	}
+}
+
+// TestProgressCountsTheScan: the counters a progress line reads end at the scan's totals.
+func TestProgressCountsTheScan(t *testing.T) {
+	ctx := context.Background()
+	e, err := rules.NewEngine(ctx, rules.PolicySource{Name: "builtin", FS: policies.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &rules.Progress{}
+	res, err := e.Scan(ctx, rules.ScanOptions{Paths: []string{"../fixtures/stacks/cosmos-default"}, Scanners: builtin.Scanners(), Progress: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := p.Snapshot()
+	if s.Files != len(res.Files) || s.Parsed != s.Files || s.Docs < s.Files || s.Evaluated != s.Docs {
+		t.Errorf("progress %+v after scanning %d files", s, len(res.Files))
 	}
 }

@@ -39,6 +39,8 @@ type ScanOptions struct {
 	Rules map[string]RuleSetting
 	// ConfigPath names the configuration in the justification of the suppressions it makes.
 	ConfigPath string
+	// Progress, when set, is updated as files are parsed and evaluated.
+	Progress *Progress
 	// Baseline holds fingerprints of accepted findings: they are reported as suppressed.
 	Baseline map[string]bool
 }
@@ -86,6 +88,11 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 	if maxSize <= 0 {
 		maxSize = defaultMaxFileSize
 	}
+	progress := opt.Progress
+	if progress == nil {
+		progress = &Progress{}
+	}
+	progress.files.Store(int64(len(targets)))
 	located := make([]scanners.Located, len(targets))
 	checkPerms := map[string]bool{}
 	repos := map[string]*gitrepo.Repo{}
@@ -120,6 +127,7 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 			}
 		}
 		located[i] = scanners.Located{Target: t, Doc: doc}
+		progress.parsed.Add(1)
 	})
 	located = dropConsumed(withSiblings(located))
 	scanners.AttachStacks(located)
@@ -127,9 +135,11 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 
 	results := make([][]Finding, len(located))
 	errs := make([]error, len(located))
+	progress.docs.Store(int64(len(located)))
 	if !opt.ParseOnly {
 		parallel(len(located), workers, func(i int) {
 			results[i], errs[i] = e.Eval(ctx, located[i].Doc)
+			progress.evaluated.Add(1)
 		})
 	}
 	if err := errors.Join(errs...); err != nil {

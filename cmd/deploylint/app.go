@@ -167,11 +167,20 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 			return err
 		}
 	}
+	progress := &rules.Progress{}
+	var pl *progressLine
+	if isTerminal(a.stderr) {
+		pl = startProgress(a.stderr, progress, time.Second, 100*time.Millisecond)
+	}
 	res, err := e.Scan(ctx, rules.ScanOptions{
+		Progress: progress,
 		Paths: paths, Scanners: builtin.Scanners(), Kinds: kinds, CheckPermissions: perms, Baseline: accepted,
 		ParseOnly: f.parseOnly, MaxFileSize: maxSize,
 		Exclude: cfg.Exclude, Rules: cfg.Rules, ConfigPath: cfg.Path,
 	})
+	if pl != nil {
+		pl.Stop()
+	}
 	if err != nil {
 		return err
 	}
