@@ -174,7 +174,7 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	}
 	res, err := e.Scan(ctx, rules.ScanOptions{
 		Progress: progress,
-		Paths: paths, Scanners: builtin.Scanners(), Kinds: kinds, CheckPermissions: perms, Baseline: accepted,
+		Paths:    paths, Scanners: builtin.Scanners(), Kinds: kinds, CheckPermissions: perms, Baseline: accepted,
 		ParseOnly: f.parseOnly, MaxFileSize: maxSize,
 		Exclude: cfg.Exclude, Rules: cfg.Rules, ConfigPath: cfg.Path,
 	})
