@@ -38,6 +38,8 @@ type EngineOptions struct {
 	Sources []PolicySource
 	// Config is what policies see at data.deploylint.config (see Config.PolicyData).
 	Config map[string]any
+	// Tests also loads the _test.rego files, for RunTests; a scan never needs them.
+	Tests bool
 	// EvalTimeout bounds one custom rule's evaluation on one document; 0 means
 	// DefaultEvalTimeout. The built-in rules of a kind share BuiltinEvalTimeout, or this
 	// when it is longer.
@@ -114,7 +116,7 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 	data := map[string]any{}
 	custom := map[string]bool{}
 	for _, src := range opt.Sources {
-		ms, err := loadModules(src.FS, src.Name)
+		ms, err := loadModules(src.FS, src.Name, opt.Tests)
 		if err != nil {
 			return nil, err
 		}

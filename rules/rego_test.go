@@ -11,7 +11,7 @@ import (
 // TestRegoUnitTests runs every _test.rego of the built-in policies through OPA's tester.
 func TestRegoUnitTests(t *testing.T) {
 	ctx := context.Background()
-	e, err := rules.NewEngine(ctx, rules.PolicySource{Name: "policies", FS: policies.FS})
+	e, err := rules.NewEngineWith(ctx, rules.EngineOptions{Sources: []rules.PolicySource{{Name: "policies", FS: policies.FS}}, Tests: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -130,6 +132,13 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 		progress.parsed.Add(1)
 	})
 	located = dropConsumed(withSiblings(located))
+	for _, sk := range skipped {
+		if sk.Reason == "unknown kind" {
+			continue // a named file deploylint has no parser for: nothing was expected of it
+		}
+		t := scanners.Target{Path: sk.Rel, Rel: sk.Rel, Root: sk.Root, Explicit: sk.Root == "", Kind: skippedKind}
+		located = append(located, scanners.Located{Target: t, Doc: SkippedDocument(sk.Rel, sk.Reason)})
+	}
 	scanners.AttachStacks(located)
 	scanners.AttachMounts(located)
 
@@ -158,7 +167,7 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 				res.Sources[joinDisplay(prefix, rel)] = filepath.Join(l.Target.Root, filepath.FromSlash(rel))
 			}
 		}
-		if !seenFile[l.Target.Path] {
+		if !seenFile[l.Target.Path] && l.Doc.Kind != skippedKind {
 			seenFile[l.Target.Path] = true
 			res.Files = append(res.Files, joinDisplay(prefix, l.Doc.Path))
 		}
@@ -306,12 +315,21 @@ func parseTarget(t scanners.Target, s scanners.Scanner, maxSize int64) *scanners
 	if err != nil {
 		return ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+describeIOError(err))
 	}
-	if st.Size() > maxSize {
-		return ParseErrorDocument(t.Rel, t.Kind, 1, 1, fmt.Sprintf("file is larger than the %d-byte limit; not scanned", maxSize))
+	if !st.Mode().IsRegular() {
+		return SkippedDocument(t.Rel, "not a regular file")
 	}
-	src, err := os.ReadFile(t.Path)
+	if st.Size() > maxSize {
+		return SkippedDocument(t.Rel, fmt.Sprintf("%d bytes, above the %d-byte size limit (max_file_size, --max-file-size)", st.Size(), maxSize))
+	}
+	src, err := readAtMost(t.Path, maxSize)
 	if err != nil {
 		return ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+describeIOError(err))
+	}
+	if int64(len(src)) > maxSize {
+		return SkippedDocument(t.Rel, fmt.Sprintf("grew above the %d-byte size limit while being read", maxSize))
+	}
+	if isBinary(src) {
+		return SkippedDocument(t.Rel, "binary content (NUL bytes), not a "+t.Kind+" file")
 	}
 	doc, err := safeParse(s, t, src)
 	if err != nil {
@@ -355,6 +373,37 @@ func describeIOError(err error) string {
 		return err.Error()
 	}
 }
+
+// readAtMost reads a file but never more than limit+1 bytes, so a file that grows after the
+// size check cannot make the scan read without bound.
+func readAtMost(p string, limit int64) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit+1))
+}
+
+// isBinary: configuration files are text; a NUL byte in the first 8 KiB means an image, an
+// archive or a database that happens to carry a configuration file's name.
+func isBinary(src []byte) bool {
+	head := src
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	return bytes.IndexByte(head, 0) >= 0
+}
+
+// SkippedDocument is the document META004 sees for a file deploylint chose not to read.
+func SkippedDocument(rel, reason string) *scanners.Document {
+	spans := scanners.Spans{}
+	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	return &scanners.Document{Kind: skippedKind, Path: rel, Data: map[string]any{"reason": reason}, Spans: spans}
+}
+
+// skippedKind is the document kind META004 judges.
+const skippedKind = "skipped"
 
 // ParseErrorDocument is the document META001 sees for a file its parser refused.
 func ParseErrorDocument(rel, kind string, line, col int, msg string) *scanners.Document {

@@ -34,6 +34,8 @@ type Target struct {
 type Skipped struct {
 	Rel    string
 	Reason string
+	// Root is the folder Rel is relative to ("" for a path as given).
+	Root string
 }
 
 // DiscoverOptions tunes discovery.
@@ -77,6 +79,11 @@ func Discover(paths []string, list []Scanner, opt DiscoverOptions) ([]Target, []
 		if !info.IsDir() {
 			rel := filepath.ToSlash(filepath.Clean(p))
 			if opt.Exclude != nil && opt.Exclude(rel) {
+				continue
+			}
+			if !info.Mode().IsRegular() {
+				// A FIFO or device would block or never end when read.
+				skipped = append(skipped, Skipped{Rel: rel, Reason: "not a regular file"})
 				continue
 			}
 			kind, err := classify(p, rel, true, list, byKind, opt)
@@ -152,7 +159,7 @@ func walk(root string, list []Scanner, byKind map[string]Scanner, opt DiscoverOp
 			if p == root {
 				return fmt.Errorf("scan %s: %w", root, err)
 			}
-			skipped = append(skipped, Skipped{Rel: rel, Reason: err.Error()})
+			skipped = append(skipped, Skipped{Rel: rel, Reason: describeWalkError(err), Root: root})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -173,14 +180,20 @@ func walk(root string, list []Scanner, byKind map[string]Scanner, opt DiscoverOp
 		if d.Type()&fs.ModeSymlink != 0 {
 			// Symlinked files are followed only when they resolve inside the root; symlinked
 			// directories are not descended at all (WalkDir does not), which also rules out loops.
+			// Only a link whose name alone makes it a configuration file is worth a word: a
+			// dangling docs/latest link is nobody's concern.
 			target, err := filepath.EvalSymlinks(p)
 			if err != nil {
-				skipped = append(skipped, Skipped{Rel: rel, Reason: "broken symlink"})
+				if namedByKind(rel, list) {
+					skipped = append(skipped, Skipped{Rel: rel, Reason: "broken or looping symlink", Root: root})
+				}
 				return nil
 			}
 			abs, err := filepath.Abs(target)
 			if err != nil || !within(realRoot, abs) {
-				skipped = append(skipped, Skipped{Rel: rel, Reason: "symlink leads out of the scan root"})
+				if namedByKind(rel, list) {
+					skipped = append(skipped, Skipped{Rel: rel, Reason: "symlink leads out of the scan root; not followed", Root: root})
+				}
 				return nil
 			}
 			if st, err := os.Stat(abs); err != nil || !st.Mode().IsRegular() {
@@ -191,7 +204,7 @@ func walk(root string, list []Scanner, byKind map[string]Scanner, opt DiscoverOp
 		}
 		kind, err := classify(p, rel, false, list, byKind, opt)
 		if err != nil {
-			skipped = append(skipped, Skipped{Rel: rel, Reason: err.Error()})
+			skipped = append(skipped, Skipped{Rel: rel, Reason: describeWalkError(err), Root: root})
 			return nil
 		}
 		if kind != "" {
@@ -203,6 +216,25 @@ func walk(root string, list []Scanner, byKind map[string]Scanner, opt DiscoverOp
 		return nil, nil, err
 	}
 	return targets, skipped, nil
+}
+
+// namedByKind reports whether some scanner claims rel by its name alone.
+func namedByKind(rel string, list []Scanner) bool {
+	for _, s := range list {
+		if s.Match(rel) == Match {
+			return true
+		}
+	}
+	return false
+}
+
+// describeWalkError keeps the reason and drops the path the error repeats.
+func describeWalkError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // classify picks a kind: a forced kind first, then the first scanner whose name rule decides,

@@ -29,7 +29,7 @@ func (a *app) testCmd() *cobra.Command {
 				names = append(names, name)
 				sources = append(sources, rules.PolicySource{Name: name, FS: os.DirFS(d), Custom: true})
 			}
-			e, err := rules.NewEngineWith(cmd.Context(), rules.EngineOptions{Sources: sources})
+			e, err := rules.NewEngineWith(cmd.Context(), rules.EngineOptions{Sources: sources, Tests: true})
 			if err != nil {
 				return fmt.Errorf("load policies: %w", err)
 			}

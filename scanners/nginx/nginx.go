@@ -1,6 +1,7 @@
 package nginx
 
 import (
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -58,9 +59,9 @@ func (*Scanner) ParseFile(t scanners.Target, src []byte) (*scanners.Document, er
 	if err != nil {
 		return nil, err
 	}
-	inc := &includer{root: t.Root, mainDir: filepath.Dir(t.Path), relDir: path.Dir(t.Rel), seen: map[string]bool{}}
+	inc := &includer{root: t.Root, mainDir: filepath.Dir(t.Path), relDir: path.Dir(t.Rel), seen: map[string]bool{}, open: map[string]bool{}}
 	if abs, err := filepath.Abs(t.Path); err == nil {
-		inc.seen[abs] = true
+		inc.seen[abs], inc.open[abs] = true, true
 	}
 	var notes []any
 	tree, err = inc.expand(tree, 0, &notes)
@@ -80,7 +81,9 @@ const maxIncludeDepth = 10
 type includer struct {
 	root, mainDir, relDir string
 	seen                  map[string]bool
-	consumed              []string
+	// open holds the files being expanded now: meeting one again is a cycle, not a repeat.
+	open     map[string]bool
+	consumed []string
 }
 
 func (inc *includer) candidates(pattern string) string {
@@ -104,29 +107,43 @@ func (inc *includer) expand(ds []*directive, depth int, notes *[]any) ([]*direct
 			d.block = children
 		}
 		out = append(out, d)
-		if d.name != "include" || len(d.args) != 1 || depth >= maxIncludeDepth {
+		if d.name != "include" || len(d.args) != 1 {
+			continue
+		}
+		if depth >= maxIncludeDepth {
+			*notes = append(*notes, map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": fmt.Sprintf("includes nested more than %d deep; not read", maxIncludeDepth)})
 			continue
 		}
 		pattern := inc.candidates(d.args[0])
 		if pattern == "" {
-			*notes = append(*notes, map[string]any{"line": d.line, "include": d.args[0], "reason": "absolute path outside the scanned tree"})
+			*notes = append(*notes, map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": "absolute path outside the scanned tree"})
 			continue
 		}
 		matches, _ := filepath.Glob(pattern)
 		sort.Strings(matches)
 		if len(matches) == 0 && !strings.ContainsAny(pattern, "*?[") {
-			*notes = append(*notes, map[string]any{"line": d.line, "include": d.args[0], "reason": "file not found in the scanned tree"})
+			*notes = append(*notes, map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": "file not found in the scanned tree"})
 		}
 		for _, m := range matches {
 			abs, err := filepath.Abs(m)
-			if err != nil || inc.seen[abs] {
+			if err != nil {
+				continue
+			}
+			if inc.seen[abs] {
+				if inc.open[abs] {
+					*notes = append(*notes, map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": "includes itself through a cycle; nginx would recurse until it fails"})
+				}
 				continue
 			}
 			if !scanners.Inside(inc.root, abs) {
-				*notes = append(*notes, map[string]any{"line": d.line, "include": d.args[0], "reason": "outside the scan root; not read"})
+				*notes = append(*notes, map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": "outside the scan root; not read"})
 				continue
 			}
 			inc.seen[abs] = true
+			// A FIFO or device would block the scan; configuration is a regular file.
+			if st, err := os.Stat(m); err != nil || !st.Mode().IsRegular() {
+				continue
+			}
 			b, err := os.ReadFile(m)
 			if err != nil {
 				continue
@@ -142,7 +159,9 @@ func (inc *includer) expand(ds []*directive, depth int, notes *[]any) ([]*direct
 			}
 			markFile(sub, rel)
 			inc.consumed = append(inc.consumed, rel)
+			inc.open[abs] = true
 			sub, err = inc.expand(sub, depth+1, notes)
+			delete(inc.open, abs)
 			if err != nil {
 				return nil, err
 			}

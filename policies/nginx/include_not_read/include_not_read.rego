@@ -2,7 +2,8 @@
 # title: Include not read
 # description: |
 #   An include names a file outside the scanned tree (an absolute path on the server, or a path
-#   that leaves the scan root) or one that does not exist in it. deploylint never reads such
+#   that leaves the scan root) or one that does not exist in it, includes a file that is already
+#   being included (a cycle), or sits more than 10 includes deep. deploylint never reads such
 #   files, so settings they would bring (ssl_protocols, certificates, listens) were not checked,
 #   and rules about missing settings stay quiet for this configuration.
 # related_resources:
@@ -27,5 +28,5 @@ deny contains result.at(["directives", k], sprintf("include %s was not read (%s)
 	d.name == "include"
 	d.line == n.line
 	d.args[0] == n.include
-	not d.file
+	object.get(d, "file", "") == object.get(n, "file", "")
 }

@@ -17,3 +17,18 @@ test_read_include_passes if {
 	inp := {"kind": "nginx", "data": {"directives": [{"name": "include", "args": ["conf.d/*.conf"], "line": 3, "parent": -1}], "servers": [], "has_http_block": false, "include_notes": []}}
 	count(include_not_read.deny) == 0 with input as inp
 }
+
+# A note from an included file matches that file's directive only, not the main file's
+# directive on the same line.
+test_note_in_included_file if {
+	inp := {"kind": "nginx", "data": {
+		"directives": [
+			{"name": "include", "args": ["a.conf"], "line": 1, "parent": -1},
+			{"name": "include", "args": ["a.conf"], "line": 1, "parent": -1, "file": "nginx/b.conf"},
+		],
+		"servers": [], "has_http_block": false,
+		"include_notes": [{"line": 1, "file": "nginx/b.conf", "include": "a.conf", "reason": "includes itself through a cycle; nginx would recurse until it fails"}],
+	}}
+	r := include_not_read.deny with input as inp
+	{x.path | some x in r} == {["directives", 1]}
+}
