@@ -86,6 +86,19 @@ func Discover(paths []string, list []Scanner, opt DiscoverOptions) ([]Target, []
 				skipped = append(skipped, Skipped{Rel: rel, Reason: "not a regular file"})
 				continue
 			}
+			root := filepath.Dir(p)
+			// A file below the working directory (a pre-commit hook's file list) belongs to the
+			// working directory's tree, so the .env of its deployment directory gives context.
+			if wd, err := os.Getwd(); err == nil && !filepath.IsAbs(p) && filepath.IsLocal(p) {
+				root = wd
+				rel = filepath.ToSlash(filepath.Clean(p))
+			}
+			// A named file that is a symlink is read only when it resolves inside its tree: a
+			// committed link to /etc/passwd must not be read by a hook that was handed its name.
+			if !Inside(root, p) {
+				skipped = append(skipped, Skipped{Rel: rel, Reason: "symlink leads out of the scan root; not followed"})
+				continue
+			}
 			kind, err := classify(p, rel, true, list, byKind, opt)
 			if err != nil {
 				return nil, nil, fmt.Errorf("scan %s: %w", p, err)
@@ -93,13 +106,6 @@ func Discover(paths []string, list []Scanner, opt DiscoverOptions) ([]Target, []
 			if kind == "" {
 				skipped = append(skipped, Skipped{Rel: rel, Reason: "unknown kind"})
 				continue
-			}
-			root := filepath.Dir(p)
-			// A file below the working directory (a pre-commit hook's file list) belongs to the
-			// working directory's tree, so the .env of its deployment directory gives context.
-			if wd, err := os.Getwd(); err == nil && !filepath.IsAbs(p) && filepath.IsLocal(p) {
-				root = wd
-				rel = filepath.ToSlash(filepath.Clean(p))
 			}
 			add(Target{Path: p, Rel: rel, Root: root, Kind: kind, Explicit: true})
 			continue

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/deploylint/deploylint/report"
 )
 
 // plantedSecrets are unique values that exist nowhere but in this test's files; none may ever
@@ -55,7 +57,8 @@ func TestNoSecretInAnyOutput(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, format := range []string{"text", "json", "sarif"} {
+	// Every format, the HTML page with its quoted (redacted) lines included.
+	for _, format := range report.Formats() {
 		var out, errOut bytes.Buffer
 		code := run([]string{"scan", "--format", format, "--no-color", dir}, &out, &errOut, func(string) string { return "" })
 		if code != exitFindings {

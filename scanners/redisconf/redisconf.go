@@ -105,6 +105,10 @@ func (inc *includer) resolve(pattern string) []included {
 			continue
 		}
 		inc.seen[abs] = true
+		// A FIFO or device would block the scan; configuration is a regular file.
+		if st, err := os.Stat(m); err != nil || !st.Mode().IsRegular() {
+			continue
+		}
 		b, err := os.ReadFile(m)
 		if err != nil {
 			continue
