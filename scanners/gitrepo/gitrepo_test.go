@@ -19,14 +19,19 @@ func TestTrackedAndIgnored(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := map[string]string{
-		".gitignore":        "/.env\n",
-		"app/.gitignore":    "local.env\n",
-		".env":              "A=1\n",
-		"app/.env":          "A=1\n",
-		"app/local.env":     "A=1\n",
-		"tools/.env":        "A=1\n",
-		"tracked/.env":      "A=1\n",
-		".git/info/exclude": "tools/.env\n",
+		".gitignore":          "/.env\nsecrets/\n",
+		"secrets/.gitignore":  "!keep.env\n",
+		"secrets/keep.env":    "A=1\n",
+		"deep/a/b/.gitignore": "*.env\n!open.env\n",
+		"deep/a/b/c/x.env":    "A=1\n",
+		"deep/a/b/open.env":   "A=1\n",
+		"app/.gitignore":      "local.env\n",
+		".env":                "A=1\n",
+		"app/.env":            "A=1\n",
+		"app/local.env":       "A=1\n",
+		"tools/.env":          "A=1\n",
+		"tracked/.env":        "A=1\n",
+		".git/info/exclude":   "tools/.env\n",
 	}
 	for rel, content := range files {
 		p := filepath.Join(root, filepath.FromSlash(rel))
@@ -51,6 +56,11 @@ func TestTrackedAndIgnored(t *testing.T) {
 		"app/local.env": {Ignored: true},
 		"tools/.env":    {Ignored: true},
 		"tracked/.env":  {Tracked: true},
+		// A file in an ignored folder stays ignored: git reads no .gitignore inside it.
+		"secrets/keep.env": {Ignored: true},
+		// A nested .gitignore applies below its folder, negations included.
+		"deep/a/b/c/x.env":  {Ignored: true},
+		"deep/a/b/open.env": {},
 	} {
 		got, ok := r.Status(filepath.Join(root, filepath.FromSlash(rel)))
 		if !ok || got != want {
