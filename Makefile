@@ -2,7 +2,7 @@
 GO ?= go
 GOLANGCI_LINT ?= $(shell command -v golangci-lint 2>/dev/null || echo $(HOME)/go/bin/golangci-lint)
 
-.PHONY: test vet lint unit build fuzz docs
+.PHONY: test vet lint unit build fuzz bench docs
 
 test: vet lint unit
 
@@ -21,3 +21,9 @@ build:
 # Regenerate the rule table in README.md and docs/rules/ from the rule METADATA.
 docs:
 	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestRuleDocs" -update
+
+# Throughput, memory and start-up on a generated corpus (BENCH_STACKS stacks, default 1000),
+# full scan against --parse-only; then the Go benchmarks of each parser and of the engine.
+bench:
+	bash bench/run.sh
+	$(GO) test -run '^$$' -bench . -benchmem ./scanners/... ./rules/

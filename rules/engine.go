@@ -303,15 +303,17 @@ func (e *Engine) Eval(ctx context.Context, doc *scanners.Document) ([]Finding, e
 		budget := e.budget(kq)
 		qctx, cancel := context.WithTimeout(ctx, budget)
 		res, err := kq.query.Eval(qctx, rego.EvalParsedInput(input))
+		// Read before cancel(), which would make every context report an error.
+		timedOut := errors.Is(qctx.Err(), context.DeadlineExceeded)
 		cancel()
 		if err != nil {
 			if ctx.Err() != nil {
 				return out, ctx.Err()
 			}
-			if qctx.Err() == nil && !kq.custom {
+			if !timedOut && !kq.custom {
 				return out, fmt.Errorf("evaluate rules on %s: %w", doc.Path, err)
 			}
-			fs, ferr := e.stopped(ctx, doc, kq, budget, qctx.Err() != nil, err)
+			fs, ferr := e.stopped(ctx, doc, kq, budget, timedOut, err)
 			if ferr != nil {
 				return out, ferr
 			}

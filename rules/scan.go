@@ -63,6 +63,23 @@ const defaultMaxFileSize = 10 << 20
 // Scan discovers, parses and evaluates. It fails only when a requested path cannot be read or
 // a rule cannot be evaluated; a file that cannot be parsed becomes a META001 finding.
 func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error) {
+	tree, err := Read(opt)
+	if err != nil {
+		return nil, err
+	}
+	return e.Evaluate(ctx, tree, opt)
+}
+
+// Tree is a scan's input read and parsed, with stacks and mounts attached: everything but
+// the rules. Reading needs no engine, so a caller can compile the rules meanwhile.
+type Tree struct {
+	located []scanners.Located
+	skipped []scanners.Skipped
+}
+
+// Read discovers and parses what opt names (Paths, Scanners, Kinds, Exclude, MaxFileSize,
+// CheckPermissions, CheckGit, Workers, Progress).
+func Read(opt ScanOptions) (*Tree, error) {
 	dopt := scanners.DiscoverOptions{Kinds: opt.Kinds}
 	if len(opt.Exclude) > 0 {
 		dopt.Exclude = func(rel string) bool {
@@ -141,7 +158,21 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 	}
 	scanners.AttachStacks(located)
 	scanners.AttachMounts(located)
+	return &Tree{located: located, skipped: skipped}, nil
+}
 
+// Evaluate runs the rules over a tree Read with the same options, then applies inline
+// suppressions, the configuration's rule settings and the baseline.
+func (e *Engine) Evaluate(ctx context.Context, tree *Tree, opt ScanOptions) (*ScanResult, error) {
+	located, skipped := tree.located, tree.skipped
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	progress := opt.Progress
+	if progress == nil {
+		progress = &Progress{}
+	}
 	results := make([][]Finding, len(located))
 	errs := make([]error, len(located))
 	progress.docs.Store(int64(len(located)))
@@ -176,6 +207,7 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 		}
 		res.Findings = append(res.Findings, results[i]...)
 	}
+	var err error
 	res.Findings, err = e.applySuppressions(ctx, located, res.Findings)
 	if err != nil {
 		return nil, err

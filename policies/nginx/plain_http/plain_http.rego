@@ -46,10 +46,10 @@ covered(s) if {
 	n in tls_names
 }
 
-anchor(s) := ["directives", l.at] if {
-	some l in s.listens
-	not l.loopback
-	not l.ssl
+# The first plain public listen: a server with "listen 80" and "listen [::]:80" is one finding.
+anchor(s) := ["directives", min(ats)] if {
+	ats := {l.at | some l in s.listens; not l.loopback; not l.ssl}
+	count(ats) > 0
 }
 
 anchor(s) := ["directives", s.at] if count(s.listens) == 0

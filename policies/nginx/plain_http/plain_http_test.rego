@@ -37,3 +37,16 @@ test_redirect_acme_and_loopback_pass if {
 	local := srv({"listens": [listen(1, false, true)]})
 	count(plain_http.deny) == 0 with input as conf([], [redirect, acme, local])
 }
+
+# Two plain listens (IPv4 and IPv6) make one finding, at the first.
+test_two_plain_listens_one_finding if {
+	srv := {
+		"context": "http", "at": 3, "names": ["a.example.org"], "redirects_to_https": false,
+		"listens": [{"at": 4, "loopback": false, "ssl": false, "port": 80}, {"at": 5, "loopback": false, "ssl": false, "port": 80}],
+		"locations": [{"acme": false, "redirects_to_https": false}],
+	}
+	r := plain_http.deny with input as {"kind": "nginx", "data": {"servers": [srv]}}
+		with data.deploylint.lib.nginx.public_listen as true
+		with data.deploylint.lib.nginx.tls_server as false
+	{x.path | some x in r} == {["directives", 4]}
+}
