@@ -110,19 +110,30 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	var st *setup
-	var err error
-	if f.parseOnly {
-		// No rules to compile: the baseline measures reading and parsing only.
-		e, err := rules.NewEngine(ctx)
-		if err != nil {
+	cfg := &rules.Config{}
+	if !f.parseOnly {
+		var err error
+		if cfg, err = a.loadConfig(&a.common, paths); err != nil {
 			return err
 		}
-		st = &setup{config: &rules.Config{}, engine: e}
-	} else if st, err = a.loadSetup(ctx, &a.common, paths); err != nil {
-		return err
 	}
-	cfg, e := st.config, st.engine
+	// The rules compile on one core while the files are read and parsed on the others: for a
+	// pre-commit run, start-up is most of the time.
+	type built struct {
+		e   *rules.Engine
+		err error
+	}
+	engine := make(chan built, 1)
+	go func() {
+		if f.parseOnly {
+			e, err := rules.NewEngine(ctx) // no rules: the baseline measures reading only
+			engine <- built{e, err}
+			return
+		}
+		e, err := buildEngine(ctx, &a.common, cfg)
+		engine <- built{e, err}
+	}()
+	wait := func() (*rules.Engine, error) { b := <-engine; return b.e, b.err }
 	failOn := f.failOn
 	if !f.changed("fail-on") && cfg.FailOn != "" {
 		failOn = cfg.FailOn
@@ -172,17 +183,26 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	if isTerminal(a.stderr) {
 		pl = startProgress(a.stderr, progress, time.Second, 100*time.Millisecond)
 	}
-	res, err := e.Scan(ctx, rules.ScanOptions{
+	opt := rules.ScanOptions{
 		Progress: progress,
 		Paths:    paths, Scanners: builtin.Scanners(), Kinds: kinds, CheckPermissions: perms, Baseline: accepted,
 		ParseOnly: f.parseOnly, MaxFileSize: maxSize,
 		Exclude: cfg.Exclude, Rules: cfg.Rules, ConfigPath: cfg.Path,
-	})
+	}
+	tree, rerr := rules.Read(opt)
+	e, err := wait()
+	var res *rules.ScanResult
+	if err == nil && rerr == nil {
+		res, err = e.Evaluate(ctx, tree, opt)
+	}
 	if pl != nil {
 		pl.Stop()
 	}
 	if err != nil {
 		return err
+	}
+	if rerr != nil {
+		return rerr
 	}
 	if f.writeBaseline != "" {
 		if err := writeBaseline(f.writeBaseline, res.Findings); err != nil {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -52,6 +51,16 @@ func (a *app) loadSetup(ctx context.Context, c *commonFlags, paths []string) (*s
 	if err != nil {
 		return nil, err
 	}
+	e, err := buildEngine(ctx, c, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &setup{config: cfg, engine: e}, nil
+}
+
+// buildEngine compiles the built-in and custom policies and checks the configuration against
+// the catalogue.
+func buildEngine(ctx context.Context, c *commonFlags, cfg *rules.Config) (*rules.Engine, error) {
 	sources := []rules.PolicySource{{Name: "builtin", FS: policies.FS}}
 	dirs := append(slices.Clone(c.policies), cfg.PolicyDirs...)
 	for _, d := range dirs {
@@ -64,11 +73,7 @@ func (a *app) loadSetup(ctx context.Context, c *commonFlags, paths []string) (*s
 		}
 		sources = append(sources, rules.PolicySource{Name: filepath.ToSlash(filepath.Clean(d)), FS: os.DirFS(d), Custom: true})
 	}
-	// Compiling the policies allocates some 15 MB that is garbage at once; collecting during it
-	// only costs start-up time, which a pre-commit hook pays on every commit.
-	gc := debug.SetGCPercent(-1)
 	e, err := rules.NewEngineWith(ctx, rules.EngineOptions{Sources: sources, Config: cfg.PolicyData(), EvalTimeout: c.evalTimeout})
-	debug.SetGCPercent(gc)
 	if err != nil {
 		return nil, fmt.Errorf("load rules: %w", err)
 	}
@@ -79,7 +84,7 @@ func (a *app) loadSetup(ctx context.Context, c *commonFlags, paths []string) (*s
 	if err := checkCustomKinds(e.Catalogue, append(kinds, pseudoKinds...)); err != nil {
 		return nil, err
 	}
-	return &setup{config: cfg, engine: e}, nil
+	return e, nil
 }
 
 func (a *app) loadConfig(c *commonFlags, paths []string) (*rules.Config, error) {

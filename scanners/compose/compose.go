@@ -2,6 +2,7 @@ package compose
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -64,10 +65,13 @@ func (s *Scanner) ParseFile(t scanners.Target, src []byte) (*scanners.Document, 
 	dir := filepath.Dir(t.Path)
 	envRel := relJoin(t.Rel, ".env")
 	var env *scanners.Document
-	if b, err := os.ReadFile(filepath.Join(dir, ".env")); err == nil && scanners.Inside(t.Root, filepath.Join(dir, ".env")) {
-		// A .env compose cannot read makes compose fail too; its own META001 reports it.
-		if d, err := s.env.Parse(envRel, b); err == nil {
-			env = d
+	// Checked before reading: a .env linked out of the tree is never opened.
+	if envPath := filepath.Join(dir, ".env"); scanners.Inside(t.Root, envPath) {
+		if b, err := os.ReadFile(envPath); err == nil {
+			// A .env compose cannot read makes compose fail too; its own META001 reports it.
+			if d, err := s.env.Parse(envRel, b); err == nil {
+				env = d
+			}
 		}
 	}
 	base := filepath.Base(t.Path)
@@ -136,26 +140,47 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", rel, err)
 	}
-	skipExtends, skipEnvFiles := outsideRefs(rawMap, absDir, root)
+	if err := checkInterpolation(rel, rawMap, rawSpans, mapping); err != nil {
+		return nil, err
+	}
+	skipExtends := extendsOutside(rawMap, absDir, root)
 	details := types.ConfigDetails{
 		WorkingDir:  absDir,
 		ConfigFiles: configFiles(absDir, rel, src, extra),
 		Environment: mapping,
 	}
-	load := func(skipEnv bool) (*types.Project, error) {
+	load := func() (project *types.Project, err error) {
+		// compose-go asserts types before its schema check has run (an extended file's
+		// `extends: {file: 1}` panics); a file it cannot digest is a parse error, not a crash.
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("compose-go cannot load this file: %v", r)
+			}
+		}()
 		return loader.LoadWithContext(context.Background(), details, func(o *loader.Options) {
 			o.SetProjectName("deploylint", true)
 			o.Profiles = []string{"*"}
 			o.SkipInclude = true
 			o.SkipExtends = skipExtends
-			o.SkipResolveEnvironment = skipEnv
+			// env_file entries are read by resolveEnvFiles, once their interpolated paths are
+			// known to lie inside the scan root (the raw text cannot tell: ${VAR}, pre_start).
+			o.SkipResolveEnvironment = true
+			// No rule reads labels, and compose-go would open label_file paths anywhere on the
+			// machine, even with every other file skipped.
+			o.SkipResolveLabels = true
 			// Resolved against the project directory, as docker compose does (env_file, bind sources).
 			o.ResolvePaths = true
 			o.SkipConsistencyCheck = true
 			o.ResourceLoaders = nil
+			if root != "" {
+				o.ResourceLoaders = []loader.ResourceLoader{rootGuard{root: root}}
+			}
 		})
 	}
-	project, err := load(skipEnvFiles)
+	project, err := load()
+	if err == nil {
+		project, err = resolveEnvFiles(project, root)
+	}
 	var unset []string
 	if err != nil {
 		// A repository often ships the compose file without the .env it expects (an
@@ -174,7 +199,7 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 				mapping[v] = "unset"
 			}
 		}
-		project, err = load(true)
+		project, err = load()
 	}
 	if err != nil {
 		return nil, &scanners.ParseError{Path: rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + redact(err.Error(), mapping)}
@@ -305,49 +330,149 @@ func redact(msg string, env types.Mapping) string {
 	return msg
 }
 
-// outsideRefs reports whether any extends or env_file entry points outside the scan root:
-// those are never read.
-func outsideRefs(raw map[string]any, dir, root string) (extends, envFiles bool) {
+// Bounds on what compose-go's interpolation may cost, far above what real files need: it
+// rescans the rest of a string for every ${…} in it (a few thousand take minutes), and a
+// variable used many times is copied as many times (gigabytes from one long .env value).
+const (
+	maxBracedRefs   = 32
+	maxInterpolated = 16 << 20 // bytes of variable values copied into the file's strings
+)
+
+// checkInterpolation refuses, at the offending string, a file whose interpolation would
+// exceed those bounds.
+func checkInterpolation(rel string, raw map[string]any, spans scanners.Spans, env types.Mapping) error {
+	total := 0
+	var bad []any
+	var walk func(v any, path []any) bool
+	walk = func(v any, path []any) bool {
+		switch x := v.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys) // the same file must fail at the same line every time
+			for _, k := range keys {
+				if !walk(x[k], append(append([]any{}, path...), k)) {
+					return false
+				}
+			}
+		case []any:
+			for i, e := range x {
+				if !walk(e, append(append([]any{}, path...), i)) {
+					return false
+				}
+			}
+		case string:
+			if strings.Count(x, "${") > maxBracedRefs {
+				bad = path
+				return false
+			}
+			for _, m := range varRef.FindAllStringSubmatch(x, -1) {
+				if total += len(env[m[1]]); total > maxInterpolated {
+					bad = path
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if walk(raw, nil) {
+		return nil
+	}
+	line, col := 1, 1
+	if sp, _, ok := spans.Resolve(bad); ok && sp.Path == "" {
+		line, col = sp.Value.Start.Line, sp.Value.Start.Column
+	}
+	return &scanners.ParseError{Path: rel, Line: line, Column: col, Msg: fmt.Sprintf(
+		"this file's ${…} substitutions exceed what deploylint evaluates (more than %d in one value, or more than %d MiB of variable values copied)",
+		maxBracedRefs, maxInterpolated>>20)}
+}
+
+// extendsOutside reports whether any extends file of the compose file may lie outside the scan
+// root: extends is then not followed at all.
+func extendsOutside(raw map[string]any, dir, root string) bool {
 	if root == "" {
-		return true, true
+		return true
 	}
 	svcs, _ := raw["services"].(map[string]any)
 	for _, sv := range svcs {
 		svc, _ := sv.(map[string]any)
-		if ext, ok := svc["extends"].(map[string]any); ok {
-			if f, ok := ext["file"].(string); ok && !scanners.Inside(root, filepath.Join(dir, f)) {
-				extends = true
-			}
+		ext, _ := svc["extends"].(map[string]any)
+		file, ok := ext["file"]
+		if !ok {
+			continue
 		}
-		for _, f := range envFileList(svc["env_file"]) {
-			if !scanners.Inside(root, filepath.Join(dir, f)) {
-				envFiles = true
-			}
+		f, ok := file.(string)
+		if !ok {
+			return true // not a path: compose-go would panic on it; its schema check reports it
+		}
+		// A path with a variable is only known after interpolation.
+		if strings.Contains(f, "$") {
+			return true
+		}
+		// filepath.Join would turn an absolute path into one under dir.
+		if !filepath.IsAbs(f) {
+			f = filepath.Join(dir, f)
+		}
+		if !scanners.Inside(root, f) {
+			return true
 		}
 	}
-	return extends, envFiles
+	return false
 }
 
-func envFileList(v any) []string {
-	switch x := v.(type) {
-	case string:
-		return []string{x}
-	case []any:
-		var out []string
-		for _, e := range x {
-			switch y := e.(type) {
-			case string:
-				out = append(out, y)
-			case map[string]any:
-				if p, ok := y["path"].(string); ok {
-					out = append(out, p)
-				}
+// resolveEnvFiles reads the services' env_file entries, as docker compose does, when every one
+// of them (pre_start hooks' included) lies inside the scan root; otherwise none is read.
+func resolveEnvFiles(p *types.Project, root string) (*types.Project, error) {
+	if root == "" {
+		return p, nil
+	}
+	inside := func(files []types.EnvFile) bool {
+		for _, f := range files {
+			path := f.Path
+			if !filepath.IsAbs(path) {
+				path = filepath.Join(p.WorkingDir, path)
+			}
+			if !scanners.Inside(root, path) {
+				return false
 			}
 		}
-		return out
+		return true
 	}
-	return nil
+	for _, svc := range p.Services {
+		if !inside(svc.EnvFiles) {
+			return p, nil
+		}
+		for _, h := range svc.PreStart {
+			if !inside(h.EnvFiles) {
+				return p, nil
+			}
+		}
+	}
+	return p.WithServicesEnvironmentResolved(false)
 }
+
+// errOutsideRoot is what rootGuard answers for an extends file outside the scan root.
+var errOutsideRoot = errors.New("an extends file lies outside the scanned tree, which deploylint does not read")
+
+// rootGuard stands before compose-go's own file loader for extends files. extendsOutside
+// judges the compose file's own extends; an extended file's further extends are only seen
+// here, as written in that file: absolute paths outside the root and relative paths that climb
+// out of their file's directory are refused.
+type rootGuard struct{ root string }
+
+func (g rootGuard) Accept(p string) bool {
+	if filepath.IsAbs(p) {
+		return !scanners.Inside(g.root, p)
+	}
+	c := filepath.Clean(p)
+	return c == ".." || strings.HasPrefix(c, ".."+string(filepath.Separator))
+}
+
+func (rootGuard) Load(context.Context, string) (string, error) { return "", errOutsideRoot }
+
+func (rootGuard) Dir(p string) string { return filepath.Dir(p) }
 
 var varRef = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
 

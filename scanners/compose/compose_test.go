@@ -2,6 +2,7 @@ package compose_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -97,6 +98,123 @@ func TestNothingOutsideTheRootIsRead(t *testing.T) {
 	doc := parseFile(t, root, "compose.yaml")
 	if strings.Contains(fmt.Sprint(doc.Data), "outside-value") {
 		t.Error("an env_file outside the scan root was read")
+	}
+}
+
+// TestNoWayOutOfTheRoot: paths the raw file does not show (interpolated, absolute, in
+// pre_start hooks, label_file, an extended file's own extends) must not make the scanner read
+// outside the scan root either.
+func TestNoWayOutOfTheRoot(t *testing.T) {
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secret.env")
+	// Not a valid env file: reading it makes the first load fail, which shows as the
+	// fallback's unset_variables even where the values themselves never reach the data.
+	write(t, outside, map[string]string{
+		"secret.env":   "LEAK=outside-value\nnot valid\n",
+		"outside.yaml": "services:\n  base:\n    image: outside-image\n",
+	})
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+	}{
+		{"env_file from a variable", map[string]string{
+			".env":         "F=" + secret + "\n",
+			"compose.yaml": "services:\n  app:\n    image: app\n    env_file: ${F}\n    ports: [\"${P}:80\"]\n",
+		}},
+		{"absolute env_file", map[string]string{
+			"compose.yaml": "services:\n  app:\n    image: app\n    env_file: " + secret + "\n    ports: [\"${P}:80\"]\n",
+		}},
+		{"pre_start env_file", map[string]string{
+			"compose.yaml": "services:\n  app:\n    image: app\n    ports: [\"${P}:80\"]\n    pre_start:\n      - command: x\n        env_file: " + secret + "\n",
+		}},
+		{"label_file", map[string]string{
+			"compose.yaml": "services:\n  app:\n    image: app\n    label_file: " + secret + "\n    ports: [\"${P}:80\"]\n",
+		}},
+		{"extends file from a variable", map[string]string{
+			".env":         "F=" + filepath.Join(outside, "outside.yaml") + "\n",
+			"compose.yaml": "services:\n  app:\n    extends:\n      file: ${F}\n      service: base\n",
+		}},
+		{"absolute extends file", map[string]string{
+			"compose.yaml": "services:\n  app:\n    extends:\n      file: " + filepath.Join(outside, "outside.yaml") + "\n      service: base\n",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			write(t, root, tc.files)
+			doc := parseFile(t, root, "compose.yaml")
+			if data := fmt.Sprint(doc.Data); strings.Contains(data, "outside-") {
+				t.Errorf("a file outside the scan root was read: %s", data)
+			}
+			if u := doc.Data.(map[string]any)["unset_variables"].([]any); len(u) != 0 {
+				t.Errorf("a file outside the scan root was read (the first load failed on it): unset = %v", u)
+			}
+		})
+	}
+
+	t.Run("an extended file's own extends", func(t *testing.T) {
+		root := t.TempDir()
+		write(t, root, map[string]string{
+			"base.yaml":    "services:\n  mid:\n    extends:\n      file: " + filepath.Join(outside, "outside.yaml") + "\n      service: base\n",
+			"compose.yaml": "services:\n  app:\n    extends:\n      file: base.yaml\n      service: mid\n",
+		})
+		p := filepath.Join(root, "compose.yaml")
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: "compose.yaml", Root: root, Kind: "compose"}, src)
+		if err == nil && strings.Contains(fmt.Sprint(doc.Data), "outside-") {
+			t.Errorf("a file outside the scan root was read: %v", doc.Data)
+		}
+	})
+}
+
+// TestExtendsFileNotAString: compose-go panicked on `file: 1` (found by FuzzCompose); the
+// file is refused with a parse error instead, also when an extended file says it.
+func TestExtendsFileNotAString(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"own": {"compose.yaml": "services:\n  a:\n    image: x\n    extends: {service: a, file: 1}\n"},
+		"extended": {
+			"base.yaml":    "services:\n  b:\n    image: x\n    extends: {service: c, file: 1}\n",
+			"compose.yaml": "services:\n  a:\n    extends: {service: b, file: base.yaml}\n",
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			write(t, root, files)
+			p := filepath.Join(root, "compose.yaml")
+			_, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: "compose.yaml", Root: root, Kind: "compose"}, []byte(files["compose.yaml"]))
+			var pe *scanners.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("err = %v, want a *scanners.ParseError", err)
+			}
+		})
+	}
+}
+
+// TestInterpolationIsBounded: compose-go rescans the rest of a string for each ${…} (minutes
+// for a few thousand) and copies a variable as often as it is used (gigabytes from one long
+// .env value); such a file is refused at the offending value instead.
+func TestInterpolationIsBounded(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"many substitutions": {
+			"compose.yaml": "services:\n  a:\n    image: x\n    command: \"" + strings.Repeat("${A:-x}", 33) + "\"\n",
+		},
+		"a long value used often": {
+			".env":         "A=" + strings.Repeat("x", 2<<20) + "\n",
+			"compose.yaml": "services:\n  a:\n    image: x\n    command: \"" + strings.Repeat("$A", 9) + "\"\n",
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			write(t, root, files)
+			p := filepath.Join(root, "compose.yaml")
+			_, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: "compose.yaml", Root: root, Kind: "compose"}, []byte(files["compose.yaml"]))
+			var pe *scanners.ParseError
+			if !errors.As(err, &pe) || pe.Line != 4 || !strings.Contains(pe.Msg, "substitutions exceed") {
+				t.Fatalf("got %v, want a parse error on line 4", err)
+			}
+		})
 	}
 }
 

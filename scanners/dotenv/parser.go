@@ -126,6 +126,8 @@ type parser struct {
 	off      int
 	values   map[string]string
 	comments []scanners.Comment
+	// interpolated counts the bytes of variable values substituted so far (maxInterpolated).
+	interpolated int
 }
 
 func (p *parser) errorf(off int, format string, args ...any) error {
@@ -335,16 +337,35 @@ func displayName(n string) string {
 	return n
 }
 
+// Bounds on what interpolation may cost, far above what real files need. compose-go rescans
+// the rest of a value for every ${…} in it, so a few thousand of them take minutes; and each
+// line may double the one before (A=$A$A), so forty lines would need a terabyte.
+const (
+	maxBracedRefs   = 32
+	maxInterpolated = 1 << 20 // bytes of variable values copied into values, over the file
+)
+
 // expand applies compose's ${VAR} interpolation, seeing only earlier variables of this file.
 // Its error names the variable, never the value.
 func (p *parser) expand(name, val string) (string, error) {
 	if !strings.Contains(val, "$") {
 		return val, nil
 	}
+	if strings.Count(val, "${") > maxBracedRefs {
+		return "", fmt.Errorf("the value of %s holds more than %d ${…} substitutions", displayName(name), maxBracedRefs)
+	}
+	over := false
 	out, err := template.Substitute(val, func(k string) (string, bool) {
 		v, ok := p.values[k]
+		if p.interpolated += len(v); p.interpolated > maxInterpolated {
+			over = true
+			return "", ok
+		}
 		return v, ok
 	})
+	if over {
+		return "", fmt.Errorf("the value of %s makes the file's ${…} substitutions copy more than %d KiB", displayName(name), maxInterpolated>>10)
+	}
 	if err != nil {
 		var missing *template.MissingRequiredError
 		if errors.As(err, &missing) {

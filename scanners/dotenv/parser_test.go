@@ -89,6 +89,10 @@ func TestParseErrorsNameThePlaceNotTheValue(t *testing.T) {
 		{"A=1\nB$=s3cr3t-value\n", 2, 2, "unexpected character"},
 		{"P=${REQUIRED:?must be set}s3cr3t-value\n", 1, 3, "requires REQUIRED"},
 		{"P=${s3cr3t-value\n", 1, 3, "invalid ${…} substitution in the value of P"},
+		// Interpolation is bounded (found fuzzing): each line doubles the value, and compose-go
+		// takes minutes over thousands of ${…} in one value.
+		{"A=s3cr3t-value\n" + strings.Repeat("A=$A$A\n", 40), 17, 3, "substitutions copy more than 1024 KiB"},
+		{"P=" + strings.Repeat("${A:-s3cr3t-value}", 33) + "\n", 1, 3, "more than 32 ${…} substitutions"},
 	} {
 		_, err := dotenv.New().Parse("x.env", []byte(tc.src))
 		var pe *scanners.ParseError

@@ -30,10 +30,13 @@ func (s scope) child() scope {
 
 type builder struct {
 	directives []any
-	spans      scanners.Spans
-	servers    []any
-	docPath    string
-	hasHTTP    bool
+	// children lists each directive's children by index, in order: looking them up by
+	// scanning every later directive made a server of many locations quadratic.
+	children map[int][]int
+	spans    scanners.Spans
+	servers  []any
+	docPath  string
+	hasHTTP  bool
 }
 
 // add records a directive in the flat list and returns its index.
@@ -50,14 +53,15 @@ func (b *builder) add(d *directive, parent int, context string) int {
 		spanPath = d.file
 	}
 	b.directives = append(b.directives, entry)
-	r := scanners.LineRange(d.line, d.col, d.endCol)
+	b.children[parent] = append(b.children[parent], k)
+	r := scanners.Range{Start: scanners.Position{Line: d.line, Column: d.col}, End: d.end}
 	b.spans.Set(scanners.Span{Path: spanPath, Key: r, Value: r, ID: d.name}, "directives", k)
 	return k
 }
 
 // build computes the document: every directive, and per server the effective settings.
 func build(p string, tree []*directive, notes []any) *scanners.Document {
-	b := &builder{spans: scanners.Spans{}, docPath: p}
+	b := &builder{spans: scanners.Spans{}, children: map[int][]int{}, docPath: p}
 	b.spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
 	for _, d := range tree {
 		if d.name == "http" {
@@ -122,7 +126,6 @@ func (b *builder) walk(ds []*directive, parent int, context string, sc scope) {
 }
 
 func (b *builder) server(d *directive, k int, context string, sc scope) {
-	start := len(b.directives)
 	b.walk(d.block, k, context+">server", sc)
 	own := sc.child()
 	var headers []int
@@ -130,11 +133,8 @@ func (b *builder) server(d *directive, k int, context string, sc scope) {
 	var listens, names, locations []any
 	sslOn := false
 	redirects := false
-	for j := start; j < len(b.directives); j++ {
+	for _, j := range b.children[k] {
 		e := b.directives[j].(map[string]any)
-		if e["parent"] != k {
-			continue
-		}
 		name := e["name"].(string)
 		args := toStrings(e["args"].([]any))
 		for _, n := range inherited {
@@ -207,11 +207,8 @@ func (b *builder) location(k int, args []string) map[string]any {
 			loc["acme"] = true
 		}
 	}
-	for j := k + 1; j < len(b.directives); j++ {
+	for _, j := range b.children[k] {
 		e := b.directives[j].(map[string]any)
-		if e["parent"] != k {
-			continue
-		}
 		args := toStrings(e["args"].([]any))
 		switch e["name"] {
 		case "return", "rewrite":

@@ -72,6 +72,68 @@ func TestParseErrorsAtNginxLines(t *testing.T) {
 	}
 }
 
+// TestNestingIsBounded: every directive carries its whole context, so the data grows with the
+// square of the nesting depth; FuzzNginx's "a{a{a{…" took gigabytes before the bound.
+func TestNestingIsBounded(t *testing.T) {
+	deep := func(n int) []byte {
+		return []byte(strings.Repeat("location / {\n", n) + strings.Repeat("}\n", n))
+	}
+	if _, err := nginx.New().Parse("nginx.conf", deep(100)); err != nil {
+		t.Fatalf("100 levels: %v", err)
+	}
+	_, err := nginx.New().Parse("nginx.conf", deep(101))
+	var pe *scanners.ParseError
+	if !errors.As(err, &pe) || pe.Line != 101 || pe.Column != 12 {
+		t.Fatalf("101 levels: got %v, want a parse error at the 101st \"{\" (101:12)", err)
+	}
+}
+
+// TestNameOverLines: a name with an escaped or quoted newline ends on a later line than it
+// starts; its span used to end on its first line, before its start (found by FuzzNginx).
+func TestNameOverLines(t *testing.T) {
+	doc, err := nginx.New().Parse("nginx.conf", []byte("   a\\\nb c;\n  \"x\ny\" {}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range []scanners.Range{
+		{Start: scanners.Position{Line: 1, Column: 4}, End: scanners.Position{Line: 2, Column: 2}},
+		{Start: scanners.Position{Line: 3, Column: 3}, End: scanners.Position{Line: 4, Column: 3}},
+	} {
+		if sp := doc.Spans[scanners.PathKey("directives", k)]; sp.Key != want {
+			t.Errorf("directive %d: span %+v, want %+v", k, sp.Key, want)
+		}
+	}
+}
+
+// TestManyLocations: a server's children are looked up, not searched for among every later
+// directive (which made thousands of locations take seconds); each location still sees its own.
+func TestManyLocations(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("server {\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "location /%d { proxy_pass http://u%d; }\n", i, i)
+	}
+	b.WriteString("location /last { return 301 https://x; }\n}\n")
+	doc, err := nginx.New().Parse("nginx.conf", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := doc.Data.(map[string]any)["directives"].([]any)
+	locs := doc.Data.(map[string]any)["servers"].([]any)[0].(map[string]any)["locations"].([]any)
+	if len(locs) != 3001 {
+		t.Fatalf("%d locations", len(locs))
+	}
+	for i, l := range locs[:3000] {
+		pp := ds[l.(map[string]any)["proxy_pass"].(int)].(map[string]any)["args"].([]any)[0]
+		if pp != fmt.Sprintf("http://u%d", i) {
+			t.Fatalf("location %d: proxy_pass %v", i, pp)
+		}
+	}
+	if last := locs[3000].(map[string]any); last["redirects_to_https"] != true || last["proxy_pass"] != nil {
+		t.Errorf("last location = %v", last)
+	}
+}
+
 // nginxSyntax matches the messages nginx gives for grammar errors (not unknown directives or
 // misplaced ones, which stop nginx before it reads further).
 var (

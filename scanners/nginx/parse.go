@@ -9,11 +9,13 @@ import (
 
 // directive is one nginx directive with its arguments and, for a block, its children.
 type directive struct {
-	name     string
-	args     []string
-	line     int
-	col      int
-	endCol   int
+	name string
+	args []string
+	line int
+	col  int
+	// end is just past the name: a line, not only a column, since a quoted or escaped newline
+	// makes a name end on a later line than it starts (a span ending before it starts).
+	end      scanners.Position
 	block    []*directive
 	isBlock  bool
 	file     string // the file it was read from (for included files)
@@ -28,14 +30,20 @@ type tokenizer struct {
 	pos       int
 	line, col int
 	path      string
+	depth     int // blocks open at pos
 }
+
+// maxDepth bounds block nesting, far beyond real configurations: every directive carries its
+// whole context ("http>server>location>…"), so the data grows with the square of the depth
+// (a 64 KiB file of "a{" took gigabytes).
+const maxDepth = 100
 
 type token struct {
 	text      string
 	quoted    bool
 	line, col int
-	endCol    int
-	special   byte // ';', '{', '}' or 0 for a word
+	end       scanners.Position // just past the token, which may end on a later line
+	special   byte              // ';', '{', '}' or 0 for a word
 }
 
 func (t *tokenizer) errorf(line, col int, format string, a ...any) error {
@@ -53,6 +61,8 @@ func (t *tokenizer) advance() byte {
 	}
 	return c
 }
+
+func (t *tokenizer) here() scanners.Position { return scanners.Position{Line: t.line, Column: t.col} }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
@@ -77,7 +87,7 @@ word:
 	c := t.src[t.pos]
 	if c == ';' || c == '{' || c == '}' {
 		t.advance()
-		return token{special: c, line: startLine, col: startCol, endCol: startCol + 1}, true, nil
+		return token{special: c, line: startLine, col: startCol, end: scanners.Position{Line: startLine, Column: startCol + 1}}, true, nil
 	}
 	if c == '"' || c == '\'' {
 		quote := t.advance()
@@ -116,7 +126,7 @@ word:
 				return token{}, false, t.errorf(t.line, t.col, "unexpected %q after a quoted argument", string(n))
 			}
 		}
-		return token{text: b.String(), quoted: true, line: startLine, col: startCol, endCol: t.col}, true, nil
+		return token{text: b.String(), quoted: true, line: startLine, col: startCol, end: t.here()}, true, nil
 	}
 	var b strings.Builder
 	variable := false
@@ -141,7 +151,7 @@ word:
 		}
 		b.WriteByte(t.advance())
 	}
-	return token{text: b.String(), line: startLine, col: startCol, endCol: t.col}, true, nil
+	return token{text: b.String(), line: startLine, col: startCol, end: t.here()}, true, nil
 }
 
 // freeForm blocks hold entries their module parses itself (map, types, geo, …): a nested
@@ -180,13 +190,18 @@ func (t *tokenizer) parseBlock(inBlock bool, parent string) ([]*directive, error
 			if freeForm[parent] {
 				return nil, t.errorf(tok.line, tok.col, "unexpected \"{\"")
 			}
+			if t.depth >= maxDepth {
+				return nil, t.errorf(tok.line, tok.col, "blocks nested more than %d deep; deploylint reads no further", maxDepth)
+			}
 			cur.isBlock = true
 			if strings.HasSuffix(cur.name, "_by_lua_block") {
 				if err := t.skipLua(); err != nil {
 					return nil, err
 				}
 			} else {
+				t.depth++
 				children, err := t.parseBlock(true, cur.name)
+				t.depth--
 				if err != nil {
 					return nil, err
 				}
@@ -204,7 +219,7 @@ func (t *tokenizer) parseBlock(inBlock bool, parent string) ([]*directive, error
 			return out, nil
 		default:
 			if cur == nil {
-				cur = &directive{name: tok.text, line: tok.line, col: tok.col, endCol: tok.endCol}
+				cur = &directive{name: tok.text, line: tok.line, col: tok.col, end: tok.end}
 			} else {
 				cur.args = append(cur.args, tok.text)
 			}

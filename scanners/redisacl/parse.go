@@ -194,23 +194,36 @@ func splitSpaces(body string, base int) []token {
 func mergeSelectors(words []token) ([]token, int) {
 	var out []token
 	open := -1
+	// The words of an open selector are joined once it closes: appending to the token word by
+	// word made a long unclosed selector quadratic (a second per 64 KiB line).
+	var parts []string
+	closeSelector := func() {
+		out[open].text = strings.Join(parts, " ")
+		open, parts = -1, nil
+	}
 	for _, w := range words {
 		if open < 0 && strings.HasPrefix(w.text, "(") && !strings.HasSuffix(w.text, ")") {
 			out = append(out, w)
 			open = len(out) - 1
+			parts = []string{w.text}
 			continue
 		}
 		if open >= 0 {
-			out[open].text += " " + w.text
+			parts = append(parts, w.text)
 			out[open].end = w.end
 			if strings.HasSuffix(w.text, ")") {
-				open = -1
+				closeSelector()
 			}
 			continue
 		}
 		out = append(out, w)
 	}
-	return out, open
+	if open < 0 {
+		return out, -1
+	}
+	bad := open
+	closeSelector()
+	return out, bad
 }
 
 // apply runs the user's tokens left to right; it returns the index of the first token Redis

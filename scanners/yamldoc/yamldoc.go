@@ -37,7 +37,8 @@ func Decode(path string, src []byte, opt Options) (any, scanners.Spans, error) {
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		return nil, nil, parseError(path, err)
 	}
-	return decodeNode(path, &root, opt)
+	nodes := 0
+	return decodeNode(path, &root, opt, &nodes)
 }
 
 // Doc is one document of a YAML stream.
@@ -51,6 +52,9 @@ type Doc struct {
 func DecodeAll(path string, src []byte, opt Options) ([]Doc, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var out []Doc
+	// One budget for the whole stream: a thousand documents each just under maxNodes would
+	// otherwise hold a billion spans.
+	nodes := 0
 	for len(out) < maxDocuments {
 		var root yaml.Node
 		err := dec.Decode(&root)
@@ -60,7 +64,7 @@ func DecodeAll(path string, src []byte, opt Options) ([]Doc, error) {
 		if err != nil {
 			return nil, parseError(path, err)
 		}
-		data, spans, err := decodeNode(path, &root, opt)
+		data, spans, err := decodeNode(path, &root, opt, &nodes)
 		if err != nil {
 			return nil, err
 		}
@@ -77,7 +81,8 @@ func DecodeAll(path string, src []byte, opt Options) ([]Doc, error) {
 // maxDocuments bounds a stream of many tiny documents.
 const maxDocuments = 1000
 
-func decodeNode(path string, root *yaml.Node, opt Options) (any, scanners.Spans, error) {
+// decodeNode converts one document; nodes counts the nodes visited so far in the stream.
+func decodeNode(path string, root *yaml.Node, opt Options, nodes *int) (any, scanners.Spans, error) {
 	spans := scanners.Spans{}
 	// A finding about the document as a whole lands on its first line (line 1 for the first).
 	first := 1
@@ -88,12 +93,17 @@ func decodeNode(path string, root *yaml.Node, opt Options) (any, scanners.Spans,
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return map[string]any{}, spans, nil
 	}
-	w := &walker{spans: spans, opt: opt}
-	v, err := w.value(root.Content[0], nil, 0)
-	if err != nil {
-		return nil, nil, &scanners.ParseError{Path: path, Line: root.Content[0].Line, Column: root.Content[0].Column, Msg: err.Error()}
+	w := &walker{spans: spans, opt: opt, nodes: nodes}
+	// Counting first, with each anchor counted once, refuses an alias bomb in microseconds
+	// rather than after building a span for each of maxNodes paths.
+	err := errTooManyNodes
+	if *nodes+expandedSize(root.Content[0], map[*yaml.Node]int{}) <= maxNodes {
+		var v any
+		if v, err = w.value(root.Content[0], nil, 0); err == nil {
+			return v, spans, nil
+		}
 	}
-	return v, spans, nil
+	return nil, nil, &scanners.ParseError{Path: path, Line: root.Content[0].Line, Column: root.Content[0].Column, Msg: err.Error()}
 }
 
 var lineInError = regexp.MustCompile(`line (\d+)`)
@@ -121,7 +131,42 @@ func parseError(path string, err error) error {
 type walker struct {
 	spans scanners.Spans
 	opt   Options
-	nodes int
+	nodes *int
+}
+
+var errTooManyNodes = errors.New("document expands to too many nodes (alias bomb?)")
+
+// expandedSize is the number of nodes walker.value visits under n, aliases expanded, or more
+// than maxNodes when that is exceeded (a recursive alias never ends). seen memoizes anchors;
+// -1 marks one being counted.
+func expandedSize(n *yaml.Node, seen map[*yaml.Node]int) int {
+	if c, ok := seen[n]; ok {
+		if c < 0 {
+			return maxNodes + 1
+		}
+		return c
+	}
+	seen[n] = -1
+	c := 1
+	switch n.Kind {
+	case yaml.AliasNode:
+		c += expandedSize(n.Alias, seen)
+	case yaml.DocumentNode:
+		if len(n.Content) > 0 {
+			c += expandedSize(n.Content[0], seen)
+		}
+	case yaml.SequenceNode:
+		for _, e := range n.Content {
+			c += expandedSize(e, seen)
+		}
+	case yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 {
+			c += expandedSize(n.Content[i], seen)
+		}
+	}
+	c = min(c, maxNodes+1)
+	seen[n] = c
+	return c
 }
 
 func nodeRange(n *yaml.Node) scanners.Range {
@@ -139,9 +184,9 @@ func nodeRange(n *yaml.Node) scanners.Range {
 }
 
 func (w *walker) value(n *yaml.Node, path []any, depth int) (any, error) {
-	w.nodes++
-	if w.nodes > maxNodes {
-		return nil, errors.New("document expands to too many nodes (alias bomb?)")
+	*w.nodes++
+	if *w.nodes > maxNodes {
+		return nil, errTooManyNodes
 	}
 	if depth > maxDepth {
 		return nil, fmt.Errorf("nesting deeper than %d levels", maxDepth)

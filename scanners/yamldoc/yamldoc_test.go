@@ -44,6 +44,17 @@ func TestHostileInput(t *testing.T) {
 	}
 }
 
+// TestNodeBudgetCoversTheStream: each document below expands to 40 081 nodes, well under the
+// bound, but a thousand of them would hold forty million spans: the bound is for the stream.
+func TestNodeBudgetCoversTheStream(t *testing.T) {
+	doc := "a: &a [" + strings.Repeat("x,", 1000) + "]\nb: [" + strings.Repeat("*a,", 39) + "]\n---\n"
+	_, err := yamldoc.DecodeAll("s.yaml", []byte(strings.Repeat(doc, 5)), yamldoc.Options{})
+	var pe *scanners.ParseError
+	if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "too many nodes") || pe.Line != 13 {
+		t.Fatalf("got %v, want too many nodes at the fifth document (line 13)", err)
+	}
+}
+
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte("a: 1\nb: [x, {c: d}]\n"))
 	f.Add([]byte("x: &a {y: *a}\n"))

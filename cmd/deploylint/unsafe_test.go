@@ -1,0 +1,6 @@
+package main
+
+import "unsafe"
+
+// unsafePointer views an inotify read buffer as the kernel's event struct.
+func unsafePointer(b []byte) unsafe.Pointer { return unsafe.Pointer(&b[0]) }

@@ -1,0 +1,89 @@
+package redisacl_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/deploylint/deploylint/internal/fuzzcheck"
+
+	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/redisacl"
+)
+
+func FuzzRedisACL(f *testing.F) {
+	isACL := func(p string) bool { return strings.HasSuffix(p, ".acl") }
+	for _, dir := range []string{"../../fixtures", "testdata"} {
+		for _, b := range fuzzcheck.SeedFiles(f, dir, isACL) {
+			f.Add(b)
+		}
+	}
+	hash := strings.Repeat("a", 64)
+	for _, s := range []string{
+		"",
+		"\x00",
+		"user",
+		"user ",
+		"user  ",
+		"user \xff\xfe on >\xc3",
+		"user default on nopass ~* &* +@all\r\n",
+		"user a on >" + strings.Repeat("p", 10000),
+		"user a on (~x +get\nuser b on (",
+		"user a on ( ) () (~* (+get) )\n",
+		"user a on #" + hash + " !" + hash + " <pw >pw <pw\n",
+		"user a on %RW~x %~y %X~z %R~ ~* ~x &* &x allkeys resetkeys allchannels resetchannels\n",
+		"user a on +config|get +config|get|x -config|x +set|x -set|x +@nope +nope|x -\n",
+		"user a\tb on\n user a on\nUSER a on\n# comment\n",
+		"user a " + strings.Repeat("(", 3000),
+		"user a reset clearselectors sanitize-payload skip-sanitize-payload resetpass off on\n",
+	} {
+		f.Add([]byte(s))
+	}
+	sc := redisacl.New()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > fuzzcheck.MaxInput {
+			return
+		}
+		maxLine := fuzzcheck.Lines(src) + 1
+		// Redis's refusals are data (ACL007), never a parse error.
+		doc, err := sc.Parse("users.acl", src)
+		if err != nil {
+			t.Fatalf("Parse returned an error: %v", err)
+		}
+		again, _ := sc.Parse("users.acl", src)
+		if !fuzzcheck.Same(doc.Data, again.Data) || !fuzzcheck.Same(doc.Spans, again.Spans) {
+			t.Fatal("two parses of the same bytes differ")
+		}
+		fuzzcheck.Spans(t, doc.Spans, maxLine)
+		data := doc.Data.(map[string]any)
+		for i, u := range data["users"].([]any) {
+			m := u.(map[string]any)
+			if _, ok := doc.Spans[scanners.PathKey("users", i)]; !ok {
+				t.Fatalf("user %d has no span", i)
+			}
+			tokens := m["tokens"].([]any)
+			for j, tok := range tokens {
+				if _, ok := doc.Spans[scanners.PathKey("users", i, "tokens", j)]; !ok {
+					t.Fatalf("token %d of user %d has no span", j, i)
+				}
+				// A cleartext password must never reach the data rules (and reports) see.
+				if s := tok.(string); len(s) > 1 && (s[0] == '>' || s[0] == '<') {
+					t.Fatalf("token %d of user %d keeps a cleartext password", j, i)
+				}
+			}
+			for k, p := range m["passwords"].([]any) {
+				if tk := p.(map[string]any)["token"].(int); tk < 0 || tk >= len(tokens) {
+					t.Fatalf("password %d of user %d points at token %d of %d", k, i, tk, len(tokens))
+				}
+			}
+		}
+		for k, e := range data["errors"].([]any) {
+			line := e.(map[string]any)["line"].(int)
+			if line < 1 || line > maxLine {
+				t.Fatalf("error %d on line %d, outside the input", k, line)
+			}
+			if _, ok := doc.Spans[scanners.PathKey("errors", k)]; !ok {
+				t.Fatalf("error %d has no span", k)
+			}
+		}
+	})
+}
