@@ -2,9 +2,9 @@
 GO ?= go
 GOLANGCI_LINT ?= $(shell command -v golangci-lint 2>/dev/null || echo $(HOME)/go/bin/golangci-lint)
 
-.PHONY: test vet lint unit build fuzz bench docs
+.PHONY: test vet lint unit build fuzz fuzz-ci bench docs
 
-test: vet lint unit
+test: vet lint unit fuzz-ci
 
 vet:
 	$(GO) vet ./...
@@ -21,6 +21,18 @@ build:
 # Regenerate the rule table in README.md and docs/rules/ from the rule METADATA.
 docs:
 	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestRuleDocs" -update
+
+# Every fuzz target for FUZZTIME (default 60s) each.
+fuzz:
+	bash scripts/fuzz.sh
+
+# In CI (CI set) every fuzz target runs 20 seconds; a local make test leaves that to make fuzz.
+fuzz-ci:
+ifneq ($(CI),)
+	FUZZTIME=20s bash scripts/fuzz.sh
+else
+	@echo "fuzz-ci: skipped outside CI (make fuzz runs every target)"
+endif
 
 # Throughput, memory and start-up on a generated corpus (BENCH_STACKS stacks, default 1000),
 # full scan against --parse-only; then the Go benchmarks of each parser and of the engine.

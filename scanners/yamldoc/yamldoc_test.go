@@ -54,24 +54,3 @@ func TestNodeBudgetCoversTheStream(t *testing.T) {
 		t.Fatalf("got %v, want too many nodes at the fifth document (line 13)", err)
 	}
 }
-
-func FuzzDecode(f *testing.F) {
-	f.Add([]byte("a: 1\nb: [x, {c: d}]\n"))
-	f.Add([]byte("x: &a {y: *a}\n"))
-	f.Fuzz(func(t *testing.T, src []byte) {
-		_, spans, err := yamldoc.Decode("f.yaml", src, yamldoc.Options{LowerKeys: true})
-		if err != nil {
-			var pe *scanners.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("unpositioned error %v", err)
-			}
-			return
-		}
-		lines := strings.Count(string(src), "\n") + 1
-		for k, sp := range spans {
-			if sp.Key.Start.Line > lines {
-				t.Fatalf("span %s beyond the file: %+v", k, sp)
-			}
-		}
-	})
-}
