@@ -120,7 +120,7 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := refuseForbidden(ms); err != nil {
+		if err := refuseForbidden(ms, src.Custom); err != nil {
 			return nil, err
 		}
 		for _, m := range ms {
@@ -215,7 +215,11 @@ func (e *Engine) prepare(ctx context.Context, rs []*Rule) (rego.PreparedEvalQuer
 
 // refuseForbidden names the file and line of every call to a built-in policies may not use,
 // before compiling, so the author reads why rather than OPA's "undefined function".
-func refuseForbidden(ms []module) error {
+//
+// A user's policy may not call any net.* built-in at all, the pure CIDR helpers included:
+// the rule is simpler to state and to check than a list of the harmless ones.
+func refuseForbidden(ms []module, custom bool) error {
+	forbidden := func(name string) bool { return isForbidden(name) || (custom && strings.HasPrefix(name, "net.")) }
 	var errs []error
 	seen := map[string]bool{}
 	for _, m := range ms {
@@ -223,7 +227,7 @@ func refuseForbidden(ms []module) error {
 			call, ok := t.Value.(ast.Call)
 			if ok && len(call) > 0 {
 				name := call[0].String()
-				if isForbidden(name) {
+				if forbidden(name) {
 					errs = appendForbidden(errs, seen, m.file, t.Location, name)
 				}
 			}
@@ -235,7 +239,7 @@ func refuseForbidden(ms []module) error {
 					return false
 				}
 				name := x.Operator().String()
-				if isForbidden(name) {
+				if forbidden(name) {
 					errs = appendForbidden(errs, seen, m.file, x.Location, name)
 				}
 				return false
