@@ -224,7 +224,7 @@ func TestPublishedPortsMatchCompose(t *testing.T) {
 	var files []string
 	for _, root := range []string{"../../fixtures", "../../../shared/corpus"} {
 		_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && compose.New().Match(d.Name()) == scanners.Match {
+			if err == nil && d.Type().IsRegular() && compose.New().Match(d.Name()) == scanners.Match {
 				files = append(files, p)
 			}
 			return nil
