@@ -1,7 +1,6 @@
 package scanners
 
 import (
-	"bufio"
 	"bytes"
 	"regexp"
 	"strings"
@@ -25,12 +24,20 @@ func ParseDirectives(src []byte) []Directive {
 		return nil
 	}
 	var out []Directive
-	sc := bufio.NewScanner(bytes.NewReader(src))
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := sc.Text()
+	// Split by hand rather than with a bufio.Scanner: a line of any length (a minified
+	// certificate, a long URL) must not hide the directives after it.
+	rest := src
+	for line := 1; len(rest) > 0; line++ {
+		var raw []byte
+		if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+			raw, rest = rest[:j], rest[j+1:]
+		} else {
+			raw, rest = rest, nil
+		}
+		if !bytes.Contains(raw, []byte("deploylint:ignore")) {
+			continue
+		}
+		text := strings.TrimSuffix(string(raw), "\r")
 		i := strings.Index(text, "deploylint:ignore")
 		if i < 0 {
 			continue
@@ -43,7 +50,8 @@ func ParseDirectives(src []byte) []Directive {
 		if m == nil {
 			continue
 		}
-		d := Directive{Line: line, File: m[1] != "", OwnLine: strings.TrimSpace(text[:hash]) == ""}
+		// "## deploylint:ignore …" is still a comment line of its own.
+		d := Directive{Line: line, File: m[1] != "", OwnLine: strings.Trim(text[:hash], " \t#") == ""}
 		body := m[2]
 		if idsPart, reason, ok := strings.Cut(body, "--"); ok {
 			body, d.Reason = idsPart, strings.TrimSpace(reason)
