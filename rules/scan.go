@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/deploylint/deploylint/scanners"
@@ -41,6 +43,9 @@ type ScanOptions struct {
 	Rules map[string]RuleSetting
 	// ConfigPath names the configuration in the justification of the suppressions it makes.
 	ConfigPath string
+	// EagerFiles is how many files Read may parse before the rules are ready; a larger scan
+	// streams its groups. 0 means 512; tests set 1 to stream small trees.
+	EagerFiles int
 	// Progress, when set, is updated as files are parsed and evaluated.
 	Progress *Progress
 	// Baseline holds fingerprints of accepted findings: they are reported as suppressed.
@@ -70,15 +75,34 @@ func (e *Engine) Scan(ctx context.Context, opt ScanOptions) (*ScanResult, error)
 	return e.Evaluate(ctx, tree, opt)
 }
 
-// Tree is a scan's input read and parsed, with stacks and mounts attached: everything but
-// the rules. Reading needs no engine, so a caller can compile the rules meanwhile.
+// Tree is a scan's input: the files found, in groups that can be judged apart. A small
+// tree is parsed by Read already (a caller compiles the rules meanwhile); a large one is parsed
+// group by group as the rules run, so memory holds a few groups, not every document.
 type Tree struct {
-	located []scanners.Located
+	groups  [][]scanners.Target
+	parsed  [][]scanners.Located // per group, nil until parsed
+	extra   []scanners.Located   // documents of skipped files (META004)
 	skipped []scanners.Skipped
+	reader  *reader
+	workers int
 }
 
-// Read discovers and parses what opt names (Paths, Scanners, Kinds, Exclude, MaxFileSize,
-// CheckPermissions, CheckGit, Workers, Progress).
+// defaultEagerFiles is how many files Read parses at once, before the rules are ready: every
+// pre-commit run and single-stack scan, while a monorepo streams.
+const defaultEagerFiles = 512
+
+// reader parses targets with what every file shares: parsers, limits, modes, git.
+type reader struct {
+	byKind     map[string]scanners.Scanner
+	maxSize    int64
+	checkPerms map[string]bool
+	repos      map[string]*gitrepo.Repo
+	progress   *Progress
+	workers    int
+}
+
+// Read discovers what opt names (Paths, Scanners, Kinds, Exclude, MaxFileSize,
+// CheckPermissions, CheckGit, Workers, Progress) and parses it when it is small.
 func Read(opt ScanOptions) (*Tree, error) {
 	dopt := scanners.DiscoverOptions{Kinds: opt.Kinds}
 	if len(opt.Exclude) > 0 {
@@ -95,96 +119,199 @@ func Read(opt ScanOptions) (*Tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	byKind := map[string]scanners.Scanner{}
+	r := &reader{byKind: map[string]scanners.Scanner{}, checkPerms: map[string]bool{}, repos: map[string]*gitrepo.Repo{}}
 	for _, s := range opt.Scanners {
-		byKind[s.Kind()] = s
+		r.byKind[s.Kind()] = s
 	}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	r.workers = opt.Workers
+	if r.workers <= 0 {
+		r.workers = runtime.GOMAXPROCS(0)
 	}
-	maxSize := opt.MaxFileSize
-	if maxSize <= 0 {
-		maxSize = defaultMaxFileSize
+	r.maxSize = opt.MaxFileSize
+	if r.maxSize <= 0 {
+		r.maxSize = defaultMaxFileSize
 	}
-	progress := opt.Progress
-	if progress == nil {
-		progress = &Progress{}
+	r.progress = opt.Progress
+	if r.progress == nil {
+		r.progress = &Progress{}
 	}
-	progress.files.Store(int64(len(targets)))
-	located := make([]scanners.Located, len(targets))
-	checkPerms := map[string]bool{}
-	repos := map[string]*gitrepo.Repo{}
+	r.progress.files.Store(int64(len(targets)))
 	for _, t := range targets {
-		if _, ok := checkPerms[t.Root]; !ok {
-			checkPerms[t.Root] = permissionsMeaningful(t.Root, opt.CheckPermissions)
+		if _, ok := r.checkPerms[t.Root]; !ok {
+			r.checkPerms[t.Root] = permissionsMeaningful(t.Root, opt.CheckPermissions)
 			if opt.CheckGit == nil || *opt.CheckGit {
-				if r, ok := gitrepo.Open(t.Root); ok {
-					repos[t.Root] = r
+				if repo, ok := gitrepo.Open(t.Root); ok {
+					r.repos[t.Root] = repo
 				}
 			}
 		}
 	}
-	parallel(len(targets), workers, func(i int) {
-		t := targets[i]
-		doc := parseTarget(t, byKind[t.Kind], maxSize)
-		if st, err := os.Stat(t.Path); err == nil {
-			doc.Mode = uint32(st.Mode().Perm())
-		}
-		doc.CheckPermissions = checkPerms[t.Root]
-		if doc.CheckPermissions && len(doc.SecretFiles) > 0 {
-			doc.SecretFileModes = map[string]uint32{}
-			for _, rel := range doc.SecretFiles {
-				if st, err := os.Stat(filepath.Join(t.Root, filepath.FromSlash(rel))); err == nil {
-					doc.SecretFileModes[rel] = uint32(st.Mode().Perm())
-				}
-			}
-		}
-		if r := repos[t.Root]; r != nil && (t.Kind == "dotenv" || t.Kind == "redis-acl") {
-			if st, ok := r.Status(t.Path); ok {
-				doc.Git = &scanners.GitStatus{Tracked: st.Tracked, Ignored: st.Ignored}
-			}
-		}
-		located[i] = scanners.Located{Target: t, Doc: doc}
-		progress.parsed.Add(1)
-	})
-	located = dropConsumed(withSiblings(located))
+	tree := &Tree{groups: groupTargets(targets), skipped: skipped, reader: r, workers: r.workers}
+	tree.parsed = make([][]scanners.Located, len(tree.groups))
 	for _, sk := range skipped {
 		if sk.Reason == "unknown kind" {
 			continue // a named file deploylint has no parser for: nothing was expected of it
 		}
 		t := scanners.Target{Path: sk.Rel, Rel: sk.Rel, Root: sk.Root, Explicit: sk.Root == "", Kind: skippedKind}
-		located = append(located, scanners.Located{Target: t, Doc: SkippedDocument(sk.Rel, sk.Reason)})
+		tree.extra = append(tree.extra, scanners.Located{Target: t, Doc: SkippedDocument(sk.Rel, sk.Reason)})
 	}
-	scanners.AttachStacks(located)
-	scanners.AttachMounts(located)
-	return &Tree{located: located, skipped: skipped}, nil
+	eager := opt.EagerFiles
+	if eager <= 0 {
+		eager = defaultEagerFiles
+	}
+	if len(targets) <= eager {
+		parallel(len(tree.groups), r.workers, func(g int) { tree.parsed[g] = r.group(tree.groups[g]) })
+	}
+	return tree, nil
 }
 
-// Evaluate runs the rules over a tree Read with the same options, then applies inline
-// suppressions, the configuration's rule settings and the baseline.
+// groupTargets splits the targets into groups no rule looks across. A folder holding a
+// compose file or a .env starts a deployment: everything below the highest such folder is one
+// group (its stacks, mounts and includes stay together); the other files of a root form one
+// group (an nginx.conf includes conf.d/ from anywhere), and so do named files (a pre-commit
+// list) with their context.
+func groupTargets(targets []scanners.Target) [][]scanners.Target {
+	markers := map[scanners.StackKey]bool{}
+	for _, t := range targets {
+		if !t.Explicit && (t.Kind == "compose" || path.Base(t.Rel) == ".env") {
+			markers[scanners.StackKey{Root: t.Root, Dir: path.Dir(t.Rel)}] = true
+		}
+	}
+	index := map[scanners.StackKey]int{}
+	var groups [][]scanners.Target
+	for _, t := range targets {
+		key := scanners.StackKey{Root: t.Root, Dir: "\x00named"}
+		if !t.Explicit {
+			key = scanners.StackKey{Root: t.Root, Dir: "\x00rest"}
+			// The highest marker folder above the file, the root first.
+			dirs := ancestors(path.Dir(t.Rel))
+			for _, d := range dirs {
+				if markers[scanners.StackKey{Root: t.Root, Dir: d}] {
+					key.Dir = d
+					break
+				}
+			}
+		}
+		g, ok := index[key]
+		if !ok {
+			g = len(groups)
+			index[key] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], t)
+	}
+	return groups
+}
+
+// ancestors lists "." and every folder on the way down to dir, top first.
+func ancestors(dir string) []string {
+	out := []string{"."}
+	if dir == "." || dir == "" {
+		return out
+	}
+	parts := strings.Split(dir, "/")
+	for i := range parts {
+		out = append(out, strings.Join(parts[:i+1], "/"))
+	}
+	return out
+}
+
+// group parses one group and links its documents: siblings, includes, stacks, mounts.
+func (r *reader) group(ts []scanners.Target) []scanners.Located {
+	located := make([]scanners.Located, len(ts))
+	parallel(len(ts), r.workers, func(i int) {
+		located[i] = scanners.Located{Target: ts[i], Doc: r.parse(ts[i])}
+		r.progress.parsed.Add(1)
+	})
+	located = dropConsumed(withSiblings(located))
+	scanners.AttachStacks(located)
+	scanners.AttachMounts(located)
+	return located
+}
+
+// parse reads one target with its file mode, secret files' modes and git status.
+func (r *reader) parse(t scanners.Target) *scanners.Document {
+	doc := parseTarget(t, r.byKind[t.Kind], r.maxSize)
+	if st, err := os.Stat(t.Path); err == nil {
+		doc.Mode = uint32(st.Mode().Perm())
+	}
+	doc.CheckPermissions = r.checkPerms[t.Root]
+	if doc.CheckPermissions && len(doc.SecretFiles) > 0 {
+		doc.SecretFileModes = map[string]uint32{}
+		for _, rel := range doc.SecretFiles {
+			if st, err := os.Stat(filepath.Join(t.Root, filepath.FromSlash(rel))); err == nil {
+				doc.SecretFileModes[rel] = uint32(st.Mode().Perm())
+			}
+		}
+	}
+	if repo := r.repos[t.Root]; repo != nil && (t.Kind == "dotenv" || t.Kind == "redis-acl") {
+		if st, ok := repo.Status(t.Path); ok {
+			doc.Git = &scanners.GitStatus{Tracked: st.Tracked, Ignored: st.Ignored}
+		}
+	}
+	return doc
+}
+
+// Evaluate runs the rules over a tree Read with the same options, group by group, keeping of
+// each document only what the report needs; then it applies inline suppressions, the
+// configuration's rule settings and the baseline.
 func (e *Engine) Evaluate(ctx context.Context, tree *Tree, opt ScanOptions) (*ScanResult, error) {
-	located, skipped := tree.located, tree.skipped
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	progress := tree.reader.progress
+	progress.docs.Store(progress.files.Load())
+	n := len(tree.groups)
+	slim := make([][]scanners.Located, n+1)
+	results := make([][][]Finding, n+1)
+	errs := make([]error, n+1)
+	judge := func(g int, located []scanners.Located) {
+		res := make([][]Finding, len(located))
+		gerrs := make([]error, len(located))
+		if !opt.ParseOnly {
+			parallel(len(located), tree.workers, func(i int) {
+				if !located[i].Target.Context { // context is read for its neighbours only
+					res[i], gerrs[i] = e.Eval(ctx, located[i].Doc)
+				}
+			})
+		}
+		errs[g] = errors.Join(gerrs...)
+		results[g] = res
+		slim[g] = slimmed(located)
 	}
-	progress := opt.Progress
-	if progress == nil {
-		progress = &Progress{}
-	}
-	results := make([][]Finding, len(located))
-	errs := make([]error, len(located))
-	progress.docs.Store(int64(len(located)))
-	if !opt.ParseOnly {
-		parallel(len(located), workers, func(i int) {
-			results[i], errs[i] = e.Eval(ctx, located[i].Doc)
-			progress.evaluated.Add(1)
-		})
-	}
+	parallel(n, tree.workers, func(g int) {
+		located := tree.parsed[g]
+		if located == nil {
+			located = tree.reader.group(tree.groups[g])
+		}
+		tree.parsed[g] = nil // let the group's documents go once judged
+		judge(g, located)
+		progress.evaluated.Add(int64(len(tree.groups[g])))
+	})
+	judge(n, tree.extra)
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	var located []scanners.Located
+	var flat [][]Finding
+	for g := range slim {
+		located = append(located, slim[g]...)
+		flat = append(flat, results[g]...)
+	}
+	skipped := tree.skipped
+	return e.report(ctx, located, flat, skipped, opt)
+}
+
+// slimmed keeps of each document what suppressions and the report read after the rules ran.
+func slimmed(located []scanners.Located) []scanners.Located {
+	out := make([]scanners.Located, len(located))
+	for i, l := range located {
+		out[i] = scanners.Located{Target: l.Target, Doc: &scanners.Document{
+			Kind: l.Doc.Kind, Path: l.Doc.Path, Directives: l.Doc.Directives, Consumed: l.Doc.Consumed,
+		}}
+	}
+	return out
+}
+
+// report turns per-document results into the scan result.
+func (e *Engine) report(ctx context.Context, located []scanners.Located, results [][]Finding, skipped []scanners.Skipped, opt ScanOptions) (*ScanResult, error) {
 	res := &ScanResult{Skipped: skipped, Sources: map[string]string{}}
 	seenFile := map[string]bool{}
 	for i, l := range located {

@@ -53,7 +53,7 @@ func (pl *progressLine) draw() {
 	s := pl.p.Snapshot()
 	line := fmt.Sprintf("deploylint: reading %d/%d files", s.Parsed, s.Files)
 	if s.Docs > 0 {
-		line = fmt.Sprintf("deploylint: checking %d/%d documents of %d files", s.Evaluated, s.Docs, s.Files)
+		line = fmt.Sprintf("deploylint: checking %d/%d files", s.Evaluated, s.Files)
 	}
 	// \r and erase-to-end-of-line redraw in place.
 	fmt.Fprintf(pl.w, "\r%s\x1b[K", line)
