@@ -69,8 +69,8 @@ func FuzzDirectives(f *testing.F) {
 			if i < 0 || !strings.Contains(text[:i], "#") {
 				t.Fatalf("line %d holds no directive comment: %q", d.Line, text)
 			}
-			// As directives.go decides it: only blanks before the `#` that opens the directive.
-			if own := strings.TrimSpace(text[:strings.LastIndex(text[:i], "#")]) == ""; d.OwnLine != own {
+			// As directives.go decides it: only blanks and hashes before the `#` that opens it.
+			if own := strings.Trim(text[:strings.LastIndex(text[:i], "#")], " \t#") == ""; d.OwnLine != own {
 				t.Fatalf("line %d: OwnLine = %v for %q", d.Line, d.OwnLine, text)
 			}
 			if d.Reason != strings.TrimSpace(d.Reason) {
