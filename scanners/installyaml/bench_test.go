@@ -1,39 +1,23 @@
 package installyaml_test
 
 import (
-	"os"
 	"testing"
 
+	"github.com/deploylint/deploylint/internal/benchparse"
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/installyaml"
 )
 
 // BenchmarkParseDCOSConfig parses a DC/OS Enterprise genconf/config.yaml.
 func BenchmarkParseDCOSConfig(b *testing.B) {
-	benchParse(b, installyaml.NewDCOS(), "genconf/config.yaml",
-		"../../fixtures/stacks/dcos-enterprise-permissive/genconf/config.yaml")
+	s := installyaml.NewDCOS()
+	benchparse.Run(b, "../../fixtures/stacks/dcos-enterprise-permissive/genconf/config.yaml",
+		func(src []byte) (*scanners.Document, error) { return s.Parse("genconf/config.yaml", src) }, nil)
 }
 
 // BenchmarkParseFetchMLAPI parses the FetchML guide's production configs/api/prod.yaml.
 func BenchmarkParseFetchMLAPI(b *testing.B) {
-	benchParse(b, installyaml.NewFetchML(), "configs/api/prod.yaml",
-		"../../fixtures/stacks/fetchml-api/configs/api/prod.yaml")
-}
-
-func benchParse(b *testing.B, s scanners.Scanner, rel, file string) {
-	b.Helper()
-	src, err := os.ReadFile(file)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := s.Parse(rel, src); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.SetBytes(int64(len(src)))
-	for b.Loop() {
-		if _, err := s.Parse(rel, src); err != nil {
-			b.Fatal(err)
-		}
-	}
+	s := installyaml.NewFetchML()
+	benchparse.Run(b, "../../fixtures/stacks/fetchml-api/configs/api/prod.yaml",
+		func(src []byte) (*scanners.Document, error) { return s.Parse("configs/api/prod.yaml", src) }, nil)
 }

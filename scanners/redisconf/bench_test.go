@@ -1,9 +1,10 @@
 package redisconf_test
 
 import (
-	"os"
 	"testing"
 
+	"github.com/deploylint/deploylint/internal/benchparse"
+	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/redisconf"
 )
 
@@ -11,25 +12,7 @@ import (
 // two rename-command lines). Fixture files are a few lines long, so this measures the cost per
 // file more than per byte; the harness in bench/ scans 50-line files.
 func BenchmarkParseRedisConf(b *testing.B) {
-	src := benchRead(b, "../../fixtures/RDS003/good/redis.conf")
 	s := redisconf.New()
-	if _, err := s.Parse("redis.conf", src); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.SetBytes(int64(len(src)))
-	for b.Loop() {
-		if _, err := s.Parse("redis.conf", src); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func benchRead(b *testing.B, p string) []byte {
-	b.Helper()
-	src, err := os.ReadFile(p)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return src
+	benchparse.Run(b, "../../fixtures/RDS003/good/redis.conf",
+		func(src []byte) (*scanners.Document, error) { return s.Parse("redis.conf", src) }, nil)
 }
