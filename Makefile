@@ -18,8 +18,10 @@ unit:
 build:
 	$(GO) build -o deploylint ./cmd/deploylint
 
-# Regenerate the rule table in README.md and docs/rules/ from the rule METADATA.
+# Regenerate the rule table in README.md, docs/rules/ and policies/index.json (the catalogue and
+# import graph a scan reads instead of parsing every policy) from the policies.
 docs:
+	$(GO) test ./rules -run TestPolicyIndexUpToDate -update
 	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestRuleDocs" -update
 
 # Every fuzz target for FUZZTIME (default 60s) each.

@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds every .rego and .json file of the built-in policies.
 //
-//go:embed lib/*.rego lib/*.json */*/*.rego
+//go:embed lib/*.rego lib/*.json */*/*.rego index.json
 var FS embed.FS

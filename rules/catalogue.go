@@ -68,17 +68,7 @@ type module struct {
 
 // loadModules parses every .rego file of a policy file system, annotations included.
 func loadModules(fsys fs.FS, prefix string, withTests bool) ([]module, error) {
-	var files []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".rego") || (!withTests && strings.HasSuffix(p, "_test.rego")) {
-			return nil
-		}
-		files = append(files, p)
-		return nil
-	})
+	files, err := policyFiles(fsys, withTests)
 	if err != nil {
 		return nil, err
 	}

@@ -9,10 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -56,15 +59,29 @@ const DefaultEvalTimeout = 5 * time.Second
 const BuiltinEvalTimeout = time.Minute
 
 // Engine evaluates compiled rules against documents. It is safe for concurrent use.
+//
+// The rules of a kind are compiled the first time a document of that kind is judged (or when
+// Prepare asks): a pre-commit run that names one .env file compiles the .env rules and the
+// libraries they import, not all of them.
 type Engine struct {
 	Catalogue *Catalogue
-	compiler  *ast.Compiler
 	store     storage.Store
-	byKind    map[string][]*kindQuery
-	modules   map[string]*ast.Module
+	kinds     map[string]*kindState
+	modules   map[string]*policyModule // every non-test module, by file
+	files     []string                 // the keys of modules, sorted
+	caps      *ast.Capabilities
 	tests     map[string]*ast.Module
 	timeout   time.Duration
 	crypt     *cryptCache
+}
+
+// kindState is the compiled queries of one kind, made once.
+type kindState struct {
+	once    sync.Once
+	builtin []*Rule
+	custom  []*Rule
+	queries []*kindQuery
+	err     error
 }
 
 // kindQuery evaluates every built-in rule of one document kind in a single query, so that
@@ -105,17 +122,40 @@ func isForbidden(name string) bool {
 	return false
 }
 
-// NewEngine parses, checks and compiles every policy once, and prepares the queries.
+// NewEngine loads and checks every policy; the rules of a kind are compiled when first needed.
 func NewEngine(ctx context.Context, sources ...PolicySource) (*Engine, error) {
 	return NewEngineWith(ctx, EngineOptions{Sources: sources})
 }
 
 // NewEngineWith is NewEngine with configuration data and a time budget.
 func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
-	var mods []module
+	e := &Engine{kinds: map[string]*kindState{}, modules: map[string]*policyModule{}, tests: map[string]*ast.Module{}, timeout: opt.EvalTimeout, crypt: &cryptCache{}, caps: Capabilities()}
+	if e.timeout <= 0 {
+		e.timeout = DefaultEvalTimeout
+	}
 	data := map[string]any{}
-	custom := map[string]bool{}
+	var rs []*Rule
+	anyCustom := false
 	for _, src := range opt.Sources {
+		anyCustom = anyCustom || src.Custom
+		if err := loadData(src.FS, data); err != nil {
+			return nil, fmt.Errorf("load policy data from %s: %w", src.Name, err)
+		}
+		// The built-in policies carry an index, so a scan parses only what it uses; a user's
+		// folder, or a test run, is parsed whole and checked at once.
+		if !src.Custom && !opt.Tests {
+			mods, irs, ok, err := indexedModules(src.FS, src.Name)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				for _, m := range mods {
+					e.modules[m.file] = m
+				}
+				rs = append(rs, irs...)
+				continue
+			}
+		}
 		ms, err := loadModules(src.FS, src.Name, opt.Tests)
 		if err != nil {
 			return nil, err
@@ -124,90 +164,176 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 			return nil, err
 		}
 		for _, m := range ms {
-			custom[m.file] = src.Custom
-		}
-		mods = append(mods, ms...)
-		if err := loadData(src.FS, data); err != nil {
-			return nil, fmt.Errorf("load policy data from %s: %w", src.Name, err)
-		}
-	}
-	e := &Engine{byKind: map[string][]*kindQuery{}, modules: map[string]*ast.Module{}, tests: map[string]*ast.Module{}, timeout: opt.EvalTimeout, crypt: &cryptCache{}}
-	if e.timeout <= 0 {
-		e.timeout = DefaultEvalTimeout
-	}
-	var rs []*Rule
-	for _, m := range mods {
-		if m.test {
-			e.tests[m.file] = m.mod
-			continue
-		}
-		e.modules[m.file] = m.mod
-		r, ok, err := ruleFromModule(m)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			r.Custom = custom[m.file]
-			rs = append(rs, r)
+			if m.test {
+				e.tests[m.file] = m.mod
+				continue
+			}
+			e.modules[m.file] = parsedModule(m)
+			r, ok, err := ruleFromModule(m)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				r.Custom = src.Custom
+				rs = append(rs, r)
+			}
 		}
 	}
+	e.files = slices.Sorted(maps.Keys(e.modules))
 	cat, err := newCatalogue(rs)
 	if err != nil {
 		return nil, err
 	}
 	e.Catalogue = cat
-	e.compiler = ast.NewCompiler().WithCapabilities(Capabilities())
-	if e.compiler.Compile(e.modules); e.compiler.Failed() {
-		return nil, fmt.Errorf("compile policies: %w", e.compiler.Errors)
+	// A user's policy folder is compiled whole, with everything it can import, so that its
+	// mistakes are reported when it is loaded, not when a document of its kind first turns
+	// up. The built-in policies are compiled whole by the tests.
+	if anyCustom {
+		all, err := e.parsed(e.files)
+		if err != nil {
+			return nil, err
+		}
+		c := ast.NewCompiler().WithCapabilities(e.caps)
+		if c.Compile(all); c.Failed() {
+			return nil, fmt.Errorf("compile policies: %w", c.Errors)
+		}
 	}
 	config := opt.Config
 	if config == nil {
 		config = map[string]any{}
 	}
 	e.store = inmem.NewFromObject(map[string]any{"deploylint": map[string]any{"data": data, "config": config}})
-	byKind := map[string][]*Rule{}
-	var kinds []string
 	for _, r := range cat.Rules {
 		for _, k := range r.Kinds {
-			if _, seen := byKind[k]; !seen {
-				kinds = append(kinds, k)
+			ks := e.kinds[k]
+			if ks == nil {
+				ks = &kindState{}
+				e.kinds[k] = ks
 			}
-			if !r.Custom {
-				byKind[k] = append(byKind[k], r)
-			} else if byKind[k] == nil {
-				byKind[k] = []*Rule{}
-			}
-		}
-	}
-	for _, kind := range kinds {
-		if rs := byKind[kind]; len(rs) > 0 {
-			q, err := e.prepare(ctx, rs)
-			if err != nil {
-				return nil, fmt.Errorf("prepare rules of kind %s: %w", kind, err)
-			}
-			e.byKind[kind] = append(e.byKind[kind], &kindQuery{rules: rs, query: q})
-		}
-		for _, r := range cat.Rules {
-			if r.Custom && slices.Contains(r.Kinds, kind) {
-				q, err := e.prepare(ctx, []*Rule{r})
-				if err != nil {
-					return nil, fmt.Errorf("prepare rule %s (%s): %w", r.ID, r.File, err)
-				}
-				e.byKind[kind] = append(e.byKind[kind], &kindQuery{rules: []*Rule{r}, query: q, custom: true})
+			if r.Custom {
+				ks.custom = append(ks.custom, r)
+			} else {
+				ks.builtin = append(ks.builtin, r)
 			}
 		}
 	}
 	return e, nil
 }
 
-func (e *Engine) prepare(ctx context.Context, rs []*Rule) (rego.PreparedEvalQuery, error) {
+// parsed parses (once) and returns the named modules.
+func (e *Engine) parsed(files []string) (map[string]*ast.Module, error) {
+	out := make(map[string]*ast.Module, len(files))
+	var errs []error
+	for _, f := range files {
+		m, err := e.modules[f].parse(e.caps)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out[f] = m
+	}
+	return out, errors.Join(errs...)
+}
+
+// Prepare compiles the rules of the given kinds now, on every core, rather than when their
+// first document is judged; unknown kinds are ignored.
+func (e *Engine) Prepare(ctx context.Context, kinds []string) error {
+	var todo []string
+	for _, k := range kinds {
+		if e.kinds[k] != nil {
+			todo = append(todo, k)
+		}
+	}
+	sort.Strings(todo)
+	errs := make([]error, len(todo))
+	parallel(len(todo), runtime.GOMAXPROCS(0), func(i int) {
+		_, errs[i] = e.queries(ctx, todo[i])
+	})
+	return errors.Join(errs...)
+}
+
+// queries compiles the rules of a kind the first time it is asked for.
+func (e *Engine) queries(ctx context.Context, kind string) ([]*kindQuery, error) {
+	ks := e.kinds[kind]
+	if ks == nil {
+		return nil, nil
+	}
+	ks.once.Do(func() {
+		ks.queries, ks.err = e.compileKind(ctx, ks)
+		if ks.err != nil {
+			ks.err = fmt.Errorf("compile the rules of kind %s: %w", kind, ks.err)
+		}
+	})
+	return ks.queries, ks.err
+}
+
+func (e *Engine) compileKind(ctx context.Context, ks *kindState) ([]*kindQuery, error) {
+	var files []string
+	for _, r := range ks.builtin {
+		files = append(files, r.File)
+	}
+	for _, r := range ks.custom {
+		files = append(files, r.File)
+	}
+	mods, err := e.parsed(e.closure(files))
+	if err != nil {
+		return nil, err
+	}
+	c := ast.NewCompiler().WithCapabilities(e.caps)
+	if c.Compile(mods); c.Failed() {
+		return nil, c.Errors
+	}
+	var out []*kindQuery
+	if len(ks.builtin) > 0 {
+		q, err := e.prepare(ctx, c, ks.builtin)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &kindQuery{rules: ks.builtin, query: q})
+	}
+	for _, r := range ks.custom {
+		q, err := e.prepare(ctx, c, []*Rule{r})
+		if err != nil {
+			return nil, fmt.Errorf("prepare rule %s (%s): %w", r.ID, r.File, err)
+		}
+		out = append(out, &kindQuery{rules: []*Rule{r}, query: q, custom: true})
+	}
+	return out, nil
+}
+
+// closure returns the named modules and every module they reach through a data reference
+// (imports included), transitively: what compiling them needs, and nothing more.
+func (e *Engine) closure(files []string) []string {
+	in := map[string]bool{}
+	queue := slices.Clone(files)
+	for len(queue) > 0 {
+		f := queue[0]
+		queue = queue[1:]
+		m := e.modules[f]
+		if m == nil || in[f] {
+			continue
+		}
+		in[f] = true
+		for _, r := range m.refs {
+			for _, other := range e.files {
+				p := e.modules[other].pkg
+				if !in[other] && (hasPrefix(p, r) || hasPrefix(r, p)) {
+					queue = append(queue, other)
+				}
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(in))
+}
+
+func (e *Engine) prepare(ctx context.Context, c *ast.Compiler, rs []*Rule) (rego.PreparedEvalQuery, error) {
 	parts := make([]string, len(rs))
 	for i, r := range rs {
 		parts[i] = fmt.Sprintf("r%d = data.%s.deny", i, r.Package)
 	}
 	return rego.New(
 		rego.Query(strings.Join(parts, "; ")),
-		rego.Compiler(e.compiler),
+		rego.Compiler(c),
 		rego.Store(e.store),
 		cryptMatchesOption(e.crypt),
 	).PrepareForEval(ctx)
@@ -273,8 +399,8 @@ func loadData(fsys fs.FS, into map[string]any) error {
 
 // Kinds lists the document kinds at least one rule applies to.
 func (e *Engine) Kinds() []string {
-	ks := make([]string, 0, len(e.byKind))
-	for k := range e.byKind {
+	ks := make([]string, 0, len(e.kinds))
+	for k := range e.kinds {
 		ks = append(ks, k)
 	}
 	sort.Strings(ks)
@@ -294,9 +420,9 @@ func Input(doc *scanners.Document) map[string]any {
 // that overruns its time budget, or a custom rule that fails, becomes a META003 finding and
 // the other queries still run.
 func (e *Engine) Eval(ctx context.Context, doc *scanners.Document) ([]Finding, error) {
-	kqs := e.byKind[doc.Kind]
-	if len(kqs) == 0 {
-		return nil, nil
+	kqs, err := e.queries(ctx, doc.Kind)
+	if err != nil || len(kqs) == 0 {
+		return nil, err
 	}
 	input, err := inputValue(doc)
 	if err != nil {

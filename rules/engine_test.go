@@ -2,6 +2,8 @@ package rules_test
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/deploylint/deploylint/policies"
@@ -44,5 +46,25 @@ func TestProgressCountsTheScan(t *testing.T) {
 	s := p.Snapshot()
 	if s.Files != len(res.Files) || s.Parsed != s.Files || s.Docs < s.Files || s.Evaluated != s.Docs {
 		t.Errorf("progress %+v after scanning %d files", s, len(res.Files))
+	}
+}
+
+// TestDiscoveredNamesJudgedKinds: Read reports the kinds it will judge before parsing, and a
+// file read only as context (the .env beside a named compose file) adds none: a pre-commit
+// run naming one compose file compiles the compose rules alone.
+func TestDiscoveredNamesJudgedKinds(t *testing.T) {
+	var got [][]string
+	opt := rules.ScanOptions{Scanners: builtin.Scanners(), Discovered: func(k []string) { got = append(got, k) }}
+	t.Chdir("../fixtures/stacks/cosmos-default")
+	opt.Paths = []string{"compose.yaml"}
+	if _, err := rules.Read(opt); err != nil {
+		t.Fatal(err)
+	}
+	opt.Paths = []string{"."}
+	if _, err := rules.Read(opt); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || strings.Join(got[0], ",") != "compose" || !slices.Contains(got[1], "compose") || !slices.Contains(got[1], "redis-acl") {
+		t.Fatalf("discovered kinds: %v", got)
 	}
 }

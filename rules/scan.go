@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -50,6 +52,9 @@ type ScanOptions struct {
 	Progress *Progress
 	// Baseline holds fingerprints of accepted findings: they are reported as suppressed.
 	Baseline map[string]bool
+	// Discovered, when set, is told the kinds of the files found, once they are found and
+	// before any is parsed: a caller can compile those rules while the files are read.
+	Discovered func(kinds []string)
 }
 
 // ScanResult is everything a reporter needs from a scan.
@@ -119,6 +124,9 @@ func Read(opt ScanOptions) (*Tree, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Discovered != nil {
+		opt.Discovered(targetKinds(targets, skipped))
+	}
 	r := &reader{byKind: map[string]scanners.Scanner{}, checkPerms: map[string]bool{}, repos: map[string]*gitrepo.Repo{}}
 	for _, s := range opt.Scanners {
 		r.byKind[s.Kind()] = s
@@ -163,6 +171,20 @@ func Read(opt ScanOptions) (*Tree, error) {
 		parallel(len(tree.groups), r.workers, func(g int) { tree.parsed[g] = r.group(tree.groups[g]) })
 	}
 	return tree, nil
+}
+
+// targetKinds lists, sorted, the kinds of documents the targets will give.
+func targetKinds(targets []scanners.Target, skipped []scanners.Skipped) []string {
+	seen := map[string]bool{}
+	for _, t := range targets {
+		if !t.Context { // read for its neighbours, never judged
+			seen[t.Kind] = true
+		}
+	}
+	if len(skipped) > 0 {
+		seen[skippedKind] = true
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // groupTargets splits the targets into groups no rule looks across. A folder holding a

@@ -24,8 +24,10 @@ type TestResult struct {
 // RunTests runs every `test_` rule of the loaded policies' _test.rego files with OPA's tester,
 // against the same data the engine uses.
 func (e *Engine) RunTests(ctx context.Context) ([]TestResult, error) {
-	mods := make(map[string]*ast.Module, len(e.modules)+len(e.tests))
-	maps.Copy(mods, e.modules)
+	mods, err := e.parsed(e.files)
+	if err != nil {
+		return nil, err
+	}
 	maps.Copy(mods, e.tests)
 	txn, err := e.store.NewTransaction(ctx, storage.TransactionParams{})
 	if err != nil {

@@ -124,6 +124,9 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 		err error
 	}
 	engine := make(chan built, 1)
+	// The kinds found arrive as soon as the files are listed; the engine compiles their rules
+	// (and no others) while the files are parsed.
+	discovered := make(chan []string, 1)
 	go func() {
 		if f.parseOnly {
 			e, err := rules.NewEngine(ctx) // no rules: the baseline measures reading only
@@ -131,6 +134,11 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 			return
 		}
 		e, err := buildEngine(ctx, &a.common, cfg)
+		if err == nil {
+			if kinds, ok := <-discovered; ok {
+				err = e.Prepare(ctx, kinds)
+			}
+		}
 		engine <- built{e, err}
 	}()
 	wait := func() (*rules.Engine, error) { b := <-engine; return b.e, b.err }
@@ -189,7 +197,11 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 		ParseOnly: f.parseOnly, MaxFileSize: maxSize,
 		Exclude: cfg.Exclude, Rules: cfg.Rules, ConfigPath: cfg.Path,
 	}
+	opt.Discovered = func(kinds []string) { discovered <- kinds }
 	tree, rerr := rules.Read(opt)
+	if rerr != nil {
+		close(discovered)
+	}
 	e, err := wait()
 	var res *rules.ScanResult
 	if err == nil && rerr == nil {
