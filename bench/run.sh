@@ -102,6 +102,10 @@ load_before=$(loadavg)
 read -r full_wall full_rss full_user full_sys < <(measure 3 "$dl" "${full[@]}" "$tmp/corpus")
 read -r parse_wall parse_rss parse_user parse_sys < <(measure 3 "$dl" "${parse[@]}" "$tmp/corpus")
 read -r one_wall one_rss one_user one_sys < <(measure 10 "$dl" "${full[@]}" "$stack1")
+# A commit that touches one file: the pre-commit hook names it (and deploylint reads the .env
+# beside a named compose file as context).
+read -r env_wall env_rss env_user env_sys < <(measure 10 "$dl" "${full[@]}" "$stack1/.env")
+read -r ver_wall _ < <(measure 10 "$dl" version)
 read -r small_wall small_rss small_user small_sys < <(measure 3 "$dl" "${full[@]}" "$tmp/corpus-small")
 load_after=$(loadavg)
 
@@ -129,6 +133,10 @@ awk -v f="$full_wall" -v p="$parse_wall" -v cf="$full_user $full_sys" -v cp="$pa
 		f / p, (a[1] + a[2]) / (b[1] + b[2]), f - p, f }'
 awk -v w="$one_wall" -v r="$one_rss" -v u="$one_user" -v s="$one_sys" -v n="$stack1_files" 'BEGIN{
 	printf "single stack (pre-commit): %.0f ms wall (best of 10), %d files, %.1f MB peak RSS, %.2f CPU cores\n", w * 1000, n, r / 1024, (u + s) / w }'
+awk -v w="$env_wall" -v r="$env_rss" -v u="$env_user" -v s="$env_sys" 'BEGIN{
+	printf "one named file (.env):     %.0f ms wall (best of 10), %.1f MB peak RSS, %.2f CPU cores\n", w * 1000, r / 1024, (u + s) / w }'
+awk -v w="$ver_wall" 'BEGIN{
+	printf "process floor:             %.0f ms wall (best of 10) for deploylint version: Go start-up and package initialisation\n", w * 1000 }'
 awk -v s="$small_wall" -v f="$full_wall" -v cs="$small_user $small_sys" -v cf="$full_user $full_sys" \
 	-v a="$small_written" -v b="$written" 'BEGIN{
 	split(cs, p, " "); split(cf, q, " ")
