@@ -46,6 +46,7 @@ done
 export GOPROXY=off GOTOOLCHAIN=local
 go build -o "$tmp/deploylint" ./cmd/deploylint
 go build -o "$tmp/gen" ./bench/gen
+go build -o "$tmp/composefloor" ./bench/composefloor
 dl=$tmp/deploylint
 
 small=$((stacks / 10))
@@ -106,6 +107,9 @@ read -r one_wall one_rss one_user one_sys < <(measure 10 "$dl" "${full[@]}" "$st
 # beside a named compose file as context).
 read -r env_wall env_rss env_user env_sys < <(measure 10 "$dl" "${full[@]}" "$stack1/.env")
 read -r ver_wall _ < <(measure 10 "$dl" version)
+# The same stack's compose file loaded by compose-go alone (bench/composefloor).
+stack1_compose=$(find "$stack1" -maxdepth 1 -name '*compose*.y*ml' | sort | head -1)
+read -r floor_wall _ < <(measure 10 "$tmp/composefloor" "$stack1_compose")
 read -r small_wall small_rss small_user small_sys < <(measure 3 "$dl" "${full[@]}" "$tmp/corpus-small")
 load_after=$(loadavg)
 
@@ -137,6 +141,8 @@ awk -v w="$env_wall" -v r="$env_rss" -v u="$env_user" -v s="$env_sys" 'BEGIN{
 	printf "one named file (.env):     %.0f ms wall (best of 10), %.1f MB peak RSS, %.2f CPU cores\n", w * 1000, r / 1024, (u + s) / w }'
 awk -v w="$ver_wall" 'BEGIN{
 	printf "process floor:             %.0f ms wall (best of 10) for deploylint version: Go start-up and package initialisation\n", w * 1000 }'
+awk -v w="$floor_wall" -v f="${stack1_compose#"$stack1"/}" 'BEGIN{
+	printf "compose-go alone:          %.0f ms wall (best of 10): bench/composefloor loads the stack'"'"'s %s with compose-go'"'"'s loader and exits: a fresh process pays compose-go'"'"'s one-time schema compilation\n", w * 1000, f }'
 awk -v s="$small_wall" -v f="$full_wall" -v cs="$small_user $small_sys" -v cf="$full_user $full_sys" \
 	-v a="$small_written" -v b="$written" 'BEGIN{
 	split(cs, p, " "); split(cf, q, " ")
