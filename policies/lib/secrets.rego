@@ -63,6 +63,11 @@ is_known_default(value) if {
 	is_placeholder(value)
 }
 
+# published_hashes maps a hash a project publishes in its own files (a compose fall-back, a
+# README) to the default password it encodes; bcrypt and the like are too slow to try every
+# default against, so the known ones are listed (defaults.json, checked by rules/defaults_test.go).
+published_hashes := {h.hash: h | some h in defaults.published_hashes}
+
 # default_sha256 maps the SHA-256 (lowercase hex) of every known default password to a public
 # description of it, so hashed defaults are recognised too.
 default_sha256 := {crypto.sha256(v): v | some v in (shipped_defaults | weak_passwords) | {p.value | some p in defaults.acl_passwords}}

@@ -6,8 +6,9 @@
 #   name itself (POSTGRES_PASSWORD=nextcloud next to POSTGRES_USER=nextcloud). This covers
 #   values written in the compose file and ${VAR:-fallback} fall-backs used because VAR is
 #   unset; a value that comes from the project's .env is reported there (ENV rules). It also
-#   covers redis-server --requirepass with such a password in command, and a MinIO service with
-#   no root credentials at all (MinIO then starts with minioadmin/minioadmin).
+#   covers redis-server --requirepass with such a password in command, a MinIO service with no
+#   root credentials at all (MinIO then starts with minioadmin/minioadmin), and a variable that
+#   holds a hash a project published for its default password (dockprom's bcrypt of "admin").
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/CMP003.md
 #     description: rule documentation
@@ -60,8 +61,19 @@ deny contains result.at(["services", name, "environment", var], msg) if {
 	svc.environment_origin[var] in {"literal", "default"}
 	credential_name(var)
 	problem := weak(name, svc, var, value)
-	how := {"literal": "is written in the compose file", "default": "falls back to a default in the compose file"}[svc.environment_origin[var]]
+	how := origin_text[svc.environment_origin[var]]
 	msg := sprintf("service %s: %s %s and is %s%s; use a unique secret from .env or compose secrets", [name, var, how, problem, shown(value)])
+}
+
+origin_text := {"literal": "is written in the compose file", "default": "falls back to a default in the compose file"}
+
+# A published hash is the default password whatever the variable is called (ADMIN_PASSWORD_HASH).
+deny contains result.at(["services", name, "environment", var], msg) if {
+	some name, svc in input.data.services
+	some var, value in svc.environment
+	how := origin_text[svc.environment_origin[var]]
+	h := secrets.published_hashes[value]
+	msg := sprintf("service %s: %s %s and is the published hash of the default password %q (%s); use the hash of a unique password, from .env", [name, var, how, h.password, h.source])
 }
 
 # Only a password written in the command itself: one interpolated from .env is reported there.

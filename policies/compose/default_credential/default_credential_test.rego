@@ -41,3 +41,18 @@ test_organisation_default_not_shown if {
 	some x in r
 	not contains(x.msg, "Acme-Winter-24")
 }
+
+dockprom_hash := "$2a$14$1l.IozJx7xQRVmlkEQ32OeEEfP5mRxTpbDTCTcXRqn19gXD8YK1pO"
+
+test_published_hash_fallback if {
+	caddy := svc("caddy", {"environment": {"ADMIN_PASSWORD_HASH": dockprom_hash}, "environment_origin": {"ADMIN_PASSWORD_HASH": "default"}})
+	r := default_credential.deny with input as stack({"caddy": caddy})
+	{x.path | some x in r} == {["services", "caddy", "environment", "ADMIN_PASSWORD_HASH"]}
+	some x in r
+	contains(x.msg, `default password "admin"`)
+}
+
+test_published_hash_from_dotenv_is_left_to_env_rules if {
+	caddy := svc("caddy", {"environment": {"ADMIN_PASSWORD_HASH": dockprom_hash}, "environment_origin": {"ADMIN_PASSWORD_HASH": "dotenv"}})
+	count(default_credential.deny) == 0 with input as stack({"caddy": caddy})
+}

@@ -6,7 +6,8 @@
 #   that product's documented default. These are the first passwords anyone tries. COSMOS's own
 #   variables are reported by ENV001 to ENV005 instead. Any secret variable set to one of the
 #   organisation's own default passwords (defaults { passwords } in .deploylint.hcl) is reported
-#   too, without repeating the value.
+#   too, without repeating the value, and so is any variable holding a hash a project published
+#   for its default password (dockprom's bcrypt of "admin").
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ENV008.md
 #     description: rule documentation
@@ -40,4 +41,12 @@ deny contains result.at(["vars", i, "value"], msg) if {
 	v.value in secrets.org_passwords
 	not dotenv.has_specific_default(v.name, v.value)
 	msg := sprintf("%s is one of the organisation's default passwords listed in .deploylint.hcl: set a unique random value", [v.name])
+}
+
+# A published hash is the default password whatever the variable is called (ADMIN_PASSWORD_HASH).
+deny contains result.at(["vars", i, "value"], msg) if {
+	some i in dotenv.effective_index
+	v := input.data.vars[i]
+	h := secrets.published_hashes[v.value]
+	msg := sprintf("%s is the published hash of the default password %q (%s): set the hash of a unique password", [v.name, h.password, h.source])
 }

@@ -28,3 +28,14 @@ test_organisation_default_is_flagged_without_its_value if {
 test_organisation_default_absent_without_config if {
 	count(service_default_password.deny) == 0 with input as env([["APP_DB_PASSWORD", "Acme-Winter-24"]])
 }
+
+test_published_hash_is_flagged_whatever_the_name if {
+	r := service_default_password.deny with input as env([["ADMIN_PASSWORD_HASH", "$2a$14$1l.IozJx7xQRVmlkEQ32OeEEfP5mRxTpbDTCTcXRqn19gXD8YK1pO"], ["CADDY_AUTH", "$2a$14$1l.IozJx7xQRVmlkEQ32OeEEfP5mRxTpbDTCTcXRqn19gXD8YK1pO"]])
+	count(r) == 2
+	some f in r
+	contains(f.msg, `default password "admin"`)
+}
+
+test_other_bcrypt_hash_passes if {
+	count(service_default_password.deny) == 0 with input as env([["ADMIN_PASSWORD_HASH", "$2a$14$Qw0YyY3bOxd5b1m7nC8yZe2n6yq0kFQ1u5m0Yt3wQx9sYy2nFvH9a"]])
+}
