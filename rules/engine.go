@@ -202,7 +202,9 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 	if config == nil {
 		config = map[string]any{}
 	}
-	e.store = inmem.NewFromObject(map[string]any{"deploylint": map[string]any{"data": data, "config": config}})
+	// Stored as AST values: read as they are by every evaluation, not converted from Go values
+	// on each read (the defaults tables are read for every document).
+	e.store = inmem.NewFromObjectWithOpts(map[string]any{"deploylint": map[string]any{"data": data, "config": config}}, inmem.OptReturnASTValuesOnRead(true))
 	for _, r := range cat.Rules {
 		for _, k := range r.Kinds {
 			ks := e.kinds[k]
