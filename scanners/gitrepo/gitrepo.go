@@ -1,7 +1,8 @@
 // Package gitrepo answers, for files of a git work tree, whether git tracks them and whether
-// its ignore rules cover them. It reads the repository with go-git (index, .git/info/exclude,
-// and the .gitignore files on the way from the top to each file asked about) and never runs
-// git: a scanned repository's configuration (hooks, fsmonitor) can then execute nothing.
+// its ignore rules cover them. It reads the repository's files itself (the index through
+// gitindex, .git/info/exclude, and the .gitignore files on the way from the top to each file
+// asked about) and never runs git: a scanned repository's configuration (hooks, fsmonitor) can
+// then execute nothing.
 package gitrepo
 
 import (
@@ -11,15 +12,22 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+
+	"github.com/deploylint/deploylint/scanners/gitindex"
 )
 
 // Repo is an opened work tree. It is safe for concurrent use.
 type Repo struct {
 	root    string
-	tracked map[string]bool
+	gitDir  string // this work tree's git folder (a linked worktree has its own)
+	common  string // the repository's shared git folder: config, info/exclude
 	exclude []gitignore.Pattern
+
+	// The index is read on the first question about tracking: a scan that asks none (no .env
+	// or users.acl among its files) never reads a monorepo's 4 MB index.
+	indexOnce sync.Once
+	index     *gitindex.Index
 
 	mu sync.Mutex
 	// dirs caches each folder's .gitignore patterns. Only the folders above a file asked
@@ -34,23 +42,111 @@ func Open(dir string) (*Repo, bool) {
 	if err != nil {
 		return nil, false
 	}
-	r, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true})
-	if err != nil {
-		return nil, false
-	}
-	wt, err := r.Worktree()
-	if err != nil {
-		return nil, false
-	}
-	root := wt.Filesystem.Root()
-	repo := &Repo{root: root, tracked: map[string]bool{}, dirs: map[string][]gitignore.Pattern{}}
-	if idx, err := r.Storer.Index(); err == nil {
-		for _, e := range idx.Entries {
-			repo.tracked[e.Name] = true
+	for d := abs; ; d = filepath.Dir(d) {
+		if gitDir, ok := gitDirOf(d); ok {
+			repo := &Repo{root: d, gitDir: gitDir, common: commonDir(gitDir), dirs: map[string][]gitignore.Pattern{}}
+			repo.exclude = readPatterns(filepath.Join(repo.common, "info", "exclude"), nil)
+			return repo, true
+		}
+		if d == filepath.Dir(d) {
+			return nil, false
 		}
 	}
-	repo.exclude = readPatterns(filepath.Join(root, ".git", "info", "exclude"), nil)
-	return repo, true
+}
+
+// gitDirOf returns the git folder of a work tree whose top is dir: dir/.git, or the folder a
+// .git file names (a linked worktree or a submodule: "gitdir: PATH").
+func gitDirOf(dir string) (string, bool) {
+	dotgit := filepath.Join(dir, ".git")
+	st, err := os.Stat(dotgit)
+	if err != nil {
+		return "", false
+	}
+	gitDir := dotgit
+	if !st.IsDir() {
+		b, err := readSmall(dotgit)
+		if err != nil {
+			return "", false
+		}
+		p, ok := strings.CutPrefix(strings.TrimSpace(string(b)), "gitdir:")
+		if !ok {
+			return "", false
+		}
+		gitDir = strings.TrimSpace(p)
+		if !filepath.IsAbs(gitDir) {
+			gitDir = filepath.Join(dir, gitDir)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(gitDir, "HEAD")); err != nil {
+		return "", false
+	}
+	return gitDir, true
+}
+
+// commonDir is where a linked worktree's git folder points for what all worktrees share.
+func commonDir(gitDir string) string {
+	b, err := readSmall(filepath.Join(gitDir, "commondir"))
+	if err != nil {
+		return gitDir
+	}
+	p := strings.TrimSpace(string(b))
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(gitDir, p)
+	}
+	return p
+}
+
+// readSmall reads a git metadata file of at most 64 KiB.
+func readSmall(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := make([]byte, 64<<10)
+	n, err := f.Read(b)
+	if n == 0 && err != nil {
+		return nil, err
+	}
+	return b[:n], nil
+}
+
+// hashSize is the object name length of the repository: 32 bytes when its config sets
+// extensions.objectFormat = sha256, else 20 (SHA-1).
+func (r *Repo) hashSize() int {
+	f, err := os.Open(filepath.Join(r.common, "config"))
+	if err != nil {
+		return 20
+	}
+	defer f.Close()
+	section := ""
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(l, "[") {
+			section = strings.ToLower(strings.Trim(l, "[] \t"))
+			continue
+		}
+		k, v, ok := strings.Cut(l, "=")
+		if ok && section == "extensions" && strings.EqualFold(strings.TrimSpace(k), "objectformat") &&
+			strings.EqualFold(strings.TrimSpace(v), "sha256") {
+			return 32
+		}
+	}
+	return 20
+}
+
+// tracked says whether the index lists the slash path. An index that cannot be read (none
+// yet, damaged, split) tracks nothing: a rule about committed files then stays silent.
+func (r *Repo) tracked(slash string) bool {
+	r.indexOnce.Do(func() {
+		b, err := os.ReadFile(filepath.Join(r.gitDir, "index"))
+		if err != nil {
+			return
+		}
+		r.index, _ = gitindex.Parse(b, r.hashSize())
+	})
+	return r.index != nil && r.index.Tracked(slash)
 }
 
 // readPatterns reads one ignore file; domain is the folder it applies to, as path elements.
@@ -112,7 +208,7 @@ func (r *Repo) Status(path string) (Status, bool) {
 	}
 	slash := filepath.ToSlash(rel)
 	return Status{
-		Tracked: r.tracked[slash],
+		Tracked: r.tracked(slash),
 		Ignored: r.matcher(slash).Match(strings.Split(slash, "/"), false),
 	}, true
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-git/go-git/v5"
 
+	"github.com/deploylint/deploylint/internal/gittest"
 	"github.com/deploylint/deploylint/scanners/gitrepo"
 )
 
@@ -69,5 +70,46 @@ func TestTrackedAndIgnored(t *testing.T) {
 	}
 	if _, ok := gitrepo.Open(t.TempDir()); ok {
 		t.Error("a folder outside any repository opened as one")
+	}
+}
+
+// TestLinkedWorktreeAndSHA256: a linked worktree (.git is a file naming its git folder, the
+// exclude file lives in the shared folder) and a SHA-256 repository, made by git itself.
+func TestLinkedWorktreeAndSHA256(t *testing.T) {
+	for _, format := range []string{"sha1", "sha256"} {
+		t.Run(format, func(t *testing.T) {
+			main := filepath.Join(t.TempDir(), "main")
+			if err := os.MkdirAll(filepath.Join(main, "deploy"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			gittest.Run(t, main, "init", "-q", "--object-format="+format)
+			for rel, content := range map[string]string{"deploy/.env": "A=1\n", "deploy/users.acl": "user default off\n"} {
+				if err := os.WriteFile(filepath.Join(main, filepath.FromSlash(rel)), []byte(content), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			gittest.Run(t, main, "add", "deploy/.env")
+			gittest.Run(t, main, "commit", "-q", "-m", "env")
+			if err := os.WriteFile(filepath.Join(main, ".git", "info", "exclude"), []byte("*.acl\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			linked := filepath.Join(filepath.Dir(main), "linked")
+			gittest.Run(t, main, "worktree", "add", "-q", linked)
+			if err := os.WriteFile(filepath.Join(linked, "deploy", "users.acl"), []byte("user default off\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			for _, top := range []string{main, linked} {
+				r, ok := gitrepo.Open(filepath.Join(top, "deploy"))
+				if !ok {
+					t.Fatalf("%s: not opened", top)
+				}
+				if s, _ := r.Status(filepath.Join(top, "deploy", ".env")); !s.Tracked || s.Ignored {
+					t.Errorf("%s: deploy/.env %+v, want tracked", top, s)
+				}
+				if s, _ := r.Status(filepath.Join(top, "deploy", "users.acl")); s.Tracked || !s.Ignored {
+					t.Errorf("%s: deploy/users.acl %+v, want ignored by info/exclude", top, s)
+				}
+			}
+		})
 	}
 }
