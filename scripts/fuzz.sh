@@ -11,8 +11,15 @@ for pkg in $(go list ./...); do
 	for target in $targets; do
 		echo "fuzz $pkg $target ($fuzztime)"
 		if ! go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" -fuzzminimizetime 100x >/tmp/deploylint-fuzz.log 2>&1; then
-			cat /tmp/deploylint-fuzz.log
-			failed=1
+			# Go 1.26's fuzz coordinator can report its own -fuzztime deadline as a failure
+			# (golang/go#75804, fixed in Go 1.27): a bare "context deadline exceeded" with no
+			# failing input written is that race, not a finding about deploylint.
+			if grep -q 'context deadline exceeded' /tmp/deploylint-fuzz.log && ! grep -q 'Failing input written' /tmp/deploylint-fuzz.log; then
+				echo "  (ignored: the fuzzing coordinator's deadline race, golang/go#75804; no failing input was written)"
+			else
+				cat /tmp/deploylint-fuzz.log
+				failed=1
+			fi
 		fi
 	done
 done
