@@ -5,29 +5,13 @@ package main
 import (
 	"io"
 	"os"
-	"runtime/debug"
+
+	// The collector's policy is set before any other package initialises (see gctune).
+	_ "github.com/deploylint/deploylint/internal/gctune"
 )
 
 func main() {
-	tuneGC(os.Getenv)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
-}
-
-// tuneGC trades memory the scan does not need for time. Documents are dropped group by group,
-// so the live heap stays small: the collector runs only when the heap nears a soft limit of
-// 100 MiB, never on a pre-commit run (about 45 MB), and a monorepo scan stays near the limit.
-// GOGC and GOMEMLIMIT, when set, win.
-func tuneGC(getenv func(string) string) {
-	gogc, limit := getenv("GOGC") == "", getenv("GOMEMLIMIT") == ""
-	switch {
-	case gogc && limit:
-		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(100 << 20)
-	case gogc: // the user's limit may be none at all: keep a proportional collector
-		debug.SetGCPercent(400)
-	case limit:
-		debug.SetMemoryLimit(100 << 20)
-	}
 }
 
 // Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 cannot run.
