@@ -17,6 +17,7 @@ import (
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/dotenv"
+	"github.com/deploylint/deploylint/scanners/yamldoc"
 )
 
 // Scanner reads docker-compose files.
@@ -67,7 +68,7 @@ func (s *Scanner) ParseFile(t scanners.Target, src []byte) (*scanners.Document, 
 	var env *scanners.Document
 	// Checked before reading: a .env linked out of the tree is never opened.
 	if envPath := filepath.Join(dir, ".env"); scanners.Inside(t.Root, envPath) {
-		if b, err := os.ReadFile(envPath); err == nil {
+		if b, err := scanners.ReadRegular(envPath, maxExtendsSize); err == nil {
 			// A .env compose cannot read makes compose fail too; its own META001 reports it.
 			if d, err := s.env.Parse(envRel, b); err == nil {
 				env = d
@@ -86,7 +87,7 @@ func (s *Scanner) ParseFile(t scanners.Target, src []byte) (*scanners.Document, 
 	var extra []fileRef
 	if isOneOf(base, baseNames) {
 		if o := firstExisting(dir, t.Root, overrideNames); o != "" {
-			if b, err := os.ReadFile(filepath.Join(dir, o)); err == nil {
+			if b, err := scanners.ReadRegular(filepath.Join(dir, o), maxExtendsSize); err == nil {
 				extra = append(extra, fileRef{rel: relJoin(t.Rel, o), src: b})
 			}
 		}
@@ -389,12 +390,25 @@ func checkInterpolation(rel string, raw map[string]any, spans scanners.Spans, en
 		maxBracedRefs, maxInterpolated>>20)}
 }
 
-// extendsOutside reports whether any extends file of the compose file may lie outside the scan
-// root: extends is then not followed at all.
+// extendsOutside reports whether extends may not be followed: an extends file, or one that
+// file extends in turn, may lie outside the scan root, is not a regular file (a FIFO would
+// block compose-go's read forever), or cannot be read within limits. extends is then not
+// followed at all.
 func extendsOutside(raw map[string]any, dir, root string) bool {
 	if root == "" {
 		return true
 	}
+	return extendsUnsafe(raw, dir, root, map[string]bool{}, 0)
+}
+
+// maxExtendsFiles bounds the extends chain walked before compose-go follows it; maxExtendsSize
+// is the largest extends, .env or override file read, the scan's own default file limit.
+const (
+	maxExtendsFiles = 32
+	maxExtendsSize  = 10 << 20
+)
+
+func extendsUnsafe(raw map[string]any, dir, root string, seen map[string]bool, depth int) bool {
 	svcs, _ := raw["services"].(map[string]any)
 	for _, sv := range svcs {
 		svc, _ := sv.(map[string]any)
@@ -405,6 +419,9 @@ func extendsOutside(raw map[string]any, dir, root string) bool {
 		}
 		f, ok := file.(string)
 		if !ok {
+			if depth > 0 {
+				continue // compose-go reports it in an extended file (a recovered panic)
+			}
 			return true // not a path: compose-go would panic on it; its schema check reports it
 		}
 		// A path with a variable is only known after interpolation.
@@ -416,6 +433,31 @@ func extendsOutside(raw map[string]any, dir, root string) bool {
 			f = filepath.Join(dir, f)
 		}
 		if !scanners.Inside(root, f) {
+			if depth > 0 {
+				continue // rootGuard refuses it when compose-go gets there
+			}
+			return true
+		}
+		if seen[f] {
+			continue // a cycle: compose-go reports it
+		}
+		seen[f] = true
+		st, err := os.Stat(f)
+		if err != nil {
+			continue // missing: compose-go reports it
+		}
+		if !st.Mode().IsRegular() || st.Size() > maxExtendsSize || depth >= maxExtendsFiles || len(seen) > maxExtendsFiles {
+			return true
+		}
+		src, err := scanners.ReadRegular(f, maxExtendsSize)
+		if err != nil {
+			return true
+		}
+		base, _, err := yamldoc.Decode(f, src, yamldoc.Options{})
+		if err != nil {
+			continue // compose-go reports the syntax error
+		}
+		if m, ok := base.(map[string]any); ok && extendsUnsafe(m, filepath.Dir(f), root, seen, depth+1) {
 			return true
 		}
 	}

@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/compose-spec/compose-go/v2/loader"
 	"github.com/compose-spec/compose-go/v2/types"
@@ -35,7 +37,11 @@ func parseFile(t *testing.T, root, rel string) *scanners.Document {
 func write(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
 	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -385,5 +391,42 @@ func TestLoadingCases(t *testing.T) {
 			doc := parseFile(t, dir, "compose.yaml")
 			tc.check(t, doc.Data.(map[string]any)["services"].(map[string]any))
 		})
+	}
+}
+
+// TestExtendsFIFOIsNotFollowed: an extends file that is a FIFO, directly or further down the
+// chain, would block compose-go's read forever; extends is then not followed and the rest of
+// the file is still judged.
+func TestExtendsFIFOIsNotFollowed(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, map[string]string{
+		"direct/compose.yml": "services:\n  web:\n    image: nginx\n    extends:\n      file: base.yml\n      service: web\n",
+		"chain/compose.yml":  "services:\n  web:\n    image: nginx\n    extends:\n      file: sub/base.yml\n      service: web\n",
+		"chain/sub/base.yml": "services:\n  web:\n    extends:\n      file: more.yml\n      service: web\n",
+	})
+	for _, fifo := range []string{"direct/base.yml", "chain/sub/more.yml"} {
+		if err := syscall.Mkfifo(filepath.Join(root, filepath.FromSlash(fifo)), 0o644); err != nil {
+			t.Skipf("cannot make a FIFO here: %v", err)
+		}
+	}
+	for _, dir := range []string{"direct", "chain"} {
+		p := filepath.Join(root, dir, "compose.yml")
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() {
+			_, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: dir + "/compose.yml", Root: root, Kind: "compose"}, src)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("%s: %v", dir, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: loading blocked on a FIFO extends file", dir)
+		}
 	}
 }

@@ -7,6 +7,7 @@ package gitrepo
 
 import (
 	"bufio"
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 
+	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/gitindex"
 )
 
@@ -64,7 +66,7 @@ func gitDirOf(dir string) (string, bool) {
 	}
 	gitDir := dotgit
 	if !st.IsDir() {
-		b, err := readSmall(dotgit)
+		b, err := scanners.ReadRegular(dotgit, maxMetaFile)
 		if err != nil {
 			return "", false
 		}
@@ -85,7 +87,7 @@ func gitDirOf(dir string) (string, bool) {
 
 // commonDir is where a linked worktree's git folder points for what all worktrees share.
 func commonDir(gitDir string) string {
-	b, err := readSmall(filepath.Join(gitDir, "commondir"))
+	b, err := scanners.ReadRegular(filepath.Join(gitDir, "commondir"), maxMetaFile)
 	if err != nil {
 		return gitDir
 	}
@@ -96,31 +98,22 @@ func commonDir(gitDir string) string {
 	return p
 }
 
-// readSmall reads a git metadata file of at most 64 KiB.
-func readSmall(p string) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b := make([]byte, 64<<10)
-	n, err := f.Read(b)
-	if n == 0 && err != nil {
-		return nil, err
-	}
-	return b[:n], nil
-}
+// Limits on what git metadata deploylint reads: generous for real repositories (a 100,000-file
+// index is about 10 MB), bounded for made-up ones.
+const (
+	maxMetaFile  = 1 << 20
+	maxIndexFile = 512 << 20
+)
 
 // hashSize is the object name length of the repository: 32 bytes when its config sets
 // extensions.objectFormat = sha256, else 20 (SHA-1).
 func (r *Repo) hashSize() int {
-	f, err := os.Open(filepath.Join(r.common, "config"))
+	b, err := scanners.ReadRegular(filepath.Join(r.common, "config"), maxMetaFile)
 	if err != nil {
 		return 20
 	}
-	defer f.Close()
 	section := ""
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
 		l := strings.TrimSpace(sc.Text())
 		if strings.HasPrefix(l, "[") {
@@ -140,7 +133,7 @@ func (r *Repo) hashSize() int {
 // yet, damaged, split) tracks nothing: a rule about committed files then stays silent.
 func (r *Repo) tracked(slash string) bool {
 	r.indexOnce.Do(func() {
-		b, err := os.ReadFile(filepath.Join(r.gitDir, "index"))
+		b, err := scanners.ReadRegular(filepath.Join(r.gitDir, "index"), maxIndexFile)
 		if err != nil {
 			return
 		}
@@ -151,13 +144,12 @@ func (r *Repo) tracked(slash string) bool {
 
 // readPatterns reads one ignore file; domain is the folder it applies to, as path elements.
 func readPatterns(p string, domain []string) []gitignore.Pattern {
-	f, err := os.Open(p)
+	b, err := scanners.ReadRegular(p, maxMetaFile)
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
 	var ps []gitignore.Pattern
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
 		l := sc.Text()
 		if strings.TrimSpace(l) != "" && !strings.HasPrefix(l, "#") {

@@ -3,7 +3,9 @@ package gitrepo_test
 import (
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/go-git/go-git/v5"
 
@@ -111,5 +113,49 @@ func TestLinkedWorktreeAndSHA256(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFIFOsDoNotBlock: a copied or made-up tree can hold FIFOs where git keeps its files
+// (.gitignore, index, config, info/exclude, a .git file); reading one would block the scan
+// forever. Each is read as missing instead.
+func TestFIFOsDoNotBlock(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{".git/info", "app", "linked"} {
+		if err := os.MkdirAll(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, ".git", "HEAD"), []byte("ref: refs/heads/main\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{".gitignore", "app/.gitignore", ".git/index", ".git/config", ".git/info/exclude", "linked/.git"} {
+		if err := syscall.Mkfifo(filepath.Join(root, filepath.FromSlash(f)), 0o644); err != nil {
+			t.Skipf("cannot make a FIFO here: %v", err)
+		}
+	}
+	done := make(chan gitrepo.Status, 1)
+	go func() {
+		r, ok := gitrepo.Open(filepath.Join(root, "app"))
+		if !ok {
+			t.Error("the work tree with FIFOs for files was not opened")
+			done <- gitrepo.Status{}
+			return
+		}
+		s, _ := r.Status(filepath.Join(root, "app", ".env"))
+		// linked/.git is a FIFO: not a work tree top, so the outer one is found.
+		if r2, ok := gitrepo.Open(filepath.Join(root, "linked")); ok {
+			s2, _ := r2.Status(filepath.Join(root, "linked", ".env"))
+			s.Tracked = s.Tracked || s2.Tracked
+		}
+		done <- s
+	}()
+	select {
+	case s := <-done:
+		if s.Tracked || s.Ignored {
+			t.Errorf("status %+v from FIFOs", s)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("reading git metadata blocked on a FIFO")
 	}
 }
