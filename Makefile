@@ -22,7 +22,7 @@ build:
 # import graph a scan reads instead of parsing every policy) from the policies.
 docs:
 	$(GO) test ./rules -run TestPolicyIndexUpToDate -update
-	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestRuleDocs" -update
+	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestReadmeKindTable|TestRuleDocs" -update
 
 # Every fuzz target for FUZZTIME (default 60s) each.
 fuzz:

@@ -15,6 +15,7 @@ import (
 	"github.com/deploylint/deploylint/policies"
 	"github.com/deploylint/deploylint/report"
 	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scan"
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/builtin"
 )
@@ -331,7 +332,7 @@ func scanReport(t *testing.T, paths ...string) *report.Report {
 		t.Fatal(err)
 	}
 	off := false
-	res, err := e.Scan(ctx, rules.ScanOptions{Paths: paths, Scanners: builtin.Scanners(), CheckPermissions: &off})
+	res, err := scan.Run(ctx, scan.Options{Engine: e, Config: scan.ConfigSource{None: true}, Paths: paths, Registry: builtin.Registry(), CheckPermissions: &off})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,17 +2,13 @@ package rules_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/deploylint/deploylint/policies"
 	"github.com/deploylint/deploylint/rules"
-	"github.com/deploylint/deploylint/scanners"
-	"github.com/deploylint/deploylint/scanners/compose"
-	"github.com/deploylint/deploylint/scanners/dotenv"
-	"github.com/deploylint/deploylint/scanners/redisacl"
-	"github.com/deploylint/deploylint/scanners/traefik"
+	"github.com/deploylint/deploylint/scan"
+	"github.com/deploylint/deploylint/scanners/builtin"
 )
 
 // BenchmarkEngineEvalOneDocument evaluates every built-in rule of a document's kind on one
@@ -29,15 +25,15 @@ func BenchmarkEngineEvalOneDocument(b *testing.B) {
 	}
 	docs := benchCOSMOSStack(b)
 	for _, kind := range []string{"compose", "dotenv"} {
-		doc := docs[kind]
+		in := docs[kind]
 		b.Run(kind, func(b *testing.B) {
-			fs, err := e.Eval(ctx, doc)
+			fs, err := e.Eval(ctx, in)
 			if err != nil {
 				b.Fatal(err)
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := e.Eval(ctx, doc); err != nil {
+				if _, err := e.Eval(ctx, in); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -87,43 +83,26 @@ func BenchmarkEngineCompile(b *testing.B) {
 	})
 }
 
-// benchCOSMOSStack parses the compose file, .env, users.acl and traefik.yaml of
-// fixtures/stacks/cosmos-default, attaches stacks and mounts, and returns the documents by kind.
-func benchCOSMOSStack(b *testing.B) map[string]*scanners.Document {
+// benchCOSMOSStack reads fixtures/stacks/cosmos-default as a scan does (stacks and mounts
+// attached) and returns the inputs by kind.
+func benchCOSMOSStack(b *testing.B) map[string]rules.Input {
 	b.Helper()
-	root := filepath.Join("..", "fixtures", "stacks", "cosmos-default")
-	files := []struct {
-		rel, kind string
-		s         scanners.Scanner
-	}{
-		{"compose.yaml", "compose", compose.New()},
-		{".env", "dotenv", dotenv.New()},
-		{"openc3-redis/users.acl", "redis-acl", redisacl.New()},
-		{"openc3-traefik/traefik.yaml", "traefik", traefik.New()},
+	off := false
+	ins, err := scan.Inputs(scan.Options{
+		Paths: []string{filepath.Join("..", "fixtures", "stacks", "cosmos-default")}, Registry: builtin.Registry(),
+		CheckGit: &off, CheckPermissions: &off,
+	})
+	if err != nil {
+		b.Fatal(err)
 	}
-	byKind := map[string]*scanners.Document{}
-	var located []scanners.Located
-	for _, f := range files {
-		p := filepath.Join(root, filepath.FromSlash(f.rel))
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		t := scanners.Target{Path: p, Rel: f.rel, Root: root, Kind: f.kind}
-		var doc *scanners.Document
-		if fp, ok := f.s.(scanners.FileParser); ok {
-			doc, err = fp.ParseFile(t, src)
-		} else {
-			doc, err = f.s.Parse(f.rel, src)
-		}
-		if err != nil {
-			b.Fatalf("%s: %v", f.rel, err)
-		}
-		doc.Path = f.rel
-		byKind[f.kind] = doc
-		located = append(located, scanners.Located{Doc: doc, Target: t})
+	byKind := map[string]rules.Input{}
+	for _, in := range ins {
+		byKind[in.Doc.Kind] = in
 	}
-	scanners.AttachStacks(located)
-	scanners.AttachMounts(located)
+	for _, k := range []string{"compose", "dotenv", "redis-acl", "traefik"} {
+		if _, ok := byKind[k]; !ok {
+			b.Fatalf("the stack has no %s document", k)
+		}
+	}
 	return byKind
 }

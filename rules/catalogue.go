@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/deploylint/deploylint/internal/workers"
 )
 
 // Rule is one catalogue entry, read from the METADATA annotation of the rule's package.
@@ -76,7 +78,7 @@ func loadModules(fsys fs.FS, prefix string, withTests bool) ([]module, error) {
 	// the files are independent, so every core takes a share.
 	out := make([]module, len(files))
 	errs := make([]error, len(files))
-	parallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
+	workers.Each(len(files), runtime.GOMAXPROCS(0), func(i int) {
 		p := files[i]
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {

@@ -3,7 +3,6 @@ package rules
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -86,43 +85,6 @@ type hclDefaults struct {
 
 type hclAdmins struct {
 	RedisUsers []string `hcl:"redis_users,optional"`
-}
-
-// FindConfig looks for .deploylint.hcl in dir, then in its parents up to the git work tree's
-// top (the folder holding .git), and never above it: a stray file in a home folder must not
-// change a repository's result.
-func FindConfig(dir string) (string, bool) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", false
-	}
-	if st, err := os.Stat(abs); err == nil && !st.IsDir() {
-		abs = filepath.Dir(abs)
-	}
-	for d := abs; ; {
-		p := filepath.Join(d, ConfigFileName)
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			return p, true
-		}
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			return "", false
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", false
-		}
-		d = parent
-	}
-}
-
-// LoadConfig reads and checks a configuration file. Every mistake is reported at
-// file:line:col; rule IDs are checked later against the catalogue (CheckRules).
-func LoadConfig(file string) (*Config, error) {
-	src, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("read config: %w", err)
-	}
-	return ParseConfig(file, src)
 }
 
 // ParseConfig decodes configuration source; file names it in errors and anchors policy_dirs.

@@ -23,6 +23,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
+	"github.com/deploylint/deploylint/internal/workers"
 	"github.com/deploylint/deploylint/scanners"
 )
 
@@ -248,7 +249,7 @@ func (e *Engine) Prepare(ctx context.Context, kinds []string) error {
 	}
 	sort.Strings(todo)
 	errs := make([]error, len(todo))
-	parallel(len(todo), runtime.GOMAXPROCS(0), func(i int) {
+	workers.Each(len(todo), runtime.GOMAXPROCS(0), func(i int) {
 		_, errs[i] = e.queries(ctx, todo[i])
 	})
 	return errors.Join(errs...)
@@ -409,24 +410,16 @@ func (e *Engine) Kinds() []string {
 	return ks
 }
 
-// Input is the `input` document every rule sees.
-func Input(doc *scanners.Document) map[string]any {
-	in := map[string]any{"kind": doc.Kind, "path": doc.Path, "data": doc.Data}
-	if doc.Stack != nil {
-		in["stack"] = doc.Stack
-	}
-	return in
-}
-
 // Eval runs every rule of the document's kind and returns its findings, unsorted. A query
 // that overruns its time budget, or a custom rule that fails, becomes a META003 finding and
 // the other queries still run.
-func (e *Engine) Eval(ctx context.Context, doc *scanners.Document) ([]Finding, error) {
+func (e *Engine) Eval(ctx context.Context, in Input) ([]Finding, error) {
+	doc := in.Doc
 	kqs, err := e.queries(ctx, doc.Kind)
 	if err != nil || len(kqs) == 0 {
 		return nil, err
 	}
-	input, err := inputValue(doc)
+	input, err := inputValue(in)
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", doc.Path, err)
 	}
@@ -511,11 +504,11 @@ func (e *Engine) stopped(ctx context.Context, doc *scanners.Document, kq *kindQu
 		Data:  map[string]any{"what": what, "reason": reason, "kind": doc.Kind},
 		Spans: spans,
 	}
-	return e.Eval(ctx, sdoc)
+	return e.Eval(ctx, Input{Doc: sdoc})
 }
 
 // stoppedKind is the document kind META003 judges.
-const stoppedKind = "eval-stopped"
+const stoppedKind = scanners.KindEvalStopped
 
 // finding turns one deny result into a positioned Finding.
 func (e *Engine) finding(rule *Rule, doc *scanners.Document, v any) (Finding, error) {

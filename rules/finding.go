@@ -15,11 +15,6 @@ type Finding struct {
 	Range       scanners.Range `json:"range"`
 	Fingerprint string         `json:"fingerprint"`
 	Suppressed  *Suppression   `json:"suppressed,omitempty"`
-
-	// prefix is the scan path as given, for a file found by walking a relative folder: the
-	// reported path is prefix/Path, so that annotations and SARIF match the repository when
-	// the folder scanned is a part of it. Fingerprints use the root-relative Path alone.
-	prefix string
 }
 
 // Suppression records why a finding is not counted (an inline ignore, a baseline).

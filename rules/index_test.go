@@ -13,6 +13,7 @@ import (
 
 	"github.com/deploylint/deploylint/policies"
 	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scan"
 	"github.com/deploylint/deploylint/scanners/builtin"
 )
 
@@ -77,12 +78,12 @@ func TestIndexedEngineMatchesParsedEngine(t *testing.T) {
 	if !reflect.DeepEqual(indexed.Catalogue.Rules, parsed.Catalogue.Rules) {
 		t.Fatal("the indexed catalogue differs from the parsed one")
 	}
-	opt := rules.ScanOptions{Paths: []string{"../fixtures"}, Scanners: builtin.Scanners()}
-	a, err := indexed.Scan(ctx, opt)
+	opt := scan.Options{Paths: []string{"../fixtures"}, Registry: builtin.Registry()}
+	a, err := scan.Run(ctx, withEngine(opt, indexed))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := parsed.Scan(ctx, opt)
+	b, err := scan.Run(ctx, withEngine(opt, parsed))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,4 +127,10 @@ func TestEveryKindCompiles(t *testing.T) {
 	if err := e.Prepare(context.Background(), e.Kinds()); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// withEngine has a scan use the engine under test, and no configuration.
+func withEngine(opt scan.Options, e *rules.Engine) scan.Options {
+	opt.Engine, opt.Config = e, scan.ConfigSource{None: true}
+	return opt
 }

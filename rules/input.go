@@ -12,42 +12,76 @@ import (
 	"github.com/deploylint/deploylint/scanners"
 )
 
+// Input is what a rule sees as `input`: the parser's document and the facts the driver learnt
+// about its file. Parsers never fill the facts; the driver never touches the document.
+type Input struct {
+	Doc *scanners.Document
+	// Stack is the deployment folder the file belongs to, with the variables of its .env.
+	Stack *Stack
+	// Git is what git knows of the file; nil outside a work tree or for kinds holding no
+	// secrets.
+	Git *GitStatus
+	// Mode is the file's permission bits; nil when modes say nothing (a git work tree).
+	Mode *uint32
+	// SecretFiles are the modes of the files the document names as secrets (compose
+	// secrets: file:), by root-relative path; only those found, and only when modes count.
+	SecretFiles map[string]uint32
+	// Mounts are the scanned documents bind-mounted into the document's services, by
+	// container path.
+	Mounts map[string]*scanners.Document
+}
+
+// Stack carries what sibling files of one deployment folder contribute, so that cross-file
+// rules (.env against users.acl) stay one-document rules.
+type Stack struct {
+	Dir   string                       `json:"dir"`
+	Env   map[string]scanners.StackVar `json:"env"`
+	Files []string                     `json:"files"`
+}
+
+// GitStatus is what git knows of a scanned file.
+type GitStatus struct {
+	Tracked bool
+	Ignored bool
+}
+
 // inputValue builds the `input` document as an OPA value directly: a JSON round trip costs
 // more than evaluating most rules.
-func inputValue(doc *scanners.Document) (ast.Value, error) {
-	in := map[string]any{"kind": doc.Kind, "path": doc.Path, "data": doc.Data}
-	if doc.Stack != nil {
-		env := make(map[string]any, len(doc.Stack.Env))
-		for k, v := range doc.Stack.Env {
+func inputValue(in Input) (ast.Value, error) {
+	doc := in.Doc
+	m := map[string]any{"kind": doc.Kind, "path": doc.Path, "data": doc.Data}
+	if in.Stack != nil {
+		env := make(map[string]any, len(in.Stack.Env))
+		for k, v := range in.Stack.Env {
 			env[k] = map[string]any{"value": v.Value, "path": v.Path, "line": v.Line}
 		}
-		files := make([]any, len(doc.Stack.Files))
-		for i, f := range doc.Stack.Files {
+		files := make([]any, len(in.Stack.Files))
+		for i, f := range in.Stack.Files {
 			files[i] = f
 		}
-		in["stack"] = map[string]any{"dir": doc.Stack.Dir, "env": env, "files": files}
+		m["stack"] = map[string]any{"dir": in.Stack.Dir, "env": env, "files": files}
 	}
-	if len(doc.SecretFileModes) > 0 {
-		files := make(map[string]any, len(doc.SecretFileModes))
-		for rel, m := range doc.SecretFileModes {
-			files[rel] = int(m)
+	if len(in.SecretFiles) > 0 {
+		files := make(map[string]any, len(in.SecretFiles))
+		for rel, mode := range in.SecretFiles {
+			files[rel] = int(mode)
 		}
-		in["secret_files"] = files
+		m["secret_files"] = files
 	}
-	if doc.Git != nil {
-		in["git"] = map[string]any{"tracked": doc.Git.Tracked, "ignored": doc.Git.Ignored}
+	if in.Git != nil {
+		m["git"] = map[string]any{"tracked": in.Git.Tracked, "ignored": in.Git.Ignored}
 	}
-	if doc.CheckPermissions {
-		in["file"] = map[string]any{"mode": int(doc.Mode)}
+	if in.Mode != nil {
+		m["file"] = map[string]any{"mode": int(*in.Mode)}
 	}
-	if len(doc.Mounts) > 0 {
-		mounts := make(map[string]any, len(doc.Mounts))
-		for target, m := range doc.Mounts {
-			mounts[target] = map[string]any{"path": m.Path, "kind": m.Kind, "data": m.Data}
+	if len(in.Mounts) > 0 {
+		mounts := make(map[string]any, len(in.Mounts))
+		for target, d := range in.Mounts {
+			mounts[target] = map[string]any{"path": d.Path, "kind": d.Kind, "data": d.Data}
 		}
-		in["mounts"] = mounts
+		m["mounts"] = mounts
 	}
-	return toValue(in)
+	return toValue(m)
 }
 
 func toValue(v any) (ast.Value, error) {

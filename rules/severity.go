@@ -65,3 +65,14 @@ func ParseThreshold(name string) (Severity, error) {
 	}
 	return s, nil
 }
+
+// Fails reports whether any finding counts against the threshold: not suppressed, at or above
+// it, and more than information.
+func Fails(fs []Finding, threshold Severity) bool {
+	for _, f := range fs {
+		if f.Suppressed == nil && f.Severity >= threshold && f.Severity != Info {
+			return true
+		}
+	}
+	return false
+}

@@ -32,23 +32,28 @@ func containsID(ids []string, id string) bool {
 	return false
 }
 
-// applySuppressions marks findings covered by a reasoned inline directive, then reports
-// directives that are reason-less, name unknown rules, or matched nothing (META002).
-func (e *Engine) applySuppressions(ctx context.Context, located []scanners.Located, findings []Finding) ([]Finding, error) {
+// FileDirectives are the inline ignores of one scanned file, by its document path.
+type FileDirectives struct {
+	Path       string
+	Directives []scanners.Directive
+}
+
+// Suppress marks findings covered by a reasoned inline directive, then reports directives
+// that are reason-less, name unknown rules, or matched nothing (META002). Paths are those of
+// one scan root: a directive never covers a finding of another root.
+func (e *Engine) Suppress(ctx context.Context, files []FileDirectives, findings []Finding) ([]Finding, error) {
 	byPath := map[string][]*directiveUse{}
-	prefixes := map[string]string{}
 	var order []string
-	for _, l := range located {
-		if l.Doc == nil || len(l.Doc.Directives) == 0 {
+	for _, f := range files {
+		if len(f.Directives) == 0 {
 			continue
 		}
-		if _, seen := byPath[l.Doc.Path]; seen {
+		if _, seen := byPath[f.Path]; seen {
 			continue // sibling documents of one file share its directives
 		}
-		order = append(order, l.Doc.Path)
-		prefixes[l.Doc.Path] = displayPrefix(l.Target)
-		for _, d := range l.Doc.Directives {
-			byPath[l.Doc.Path] = append(byPath[l.Doc.Path], &directiveUse{Directive: d})
+		order = append(order, f.Path)
+		for _, d := range f.Directives {
+			byPath[f.Path] = append(byPath[f.Path], &directiveUse{Directive: d})
 		}
 	}
 	if len(byPath) == 0 {
@@ -72,12 +77,9 @@ func (e *Engine) applySuppressions(ctx context.Context, located []scanners.Locat
 		if doc == nil {
 			continue
 		}
-		fs, err := e.Eval(ctx, doc)
+		fs, err := e.Eval(ctx, Input{Doc: doc})
 		if err != nil {
 			return nil, err
-		}
-		for i := range fs {
-			fs[i].prefix = prefixes[p]
 		}
 		findings = append(findings, fs...)
 	}
@@ -115,5 +117,5 @@ func (e *Engine) directiveProblems(path string, ds []*directiveUse) *scanners.Do
 	if len(problems) == 0 {
 		return nil
 	}
-	return &scanners.Document{Kind: "suppressions", Path: path, Data: map[string]any{"problems": problems}, Spans: spans}
+	return &scanners.Document{Kind: scanners.KindSuppressions, Path: path, Data: map[string]any{"problems": problems}, Spans: spans}
 }

@@ -52,9 +52,10 @@ type DiscoverOptions struct {
 // skipDirs are never descended into: version control, dependencies, vendored code.
 var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true}
 
-// Discover walks the given paths and returns the files of a known kind, sorted by Rel. An
+// Discover walks the given paths and returns the files of a kind in reg, sorted by Rel. An
 // error is returned only for a path that cannot be read at all; the caller exits 2.
-func Discover(paths []string, list []Scanner, opt DiscoverOptions) ([]Target, []Skipped, error) {
+func Discover(paths []string, reg *Registry, opt DiscoverOptions) ([]Target, []Skipped, error) {
+	list := reg.Scanners()
 	if opt.SniffBytes <= 0 {
 		opt.SniffBytes = 4096
 	}
@@ -119,15 +120,18 @@ func Discover(paths []string, list []Scanner, opt DiscoverOptions) ([]Target, []
 			add(t)
 		}
 	}
-	targets = append(targets, contextFiles(targets, seen)...)
+	targets = append(targets, contextFiles(targets, seen, reg.EnvKind())...)
 	sort.SliceStable(targets, func(i, j int) bool { return targets[i].Rel < targets[j].Rel })
 	return targets, skipped, nil
 }
 
 // contextFiles adds, for files named explicitly inside the working directory, the .env of
 // their folder and of each parent up to the working directory, as context only.
-func contextFiles(targets []Target, seen map[string]bool) []Target {
+func contextFiles(targets []Target, seen map[string]bool, envKind string) []Target {
 	var out []Target
+	if envKind == "" {
+		return nil
+	}
 	for _, t := range targets {
 		if !t.Explicit || filepath.IsAbs(t.Path) || !filepath.IsLocal(t.Path) {
 			continue
@@ -137,7 +141,7 @@ func contextFiles(targets []Target, seen map[string]bool) []Target {
 			if !seen[env] {
 				if st, err := os.Stat(env); err == nil && st.Mode().IsRegular() {
 					seen[env] = true
-					out = append(out, Target{Path: env, Rel: filepath.ToSlash(filepath.Clean(env)), Root: t.Root, Kind: "dotenv", Explicit: true, Context: true})
+					out = append(out, Target{Path: env, Rel: filepath.ToSlash(filepath.Clean(env)), Root: t.Root, Kind: envKind, Explicit: true, Context: true})
 				}
 			}
 			if d == "." || d == filepath.Dir(d) {

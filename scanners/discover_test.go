@@ -72,7 +72,7 @@ func TestDiscoverWalk(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(root, "linkdir")); err != nil {
 		t.Fatal(err)
 	}
-	ts, skipped, err := scanners.Discover([]string{root}, []scanners.Scanner{fakeScanner{}}, scanners.DiscoverOptions{})
+	ts, skipped, err := scanners.Discover([]string{root}, scanners.NewRegistry(scanners.Kind{Name: "fake", Scanner: fakeScanner{}}), scanners.DiscoverOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestDiscoverExplicitFiles(t *testing.T) {
 	doc := write(t, root, "e.doc", "x")
 	odd := write(t, root, "weird-name", "fake by content")
 	other := write(t, root, "other-name", "not mine")
-	ts, _, err := scanners.Discover([]string{doc, odd, other}, []scanners.Scanner{fakeScanner{}}, scanners.DiscoverOptions{})
+	ts, _, err := scanners.Discover([]string{doc, odd, other}, scanners.NewRegistry(scanners.Kind{Name: "fake", Scanner: fakeScanner{}}), scanners.DiscoverOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestDiscoverExplicitFiles(t *testing.T) {
 func TestDiscoverForcedKindAndMissingPath(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, "deploy/install.yml", "x")
-	ts, _, err := scanners.Discover([]string{root}, []scanners.Scanner{fakeScanner{}},
+	ts, _, err := scanners.Discover([]string{root}, scanners.NewRegistry(scanners.Kind{Name: "fake", Scanner: fakeScanner{}}),
 		scanners.DiscoverOptions{Kinds: map[string]string{"deploy/install.yml": "fake"}})
 	if err != nil {
 		t.Fatal(err)
@@ -121,7 +121,7 @@ func TestDiscoverForcedKindAndMissingPath(t *testing.T) {
 	if got := rels(ts); !reflect.DeepEqual(got, []string{"deploy/install.yml"}) {
 		t.Errorf("forced kind: got %v", got)
 	}
-	if _, _, err := scanners.Discover([]string{filepath.Join(root, "nope")}, []scanners.Scanner{fakeScanner{}}, scanners.DiscoverOptions{}); err == nil {
+	if _, _, err := scanners.Discover([]string{filepath.Join(root, "nope")}, scanners.NewRegistry(scanners.Kind{Name: "fake", Scanner: fakeScanner{}}), scanners.DiscoverOptions{}); err == nil {
 		t.Error("missing path: want an error")
 	}
 }
@@ -145,7 +145,7 @@ func TestForcedKindGlobs(t *testing.T) {
 	write(t, root, "deploy/install.yml", "x")
 	write(t, root, "deploy/site/extra.yml", "x")
 	write(t, root, "other.yml", "x")
-	ts, _, err := scanners.Discover([]string{root}, []scanners.Scanner{fakeScanner{}},
+	ts, _, err := scanners.Discover([]string{root}, scanners.NewRegistry(scanners.Kind{Name: "fake", Scanner: fakeScanner{}}),
 		scanners.DiscoverOptions{Kinds: map[string]string{"deploy/*.yml": "fake", "**/extra.yml": "fake"}})
 	if err != nil {
 		t.Fatal(err)

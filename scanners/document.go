@@ -55,65 +55,39 @@ type Comment struct {
 	Text   string `json:"text"`
 }
 
-// Document is what one parser makes of one file and what every rule sees as `input`.
+// Document is what one parser makes of one file: its data, where each part of it is, and what
+// the parser learnt in passing. What the driver learns about the file afterwards (its stack,
+// git status, mode, mounts) travels beside it in rules.Input, never in here.
 type Document struct {
 	Kind     string    `json:"kind"`
 	Path     string    `json:"path"`
 	Data     any       `json:"data"`
 	Spans    Spans     `json:"-"`
 	Comments []Comment `json:"-"`
-	Stack    *Stack    `json:"stack,omitempty"`
 	// Env is what this document contributes to its stack's variables (a .env file's
 	// effective variables); nil for other kinds.
 	Env map[string]StackVar `json:"-"`
 	// Binds maps a container path to the file the document mounts there, as a slash path
 	// relative to the scan root (compose bind mounts inside the root); nil for other kinds.
 	Binds map[string]string `json:"-"`
-	// Mode is the file's permission bits as found on disk (0 when unknown); FS001 reads it.
-	Mode uint32 `json:"-"`
-	// CheckPermissions says whether Mode is meaningful for this scan (a deployed host, not a
-	// git work tree, which keeps no such modes).
-	CheckPermissions bool `json:"-"`
-	// Git is set for a file inside a git work tree: whether git tracks it and whether the
-	// ignore rules cover it; FS002 reads it.
-	Git *GitStatus `json:"-"`
 	// SecretFiles lists files (root-relative slash paths) the configuration says hold secrets
-	// (compose secrets: file:); the pipeline reports their modes to rules as input.secret_files.
+	// (compose secrets: file:); the driver gives rules their modes.
 	SecretFiles []string `json:"-"`
-	// SecretFileModes is filled by the pipeline: mode of each SecretFiles entry found on disk.
-	SecretFileModes map[string]uint32 `json:"-"`
-	// Directives are the file's inline suppressions (formats with # comments).
+	// Directives are the file's inline suppressions (kinds with # comments).
 	Directives []Directive `json:"-"`
 	// Siblings are further documents of the same file (a multi-document YAML stream); the
-	// pipeline judges each as a document of its own.
+	// driver judges each as a document of its own.
 	Siblings []*Document `json:"-"`
 	// Consumed lists the files (root-relative slash paths) this document read inline, such as
 	// nginx or redis.conf includes: they are judged in this document's context, not again alone.
 	Consumed []string `json:"-"`
-	// Mounts holds the parsed documents of Binds that were scanned too, by container path, so
-	// rules decide from the real mounted configuration.
-	Mounts map[string]*Document `json:"-"`
 }
 
-// Stack carries what sibling files of the same deployment directory contribute, so that
-// cross-file rules (.env against users.acl) stay one-document rules.
-type Stack struct {
-	Dir   string              `json:"dir"`
-	Env   map[string]StackVar `json:"env"`
-	Files []string            `json:"files"`
-}
-
-// StackVar is one effective variable of the stack's .env file.
+// StackVar is one effective variable of a .env file.
 type StackVar struct {
 	Value string `json:"value"`
 	Path  string `json:"path"`
 	Line  int    `json:"line"`
-}
-
-// GitStatus is what git knows of a scanned file.
-type GitStatus struct {
-	Tracked bool
-	Ignored bool
 }
 
 // PathKey encodes a data path (strings for object keys, ints for array indexes) as the key of

@@ -17,6 +17,8 @@ import (
 
 	"github.com/deploylint/deploylint/report"
 	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scan"
+	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/builtin"
 )
 
@@ -95,7 +97,7 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a finding is at or above: critical|high|medium|low|never")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output")
-	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable)")
+	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable); KIND is one of "+strings.Join(builtin.Registry().Names(true), ", "))
 	fl.BoolVar(&f.checkPerms, "check-permissions", false, "check secret files' modes (FS001) even inside a git work tree")
 	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
 	fl.StringVar(&f.baseline, "baseline", "", "report findings recorded in this baseline FILE as suppressed")
@@ -107,114 +109,33 @@ func (a *app) scanCmd() *cobra.Command {
 
 func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	start := time.Now()
-	if len(paths) == 0 {
-		paths = []string{"."}
+	opt, err := a.scanOptions(f, paths)
+	if err != nil {
+		return err
 	}
-	cfg := &rules.Config{}
-	if !f.parseOnly {
-		var err error
-		if cfg, err = a.loadConfig(&a.common, paths); err != nil {
-			return err
-		}
+	w, err := report.New(f.format, report.Options{Color: f.output == "" && isTerminal(a.stdout) && !f.noColor && a.getenv("NO_COLOR") == ""})
+	if err != nil {
+		return err
 	}
-	// The rules compile on one core while the files are read and parsed on the others: for a
-	// pre-commit run, start-up is most of the time.
-	type built struct {
-		e   *rules.Engine
-		err error
+	if runtime.GOOS == "windows" && (opt.CheckPermissions == nil || *opt.CheckPermissions) {
+		fmt.Fprintln(a.stderr, "deploylint: file modes are not checked on Windows (FS001 skipped)")
 	}
-	engine := make(chan built, 1)
-	// The kinds found arrive as soon as the files are listed; the engine compiles their rules
-	// (and no others) while the files are parsed.
-	discovered := make(chan []string, 1)
-	go func() {
-		if f.parseOnly {
-			e, err := rules.NewEngine(ctx) // no rules: the baseline measures reading only
-			engine <- built{e, err}
-			return
-		}
-		e, err := buildEngine(ctx, &a.common, cfg)
-		if err == nil {
-			if kinds, ok := <-discovered; ok {
-				err = e.Prepare(ctx, kinds)
-			}
-		}
-		engine <- built{e, err}
-	}()
-	wait := func() (*rules.Engine, error) { b := <-engine; return b.e, b.err }
+	if isTerminal(a.stderr) {
+		opt.Progress = &scan.Progress{}
+		pl := startProgress(a.stderr, opt.Progress, time.Second, 100*time.Millisecond)
+		defer pl.Stop()
+	}
+	res, err := scan.Run(ctx, opt)
+	if err != nil {
+		return err
+	}
 	failOn := f.failOn
-	if !f.changed("fail-on") && cfg.FailOn != "" {
-		failOn = cfg.FailOn
+	if !f.changed("fail-on") && res.Config.FailOn != "" {
+		failOn = res.Config.FailOn
 	}
 	threshold, err := rules.ParseThreshold(failOn)
 	if err != nil {
 		return err
-	}
-	kinds := cfg.ForcedKinds()
-	flagKinds, err := parseKinds(f.kinds)
-	if err != nil {
-		return err
-	}
-	for p, k := range flagKinds {
-		kinds[p] = k
-	}
-	maxSize := cfg.MaxFileSize
-	if f.changed("max-file-size") {
-		maxSize = f.maxFileSize
-	}
-	toTerminal := f.output == "" && isTerminal(a.stdout)
-	w, err := report.New(f.format, report.Options{Color: toTerminal && !f.noColor && a.getenv("NO_COLOR") == ""})
-	if err != nil {
-		return err
-	}
-	var perms *bool
-	switch {
-	case f.checkPerms && f.noCheckPerms:
-		return fmt.Errorf("--check-permissions and --no-check-permissions exclude each other")
-	case f.checkPerms:
-		perms = &f.checkPerms
-	case f.noCheckPerms:
-		off := false
-		perms = &off
-	}
-	if runtime.GOOS == "windows" && (perms == nil || *perms) {
-		fmt.Fprintln(a.stderr, "deploylint: file modes are not checked on Windows (FS001 skipped)")
-	}
-	var accepted map[string]bool
-	if f.baseline != "" {
-		if accepted, err = readBaseline(f.baseline); err != nil {
-			return err
-		}
-	}
-	progress := &rules.Progress{}
-	var pl *progressLine
-	if isTerminal(a.stderr) {
-		pl = startProgress(a.stderr, progress, time.Second, 100*time.Millisecond)
-	}
-	opt := rules.ScanOptions{
-		Progress: progress,
-		Paths:    paths, Scanners: builtin.Scanners(), Kinds: kinds, CheckPermissions: perms, Baseline: accepted,
-		ParseOnly: f.parseOnly, MaxFileSize: maxSize,
-		Exclude: cfg.Exclude, Rules: cfg.Rules, ConfigPath: cfg.Path,
-	}
-	opt.Discovered = func(kinds []string) { discovered <- kinds }
-	tree, rerr := rules.Read(opt)
-	if rerr != nil {
-		close(discovered)
-	}
-	e, err := wait()
-	var res *rules.ScanResult
-	if err == nil && rerr == nil {
-		res, err = e.Evaluate(ctx, tree, opt)
-	}
-	if pl != nil {
-		pl.Stop()
-	}
-	if err != nil {
-		return err
-	}
-	if rerr != nil {
-		return rerr
 	}
 	if f.writeBaseline != "" {
 		if err := writeBaseline(f.writeBaseline, res.Findings); err != nil {
@@ -223,17 +144,61 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	}
 	rep := &report.Report{
 		Tool:     report.Tool{Name: "deploylint", Version: version(), InformationURI: informationURI},
-		Rules:    e.Catalogue.Rules,
+		Rules:    res.Catalogue.Rules,
 		Findings: res.Findings,
 		Files:    res.Files,
 		Sources:  res.Sources,
 		Duration: time.Since(start),
 	}
-	out := a.stdout
+	if err := writeReport(a.stdout, f.output, w, rep); err != nil {
+		return err
+	}
+	if rules.Fails(res.Findings, threshold) {
+		a.code = exitFindings
+	}
+	return nil
+}
+
+// scanOptions turns the flags into the driver's options.
+func (a *app) scanOptions(f scanFlags, paths []string) (scan.Options, error) {
+	opt := scan.Options{
+		Paths: paths, Registry: builtin.Registry(), ParseOnly: f.parseOnly,
+		Config: scan.ConfigSource{File: a.common.config, None: a.common.noConfig}, Policies: a.common.policies, EvalTimeout: a.common.evalTimeout,
+	}
+	if _, err := rules.ParseThreshold(f.failOn); err != nil {
+		return opt, err
+	}
+	var err error
+	if opt.Kinds, err = parseKinds(f.kinds); err != nil {
+		return opt, err
+	}
+	if f.changed("max-file-size") {
+		opt.MaxFileSize = &f.maxFileSize
+	}
+	switch {
+	case f.checkPerms && f.noCheckPerms:
+		return opt, fmt.Errorf("--check-permissions and --no-check-permissions exclude each other")
+	case f.checkPerms:
+		opt.CheckPermissions = &f.checkPerms
+	case f.noCheckPerms:
+		off := false
+		opt.CheckPermissions = &off
+	}
+	if f.baseline != "" {
+		if opt.Baseline, err = readBaseline(f.baseline); err != nil {
+			return opt, err
+		}
+	}
+	return opt, nil
+}
+
+// writeReport writes the report to standard output or to the file named.
+func writeReport(stdout io.Writer, path string, w report.Writer, rep *report.Report) error {
+	out := stdout
 	var file *os.File
-	if f.output != "" {
-		file, err = os.Create(f.output)
-		if err != nil {
+	if path != "" {
+		var err error
+		if file, err = os.Create(path); err != nil {
 			return fmt.Errorf("create report: %w", err)
 		}
 		out = file
@@ -241,17 +206,11 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	werr := w.Write(out, rep)
 	if file != nil {
 		if cerr := file.Close(); werr == nil && cerr != nil {
-			werr = fmt.Errorf("write report %s: %w", f.output, cerr)
+			werr = fmt.Errorf("write report %s: %w", path, cerr)
 		}
 	}
 	if werr != nil {
 		return fmt.Errorf("write report: %w", werr)
-	}
-	for _, fd := range res.Findings {
-		if fd.Suppressed == nil && fd.Severity >= threshold && fd.Severity != rules.Info {
-			a.code = exitFindings
-			break
-		}
 	}
 	return nil
 }
@@ -424,4 +383,21 @@ func readBaseline(p string) (map[string]bool, error) {
 		m[f.Fingerprint] = true
 	}
 	return m, nil
+}
+
+// kindTable renders the kinds registry as the Markdown table README.md embeds.
+func kindTable(reg *scanners.Registry) string {
+	var b strings.Builder
+	b.WriteString("| kind | files | inline ignores |\n| --- | --- | --- |\n")
+	for _, k := range reg.All() {
+		if k.Scanner == nil {
+			continue // the engine's own documents: no file has them
+		}
+		ignores := "`# deploylint:ignore`"
+		if k.Comments == scanners.CommentNone {
+			ignores = "none (the format has no comments; use `.deploylint.hcl`)"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k.Name, k.Title, ignores)
+	}
+	return b.String()
 }

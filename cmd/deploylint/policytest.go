@@ -2,14 +2,13 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/deploylint/deploylint/policies"
 	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scan"
 )
 
 func (a *app) testCmd() *cobra.Command {
@@ -22,12 +21,12 @@ func (a *app) testCmd() *cobra.Command {
 			sources := []rules.PolicySource{{Name: "builtin", FS: policies.FS}}
 			var names []string
 			for _, d := range dirs {
-				if st, err := os.Stat(d); err != nil || !st.IsDir() {
+				src, err := scan.PolicyFolder(d)
+				if err != nil {
 					return fmt.Errorf("test: %s is not a folder", d)
 				}
-				name := filepath.ToSlash(filepath.Clean(d))
-				names = append(names, name)
-				sources = append(sources, rules.PolicySource{Name: name, FS: os.DirFS(d), Custom: true})
+				names = append(names, src.Name)
+				sources = append(sources, src)
 			}
 			e, err := rules.NewEngineWith(cmd.Context(), rules.EngineOptions{Sources: sources, Tests: true})
 			if err != nil {

@@ -6,14 +6,14 @@ import (
 	"sync"
 	"time"
 
-	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scan"
 )
 
 // progressLine shows, on a terminal's stderr, how far a scan has come, once it has run longer
 // than a second: short scans (the pre-commit case) print nothing.
 type progressLine struct {
 	w     io.Writer
-	p     *rules.Progress
+	p     *scan.Progress
 	delay time.Duration
 	every time.Duration
 	stop  chan struct{}
@@ -21,7 +21,7 @@ type progressLine struct {
 	shown bool
 }
 
-func startProgress(w io.Writer, p *rules.Progress, delay, every time.Duration) *progressLine {
+func startProgress(w io.Writer, p *scan.Progress, delay, every time.Duration) *progressLine {
 	pl := &progressLine{w: w, p: p, delay: delay, every: every, stop: make(chan struct{})}
 	pl.done.Add(1)
 	go pl.run()

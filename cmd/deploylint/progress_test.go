@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scan"
 )
 
 type lockedBuffer struct {
@@ -30,7 +30,7 @@ func (l *lockedBuffer) String() string {
 // TestProgressQuietForShortScans: a scan that ends before the delay prints nothing at all.
 func TestProgressQuietForShortScans(t *testing.T) {
 	var out lockedBuffer
-	pl := startProgress(&out, &rules.Progress{}, time.Hour, time.Millisecond)
+	pl := startProgress(&out, &scan.Progress{}, time.Hour, time.Millisecond)
 	pl.Stop()
 	if out.String() != "" {
 		t.Fatalf("printed %q", out.String())
@@ -41,7 +41,7 @@ func TestProgressQuietForShortScans(t *testing.T) {
 // place, and is erased when the scan ends.
 func TestProgressLineRedrawsAndErases(t *testing.T) {
 	var out lockedBuffer
-	p := &rules.Progress{}
+	p := &scan.Progress{}
 	pl := startProgress(&out, p, 0, time.Millisecond)
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(out.String(), "reading 0/0 files") && time.Now().Before(deadline) {

@@ -1,5 +1,6 @@
-// Package builtin lists deploylint's scanners. It lives apart from package scanners because
-// every format package imports scanners for the Document type.
+// Package builtin holds deploylint's kinds registry: every kind of file it reads, with its
+// scanner and the facts the rest of the program needs about it. It lives apart from package
+// scanners because every format package imports scanners for the Document type.
 package builtin
 
 import (
@@ -14,17 +15,60 @@ import (
 	"github.com/deploylint/deploylint/scanners/traefik"
 )
 
-// Scanners returns one scanner per supported kind, in the order kind detection tries them.
-func Scanners() []scanners.Scanner {
-	return []scanners.Scanner{
-		redisacl.New(),
-		dotenv.New(),
-		redisconf.New(),
-		compose.New(),
-		traefik.New(),
-		nginx.New(),
-		installyaml.NewDCOS(),
-		installyaml.NewFetchML(),
-		keyfile.New(),
+// Registry returns the kinds, in the order kind detection tries their scanners: the ones
+// whose names decide first, then the ones that sniff content.
+func Registry() *scanners.Registry {
+	kinds := []scanners.Kind{
+		{
+			Name: "redis-acl", Title: "Redis ACL file (users.acl)", Scanner: redisacl.New(),
+			// Redis refuses a users.acl with comments in it.
+			Comments: scanners.CommentNone, Secrets: scanners.SecretsAlways,
+			Role: scanners.RoleMember, Mask: scanners.MaskValues,
+		},
+		{
+			Name: "dotenv", Title: "environment file (.env and its variants)", Scanner: dotenv.New(),
+			Comments: scanners.CommentHash, Secrets: scanners.SecretsNamed,
+			Role: scanners.RoleStackEnv, Mask: scanners.MaskValues,
+		},
+		{
+			Name: "redis-conf", Title: "Redis server configuration (redis.conf)", Scanner: redisconf.New(),
+			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
+			Role: scanners.RoleMember, Mask: scanners.MaskSecrets,
+		},
+		{
+			Name: "compose", Title: "Docker Compose file", Scanner: compose.New(),
+			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
+			Role: scanners.RoleStackRoot, Mask: scanners.MaskSecrets,
+		},
+		{
+			Name: "traefik", Title: "Traefik static or dynamic configuration (YAML)", Scanner: traefik.New(),
+			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
+			Role: scanners.RoleMember, Mask: scanners.MaskSecrets,
+		},
+		{
+			Name: "nginx", Title: "nginx configuration", Scanner: nginx.New(),
+			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
+			Role: scanners.RoleMember, Mask: scanners.MaskSecrets,
+		},
+		{
+			Name: "dcos-config", Title: "DC/OS installer configuration (genconf/config.yaml)", Scanner: installyaml.NewDCOS(),
+			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
+			Role: scanners.RoleMember, Mask: scanners.MaskSecrets,
+		},
+		{
+			Name: "fetchml-api", Title: "FetchML API server configuration (configs/api/*.yaml)", Scanner: installyaml.NewFetchML(),
+			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
+			Role: scanners.RoleMember, Mask: scanners.MaskSecrets,
+		},
+		{
+			Name: "private-key", Title: "PEM private key", Scanner: keyfile.New(),
+			// PEM allows explanatory text outside the BEGIN/END lines.
+			Comments: scanners.CommentHash, Secrets: scanners.SecretsAlways,
+			Role: scanners.RoleMember, Mask: scanners.MaskValues,
+		},
 	}
+	return scanners.NewRegistry(append(kinds, scanners.PseudoKinds()...)...)
 }
+
+// Scanners returns one scanner per kind of file, in the order kind detection tries them.
+func Scanners() []scanners.Scanner { return Registry().Scanners() }

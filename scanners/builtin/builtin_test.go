@@ -40,7 +40,7 @@ func TestKindDetection(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ts, _, err := scanners.Discover([]string{root}, builtin.Scanners(), scanners.DiscoverOptions{})
+	ts, _, err := scanners.Discover([]string{root}, builtin.Registry(), scanners.DiscoverOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

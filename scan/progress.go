@@ -1,4 +1,4 @@
-package rules
+package scan
 
 import "sync/atomic"
 

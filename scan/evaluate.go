@@ -1,0 +1,148 @@
+package scan
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"sort"
+
+	"github.com/deploylint/deploylint/internal/workers"
+	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scanners"
+)
+
+// evaluate runs the rules over the tree group by group, keeping of each document only what the
+// report needs; then it applies inline ignores, the configuration's rule settings and the
+// baseline, and sorts.
+func evaluate(ctx context.Context, e *rules.Engine, t *tree, s settings) (*Result, error) {
+	progress := t.reader.progress
+	progress.docs.Store(progress.files.Load())
+	n := len(t.groups)
+	slim := make([][]judged, n+1)
+	results := make([][][]rules.Finding, n+1)
+	errs := make([]error, n+1)
+	judge := func(g int, docs []judged) {
+		res := make([][]rules.Finding, len(docs))
+		gerrs := make([]error, len(docs))
+		if !s.ParseOnly {
+			workers.Each(len(docs), s.Workers, func(i int) {
+				if !docs[i].target.Context { // context is read for its neighbours only
+					res[i], gerrs[i] = e.Eval(ctx, docs[i].in)
+				}
+			})
+		}
+		errs[g] = errors.Join(gerrs...)
+		results[g] = res
+		slim[g] = slimmed(docs)
+	}
+	workers.Each(n, s.Workers, func(g int) {
+		docs := t.parsed[g]
+		if docs == nil {
+			docs = t.reader.group(t.groups[g])
+		}
+		t.parsed[g] = nil // let the group's documents go once judged
+		judge(g, docs)
+		progress.evaluated.Add(int64(len(t.groups[g])))
+	})
+	judge(n, t.extra)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var docs []judged
+	var flat [][]rules.Finding
+	for g := range slim {
+		docs = append(docs, slim[g]...)
+		flat = append(flat, results[g]...)
+	}
+	return finish(ctx, e, docs, flat, t.skipped, s)
+}
+
+// slimmed keeps of each document what suppressions and the report read after the rules ran.
+func slimmed(docs []judged) []judged {
+	out := make([]judged, len(docs))
+	for i, j := range docs {
+		out[i] = judged{target: j.target, in: rules.Input{Doc: &scanners.Document{
+			Kind: j.in.Doc.Kind, Path: j.in.Doc.Path, Directives: j.in.Doc.Directives, Consumed: j.in.Doc.Consumed,
+		}}}
+	}
+	return out
+}
+
+// byPrefix is the part of a result that one display prefix (one scan root as given) holds:
+// suppressions and settings see root-relative paths, as the files' directives and the
+// configuration's globs are written.
+type byPrefix struct {
+	files    []rules.FileDirectives
+	findings []rules.Finding
+}
+
+// finish turns per-document results into the scan result.
+func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rules.Finding, skipped []scanners.Skipped, s settings) (*Result, error) {
+	res := &Result{Skipped: skipped, Sources: map[string]string{}}
+	seenFile := map[string]bool{}
+	parts := map[string]*byPrefix{}
+	var order []string
+	for i, j := range docs {
+		if j.target.Context {
+			continue // read for its neighbours' sake, reported on by nobody
+		}
+		prefix := displayPrefix(j.target)
+		part, ok := parts[prefix]
+		if !ok {
+			part = &byPrefix{}
+			parts[prefix] = part
+			order = append(order, prefix)
+		}
+		doc := j.in.Doc
+		res.Sources[joinDisplay(prefix, doc.Path)] = j.target.Path
+		for _, rel := range doc.Consumed {
+			if _, ok := res.Sources[joinDisplay(prefix, rel)]; !ok {
+				res.Sources[joinDisplay(prefix, rel)] = rootPath(j.target.Root, rel)
+			}
+		}
+		if !seenFile[j.target.Path] && doc.Kind != scanners.KindSkipped {
+			seenFile[j.target.Path] = true
+			res.Files = append(res.Files, joinDisplay(prefix, doc.Path))
+		}
+		part.files = append(part.files, rules.FileDirectives{Path: doc.Path, Directives: doc.Directives})
+		part.findings = append(part.findings, results[i]...)
+	}
+	sort.Strings(order)
+	for _, prefix := range order {
+		part := parts[prefix]
+		fs, err := e.Suppress(ctx, part.files, part.findings)
+		if err != nil {
+			return nil, err
+		}
+		fs = rules.ApplySettings(fs, s.rules, s.configPath)
+		for i := range fs {
+			fs[i].Path = joinDisplay(prefix, fs[i].Path)
+		}
+		res.Findings = append(res.Findings, fs...)
+	}
+	sort.Strings(res.Files)
+	rules.ApplyBaseline(res.Findings, s.Baseline)
+	rules.SortFindings(res.Findings)
+	return res, nil
+}
+
+// displayPrefix is what a target's reported paths start with: the folder as the user gave it
+// when it was walked from a relative path other than ".", so "scan deploy" reports
+// deploy/.env as GitHub and editors expect. Absolute roots and named files keep their paths.
+func displayPrefix(t scanners.Target) string {
+	if t.Explicit || filepath.IsAbs(t.Root) {
+		return ""
+	}
+	p := filepath.ToSlash(filepath.Clean(t.Root))
+	if p == "." {
+		return ""
+	}
+	return p
+}
+
+func joinDisplay(prefix, p string) string {
+	if prefix == "" {
+		return p
+	}
+	return prefix + "/" + p
+}

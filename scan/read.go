@@ -1,0 +1,248 @@
+package scan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"maps"
+	"os"
+	"slices"
+
+	"github.com/deploylint/deploylint/internal/workers"
+	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/gitrepo"
+)
+
+// tree is a scan's input: the files found, in groups that can be judged apart. A small tree
+// is parsed while the rules compile; a large one is parsed group by group as the rules run,
+// so memory holds a few groups, not every document.
+type tree struct {
+	groups  [][]scanners.Target
+	parsed  [][]judged // per group, nil until parsed
+	extra   []judged   // documents of skipped files (META004)
+	skipped []scanners.Skipped
+	reader  *reader
+}
+
+// judged is one document with where it was found and the facts rules see beside it.
+type judged struct {
+	target scanners.Target
+	in     rules.Input
+}
+
+// reader parses targets with what every file shares: parsers, limits, modes, git.
+type reader struct {
+	reg        *scanners.Registry
+	byKind     map[string]scanners.Scanner
+	maxSize    int64
+	checkPerms map[string]bool
+	repos      map[string]*gitrepo.Repo
+	progress   *Progress
+	workers    int
+}
+
+// read discovers the files and parses them when they are few; discovered is told their kinds
+// before any is parsed.
+func read(s settings, discovered func(kinds []string)) (*tree, error) {
+	dopt := scanners.DiscoverOptions{Kinds: s.kinds}
+	if len(s.exclude) > 0 {
+		dopt.Exclude = func(rel string) bool {
+			for _, g := range s.exclude {
+				if rules.MatchGlob(g, rel) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	targets, skipped, err := scanners.Discover(s.Paths, s.Registry, dopt)
+	if err != nil {
+		return nil, err
+	}
+	discovered(targetKinds(targets, skipped))
+	r := &reader{
+		reg: s.Registry, byKind: map[string]scanners.Scanner{}, maxSize: s.maxSize,
+		checkPerms: map[string]bool{}, repos: map[string]*gitrepo.Repo{},
+		progress: s.Progress, workers: s.Workers,
+	}
+	for _, sc := range s.Registry.Scanners() {
+		r.byKind[sc.Kind()] = sc
+	}
+	r.progress.files.Store(int64(len(targets)))
+	for _, t := range targets {
+		if _, ok := r.checkPerms[t.Root]; ok {
+			continue
+		}
+		r.checkPerms[t.Root] = permissionsMeaningful(t.Root, s.CheckPermissions)
+		if s.CheckGit == nil || *s.CheckGit {
+			if repo, ok := gitrepo.Open(t.Root); ok {
+				r.repos[t.Root] = repo
+			}
+		}
+	}
+	t := &tree{groups: groupTargets(targets, s.Registry), skipped: skipped, reader: r}
+	t.parsed = make([][]judged, len(t.groups))
+	for _, sk := range skipped {
+		if sk.Reason == "unknown kind" {
+			continue // a named file deploylint has no parser for: nothing was expected of it
+		}
+		tg := scanners.Target{Path: sk.Rel, Rel: sk.Rel, Root: sk.Root, Explicit: sk.Root == "", Kind: scanners.KindSkipped}
+		t.extra = append(t.extra, judged{target: tg, in: rules.Input{Doc: rules.SkippedDocument(sk.Rel, sk.Reason)}})
+	}
+	if len(targets) <= s.EagerFiles {
+		workers.Each(len(t.groups), r.workers, func(g int) { t.parsed[g] = r.group(t.groups[g]) })
+	}
+	return t, nil
+}
+
+// targetKinds lists, sorted, the kinds of documents the targets will give.
+func targetKinds(targets []scanners.Target, skipped []scanners.Skipped) []string {
+	seen := map[string]bool{}
+	for _, t := range targets {
+		if !t.Context { // read for its neighbours, never judged
+			seen[t.Kind] = true
+		}
+	}
+	if len(skipped) > 0 {
+		seen[scanners.KindSkipped] = true
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
+// group parses one group and links its documents: siblings, includes, stacks, mounts.
+func (r *reader) group(ts []scanners.Target) []judged {
+	docs := make([]judged, len(ts))
+	workers.Each(len(ts), r.workers, func(i int) {
+		docs[i] = judged{target: ts[i], in: rules.Input{Doc: r.parse(ts[i])}}
+		r.progress.parsed.Add(1)
+	})
+	docs = dropConsumed(r.withFacts(docs))
+	attachStacks(docs, r.reg.EnvKind())
+	attachMounts(docs)
+	return docs
+}
+
+// withFacts adds each document's file facts (mode, secret files' modes, git status) and lists
+// the further documents of multi-document files after the first, sharing their file's facts.
+func (r *reader) withFacts(docs []judged) []judged {
+	out := docs
+	for i := range docs {
+		j := &docs[i]
+		r.facts(j)
+		for _, sib := range j.in.Doc.Siblings {
+			sib.Path = j.in.Doc.Path
+			out = append(out, judged{target: j.target, in: rules.Input{Doc: sib, Mode: j.in.Mode, Git: j.in.Git}})
+		}
+	}
+	return out
+}
+
+// facts adds what the file system and git say of one file.
+func (r *reader) facts(j *judged) {
+	t, doc := j.target, j.in.Doc
+	if r.checkPerms[t.Root] {
+		var mode uint32
+		if st, err := os.Stat(t.Path); err == nil {
+			mode = uint32(st.Mode().Perm())
+		}
+		j.in.Mode = &mode
+		if len(doc.SecretFiles) > 0 {
+			j.in.SecretFiles = map[string]uint32{}
+			for _, rel := range doc.SecretFiles {
+				if st, err := os.Stat(rootPath(t.Root, rel)); err == nil {
+					j.in.SecretFiles[rel] = uint32(st.Mode().Perm())
+				}
+			}
+		}
+	}
+	k, _ := r.reg.Lookup(t.Kind)
+	if repo := r.repos[t.Root]; repo != nil && k.Secrets != scanners.SecretsNever && k.Scanner != nil {
+		if st, ok := repo.Status(t.Path); ok {
+			j.in.Git = &rules.GitStatus{Tracked: st.Tracked, Ignored: st.Ignored}
+		}
+	}
+}
+
+// parse reads and parses one file; any failure becomes a document of its own (META001 for a
+// parse error, META004 for a file not read) so that it is reported where it happened and the
+// scan goes on.
+func (r *reader) parse(t scanners.Target) *scanners.Document {
+	st, err := os.Stat(t.Path)
+	if err != nil {
+		return rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+describeIOError(err))
+	}
+	if !st.Mode().IsRegular() {
+		return rules.SkippedDocument(t.Rel, "not a regular file")
+	}
+	if st.Size() > r.maxSize {
+		return rules.SkippedDocument(t.Rel, fmt.Sprintf("%d bytes, above the %d-byte size limit (max_file_size, --max-file-size)", st.Size(), r.maxSize))
+	}
+	src, err := readAtMost(t.Path, r.maxSize)
+	if err != nil {
+		return rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+describeIOError(err))
+	}
+	if int64(len(src)) > r.maxSize {
+		return rules.SkippedDocument(t.Rel, fmt.Sprintf("grew above the %d-byte size limit while being read", r.maxSize))
+	}
+	if isBinary(src) {
+		return rules.SkippedDocument(t.Rel, "binary content (NUL bytes), not a "+t.Kind+" file")
+	}
+	doc, err := safeParse(r.byKind[t.Kind], t, src)
+	if err != nil {
+		var pe *scanners.ParseError
+		if errors.As(err, &pe) {
+			return rules.ParseErrorDocument(t.Rel, t.Kind, pe.Line, pe.Column, pe.Msg)
+		}
+		return rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, err.Error())
+	}
+	doc.Path = t.Rel
+	if k, _ := r.reg.Lookup(t.Kind); k.Comments == scanners.CommentHash {
+		doc.Directives = scanners.ParseDirectives(src)
+	}
+	return doc
+}
+
+// safeParse turns a parser panic into an error: a bug in one parser must not stop the scan.
+func safeParse(s scanners.Scanner, t scanners.Target, src []byte) (doc *scanners.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("internal parser error (please report): %v", r)
+		}
+	}()
+	if fp, ok := s.(scanners.FileParser); ok {
+		return fp.ParseFile(t, src)
+	}
+	return s.Parse(t.Rel, src)
+}
+
+func describeIOError(err error) string {
+	switch {
+	case errors.Is(err, os.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, os.ErrNotExist):
+		return "no such file"
+	default:
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return pe.Err.Error()
+		}
+		return err.Error()
+	}
+}
+
+// readAtMost reads a file but never more than limit+1 bytes, so a file that grows after the
+// size check cannot make the scan read without bound.
+func readAtMost(p string, limit int64) ([]byte, error) {
+	return scanners.ReadRegular(p, limit+1)
+}
+
+// isBinary: configuration files are text; a NUL byte in the first 8 KiB means an image, an
+// archive or a database that happens to carry a configuration file's name.
+func isBinary(src []byte) bool {
+	head := src
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	return bytes.IndexByte(head, 0) >= 0
+}

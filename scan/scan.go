@@ -1,0 +1,221 @@
+// Package scan is deploylint's driver: the only code that sequences a scan. It discovers the
+// files, reads and parses them, groups them into deployment folders, adds what the parsers
+// cannot know (stack, git status, modes, mounts), has the engine judge every document, then
+// applies inline ignores, the configuration's rule settings and the baseline, and sorts.
+package scan
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"time"
+
+	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scanners"
+)
+
+// Options says what to scan and how. The zero value of every field but Paths and Registry is
+// a sensible default.
+type Options struct {
+	// Paths are the files and folders to scan; none means the working directory.
+	Paths []string
+	// Registry holds the kinds deploylint reads.
+	Registry *scanners.Registry
+	// Config says which configuration file to read.
+	Config ConfigSource
+	// Policies are folders of custom policies named on the command line.
+	Policies []string
+	// EvalTimeout bounds one custom rule on one document; 0 means rules.DefaultEvalTimeout.
+	EvalTimeout time.Duration
+	// Kinds forces a kind for a path or glob (relative to its scan root, or as given), over
+	// the configuration's kind blocks.
+	Kinds map[string]string
+	// MaxFileSize, when set, overrides the configuration's max_file_size; larger files are
+	// skipped with an info finding. 0 (either way) means 10 MiB.
+	MaxFileSize *int64
+	// CheckPermissions forces (true) or disables (false) the file-mode rule; nil decides per
+	// scanned path: on outside a git work tree, off inside one.
+	CheckPermissions *bool
+	// CheckGit turns off (false) reading the git work tree a scanned path lies in (FS002).
+	CheckGit *bool
+	// ParseOnly reads and parses every file but evaluates no rule and reads no
+	// configuration: the benchmark's measure of what the rules cost on top of reading.
+	ParseOnly bool
+	// Baseline holds fingerprints of accepted findings: they are reported as suppressed.
+	Baseline map[string]bool
+	// Workers bounds parsing and evaluation concurrency; 0 means GOMAXPROCS.
+	Workers int
+	// EagerFiles is how many files are parsed before the rules are ready; a larger scan
+	// streams its groups. 0 means 512; tests set 1 to stream small trees.
+	EagerFiles int
+	// Progress, when set, is updated as files are parsed and evaluated.
+	Progress *Progress
+	// Engine, when set, judges the documents instead of one compiled for the scan from the
+	// built-in policies, Policies and the configuration's policy_dirs: a caller running many
+	// scans compiles once.
+	Engine *rules.Engine
+	// Discovered, when set, is told the kinds of the files found before any is parsed.
+	Discovered func(kinds []string)
+}
+
+// Result is everything a reporter needs from a scan.
+type Result struct {
+	Findings []rules.Finding
+	// Files lists the paths of the files scanned, sorted.
+	Files   []string
+	Skipped []scanners.Skipped
+	// Sources maps every reported path (scanned files and the files they include) to the
+	// file on disk, for reports that quote the offending line.
+	Sources map[string]string
+	// Config is the configuration the scan used (empty when none was found).
+	Config *rules.Config
+	// Catalogue lists the rules the scan ran.
+	Catalogue *rules.Catalogue
+}
+
+const (
+	defaultMaxFileSize = 10 << 20
+	// defaultEagerFiles is how many files are parsed at once, before the rules are ready:
+	// every pre-commit run and single-stack scan, while a monorepo streams.
+	defaultEagerFiles = 512
+)
+
+// Run scans. It fails only when a requested path cannot be read, the configuration or a
+// policy is broken, or a rule cannot be evaluated; a file that cannot be parsed is a META001
+// finding and the scan goes on.
+func Run(ctx context.Context, opt Options) (*Result, error) {
+	if len(opt.Paths) == 0 {
+		opt.Paths = []string{"."}
+	}
+	if opt.Registry == nil {
+		return nil, errors.New("scan: no kinds registry")
+	}
+	cfg := &rules.Config{}
+	if !opt.ParseOnly {
+		var err error
+		if cfg, err = LoadConfig(opt.Config, opt.Paths); err != nil {
+			return nil, err
+		}
+	}
+	settings := settingsOf(opt, cfg)
+
+	// The rules compile on one core while the files are read and parsed on the others: for a
+	// pre-commit run, start-up is most of the time. The kinds found arrive as soon as the
+	// files are listed, and only their rules are compiled.
+	type built struct {
+		e   *rules.Engine
+		err error
+	}
+	engine := make(chan built, 1)
+	discovered := make(chan []string, 1)
+	go func() {
+		if opt.Engine != nil {
+			if kinds, ok := <-discovered; ok {
+				engine <- built{opt.Engine, opt.Engine.Prepare(ctx, kinds)}
+				return
+			}
+			engine <- built{opt.Engine, nil}
+			return
+		}
+		if opt.ParseOnly {
+			e, err := rules.NewEngine(ctx) // no rules: the baseline measures reading only
+			engine <- built{e, err}
+			return
+		}
+		e, err := NewEngine(ctx, EngineOptions{Registry: opt.Registry, Config: cfg, Policies: opt.Policies, EvalTimeout: opt.EvalTimeout})
+		if err == nil {
+			if kinds, ok := <-discovered; ok {
+				err = e.Prepare(ctx, kinds)
+			}
+		}
+		engine <- built{e, err}
+	}()
+
+	t, rerr := read(settings, func(kinds []string) {
+		if opt.Discovered != nil {
+			opt.Discovered(kinds)
+		}
+		discovered <- kinds
+	})
+	if rerr != nil {
+		close(discovered)
+	}
+	b := <-engine
+	if b.err != nil {
+		return nil, b.err
+	}
+	if rerr != nil {
+		return nil, rerr
+	}
+	res, err := evaluate(ctx, b.e, t, settings)
+	if err != nil {
+		return nil, err
+	}
+	res.Config, res.Catalogue = cfg, b.e.Catalogue
+	return res, nil
+}
+
+// settings are the options once the configuration is merged in and defaults are applied.
+type settings struct {
+	Options
+	kinds      map[string]string
+	exclude    []string
+	rules      map[string]rules.RuleSetting
+	configPath string
+	maxSize    int64
+}
+
+func settingsOf(opt Options, cfg *rules.Config) settings {
+	s := settings{Options: opt, exclude: cfg.Exclude, rules: cfg.Rules, configPath: cfg.Path}
+	s.kinds = cfg.ForcedKinds()
+	for p, k := range opt.Kinds {
+		s.kinds[p] = k
+	}
+	s.maxSize = cfg.MaxFileSize
+	if opt.MaxFileSize != nil {
+		s.maxSize = *opt.MaxFileSize
+	}
+	if s.maxSize <= 0 {
+		s.maxSize = defaultMaxFileSize
+	}
+	if s.Workers <= 0 {
+		s.Workers = runtime.GOMAXPROCS(0)
+	}
+	if s.EagerFiles <= 0 {
+		s.EagerFiles = defaultEagerFiles
+	}
+	if s.Progress == nil {
+		s.Progress = &Progress{}
+	}
+	return s
+}
+
+// Inputs reads and parses what opt names, as Run does, and returns every document to be judged
+// with its facts, in the order of the files: what the rules would see, for tests of input
+// shapes and benchmarks of the engine alone. No rule runs and no configuration is read.
+func Inputs(opt Options) ([]rules.Input, error) {
+	if len(opt.Paths) == 0 {
+		opt.Paths = []string{"."}
+	}
+	if opt.Registry == nil {
+		return nil, errors.New("scan: no kinds registry")
+	}
+	s := settingsOf(opt, &rules.Config{})
+	s.EagerFiles = 1 // parse below, group by group
+	t, err := read(s, func([]string) {})
+	if err != nil {
+		return nil, err
+	}
+	var out []rules.Input
+	for _, g := range t.groups {
+		for _, j := range t.reader.group(g) {
+			if !j.target.Context {
+				out = append(out, j.in)
+			}
+		}
+	}
+	for _, j := range t.extra {
+		out = append(out, j.in)
+	}
+	return out, nil
+}
