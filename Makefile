@@ -2,7 +2,7 @@
 GO ?= go
 GOLANGCI_LINT ?= $(shell command -v golangci-lint 2>/dev/null || echo $(HOME)/go/bin/golangci-lint)
 
-.PHONY: test vet lint unit build fuzz fuzz-ci bench docs
+.PHONY: test vet lint unit build fuzz fuzz-ci bench docs rule
 
 test: vet lint unit fuzz-ci
 
@@ -23,6 +23,13 @@ build:
 docs:
 	$(GO) test ./rules -run TestPolicyIndexUpToDate -update
 	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestReadmeKindTable|TestRuleDocs" -update
+
+# A new built-in rule: make rule ID=CMP013 NAME=grafana_anonymous KIND=compose [SEVERITY=high] [DIR=…]
+# writes its Rego, test and bad/ and good/ fixtures (every TODO for its author), then the docs.
+rule:
+	@test -n "$(ID)" -a -n "$(NAME)" -a -n "$(KIND)" || { echo "usage: make rule ID=CMP013 NAME=snake_name KIND=compose [SEVERITY=high] [DIR=compose]"; exit 2; }
+	$(GO) run ./internal/scaffold/newrule -id "$(ID)" -name "$(NAME)" -kind "$(KIND)" -severity "$(or $(SEVERITY),medium)" -dir "$(DIR)"
+	$(MAKE) docs
 
 # Every fuzz target for FUZZTIME (default 60s) each.
 fuzz:

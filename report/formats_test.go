@@ -36,16 +36,6 @@ func fixedReportWithSources() *report.Report {
 	return r
 }
 
-func TestNewFormatGoldens(t *testing.T) {
-	golden(t, "github/report.golden", render(t, "github", report.Options{}))
-	golden(t, "markdown/report.golden", render(t, "markdown", report.Options{}))
-	golden(t, "junit/report.golden", render(t, "junit", report.Options{}))
-	golden(t, "html/report.golden", write(t, "html", report.Options{}, fixedReportWithSources()))
-	empty := &report.Report{Tool: report.Tool{Name: "deploylint", Version: "1.2.3"}, Files: []string{".env"}}
-	golden(t, "markdown/empty.golden", write(t, "markdown", report.Options{}, empty))
-	golden(t, "html/empty.golden", write(t, "html", report.Options{}, empty))
-}
-
 // TestNewFormatsAreDeterministic: no format prints the duration or the time.
 func TestNewFormatsAreDeterministic(t *testing.T) {
 	for _, f := range []string{"github", "markdown", "junit", "html"} {

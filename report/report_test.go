@@ -108,11 +108,18 @@ func render(t *testing.T, format string, opt report.Options) []byte {
 	return write(t, format, opt, fixedReport())
 }
 
+// TestGoldens runs every format of the registry over the fixed report and an empty one, so a
+// new format is checked without anyone adding it here: its goldens are written by -update
+// and a format without them fails.
 func TestGoldens(t *testing.T) {
-	golden(t, "text/report.golden", render(t, "text", report.Options{}))
+	empty := &report.Report{Tool: report.Tool{Name: "deploylint", Version: "1.2.3"}, Files: []string{".env"}}
+	for _, format := range report.Formats() {
+		t.Run(format, func(t *testing.T) {
+			golden(t, format+"/report.golden", write(t, format, report.Options{}, fixedReportWithSources()))
+			golden(t, format+"/empty.golden", write(t, format, report.Options{}, empty))
+		})
+	}
 	golden(t, "text/report-color.golden", render(t, "text", report.Options{Color: true}))
-	golden(t, "json/report.golden", render(t, "json", report.Options{}))
-	golden(t, "sarif/report.golden", render(t, "sarif", report.Options{}))
 }
 
 // TestMachineFormatsAreDeterministic: JSON and SARIF carry no timing, so two runs that differ

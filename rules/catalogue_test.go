@@ -44,6 +44,11 @@ func TestCatalogueComplete(t *testing.T) {
 		if r.Guide == "" {
 			t.Errorf("%s: custom.guide (the sentence it enforces) is empty", r.ID)
 		}
+		for field, text := range map[string]string{"title": r.Title, "description": r.Description, "remediation": r.Remediation, "guide": r.Guide} {
+			if strings.Contains(text, "TODO") {
+				t.Errorf("%s: METADATA %s still holds the scaffold's TODO", r.ID, field)
+			}
+		}
 		if !strings.HasSuffix(r.HelpURI(), "/"+r.ID+".md") {
 			t.Errorf("%s: the first related resource must be its documentation page, got %q", r.ID, r.HelpURI())
 		}

@@ -26,6 +26,9 @@ type Kind struct {
 	Role Role
 	// Mask says how reports that quote source lines hide values on them.
 	Mask Mask
+	// Example is a slash path a file of the kind typically has, which discovery recognises
+	// by name: the file name new rules' fixtures start from.
+	Example string
 }
 
 // CommentSyntax is how a kind writes comments; zero is "not declared".
@@ -146,6 +149,8 @@ func (k Kind) check() error {
 		return fmt.Errorf("kind %s: grouping role not declared", k.Name)
 	case k.Mask == maskUnset:
 		return fmt.Errorf("kind %s: masking not declared", k.Name)
+	case k.Scanner != nil && k.Example == "":
+		return fmt.Errorf("kind %s: no example file name", k.Name)
 	}
 	return nil
 }

@@ -24,47 +24,56 @@ func Registry() *scanners.Registry {
 			// Redis refuses a users.acl with comments in it.
 			Comments: scanners.CommentNone, Secrets: scanners.SecretsAlways,
 			Role: scanners.RoleMember, Mask: scanners.MaskValues,
+			Example: "openc3-redis/users.acl",
 		},
 		{
 			Name: "dotenv", Title: "environment file (.env and its variants)", Scanner: dotenv.New(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsNamed,
 			Role: scanners.RoleStackEnv, Mask: scanners.MaskValues,
+			Example: ".env",
 		},
 		{
 			Name: "redis-conf", Title: "Redis server configuration (redis.conf)", Scanner: redisconf.New(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
 			Role: scanners.RoleMember, Mask: scanners.MaskSecrets,
+			Example: "redis/redis.conf",
 		},
 		{
 			Name: "compose", Title: "Docker Compose file", Scanner: compose.New(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
 			Role: scanners.RoleStackRoot, Mask: scanners.MaskSecrets,
+			Example: "compose.yaml",
 		},
 		{
 			Name: "traefik", Title: "Traefik static or dynamic configuration (YAML)", Scanner: traefik.New(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
 			Role: scanners.RoleMember, Mask: scanners.MaskSecrets,
+			Example: "openc3-traefik/traefik.yaml",
 		},
 		{
 			Name: "nginx", Title: "nginx configuration", Scanner: nginx.New(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
 			Role: scanners.RoleMember, Mask: scanners.MaskSecrets,
+			Example: "nginx/nginx.conf",
 		},
 		{
 			Name: "dcos-config", Title: "DC/OS installer configuration (genconf/config.yaml)", Scanner: installyaml.NewDCOS(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
 			Role: scanners.RoleMember, Mask: scanners.MaskSecrets,
+			Example: "genconf/config.yaml",
 		},
 		{
 			Name: "fetchml-api", Title: "FetchML API server configuration (configs/api/*.yaml)", Scanner: installyaml.NewFetchML(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
 			Role: scanners.RoleMember, Mask: scanners.MaskSecrets,
+			Example: "configs/api/prod.yaml",
 		},
 		{
 			Name: "private-key", Title: "PEM private key", Scanner: keyfile.New(),
 			// PEM allows explanatory text outside the BEGIN/END lines.
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsAlways,
 			Role: scanners.RoleMember, Mask: scanners.MaskValues,
+			Example: "tls/server.key",
 		},
 	}
 	return scanners.NewRegistry(append(kinds, scanners.PseudoKinds()...)...)

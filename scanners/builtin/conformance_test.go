@@ -47,6 +47,9 @@ func TestRegistryConformance(t *testing.T) {
 		if k.Scanner == nil {
 			continue
 		}
+		if m := k.Scanner.Match(k.Example); m != scanners.Match && m != scanners.MaybeMatch {
+			t.Errorf("kind %s: its scanner does not recognise its example file %s", k.Name, k.Example)
+		}
 		if parsed[k.Name] == 0 {
 			t.Errorf("kind %s: no file of fixtures/<ID>/{bad,good} parses as it", k.Name)
 		}
