@@ -6,8 +6,8 @@ package scaffold
 import (
 	"errors"
 	"fmt"
-	"os"
 	"maps"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -53,10 +53,10 @@ func Write(root string, reg *scanners.Registry, r Rule) ([]string, error) {
 	ruleDir := filepath.Join(root, "policies", r.Dir, r.Name)
 	example := filepath.FromSlash(k.Example)
 	files := map[string]string{
-		filepath.Join(ruleDir, r.Name+".rego"):                       ruleSource(r, pkg),
-		filepath.Join(ruleDir, r.Name+"_test.rego"):                  testSource(r, pkg, k.Example),
-		filepath.Join(root, "fixtures", r.ID, "good", example):       "",
-		filepath.Join(root, "fixtures", r.ID, "bad", example):        badFixture(r, k),
+		filepath.Join(ruleDir, r.Name+".rego"):                        ruleSource(r, pkg),
+		filepath.Join(ruleDir, r.Name+"_test.rego"):                   testSource(r, pkg, k.Example),
+		filepath.Join(root, "fixtures", r.ID, "good", example):        "",
+		filepath.Join(root, "fixtures", r.ID, "bad", example):         badFixture(r, k),
 		filepath.Join(root, "fixtures", r.ID, "bad", example+".want"): "",
 	}
 	if k.Comments != scanners.CommentNone {
