@@ -28,6 +28,8 @@ type Config struct {
 	Exclude []string
 	// PolicyDirs are folders of custom policies, resolved against the file's folder.
 	PolicyDirs []string
+	// WrittenPolicyDirs are the PolicyDirs as the file wrote them, for messages.
+	WrittenPolicyDirs []string
 	// MaxFileSize is max_file_size in bytes, 0 when unset.
 	MaxFileSize int64
 	// Rules holds the per-rule settings by rule ID.
@@ -133,6 +135,7 @@ func ParseConfig(file string, src []byte) (*Config, error) {
 	}
 	dir := filepath.Dir(file)
 	for _, p := range raw.PolicyDirs {
+		c.WrittenPolicyDirs = append(c.WrittenPolicyDirs, p)
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, p)
 		}

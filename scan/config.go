@@ -35,17 +35,17 @@ func LoadConfig(src ConfigSource, paths []string) (*rules.Config, error) {
 		}
 		return &rules.Config{}, nil
 	}
-	file := src.File
+	file, tree := src.File, ""
 	if file == "" {
 		start := "."
 		if len(paths) > 0 {
 			start = paths[0]
 		}
-		found, ok := FindConfig(start)
+		found, top, ok := FindConfig(start)
 		if !ok {
 			return &rules.Config{}, nil
 		}
-		file = found
+		file, tree = found, top
 	}
 	b, err := scanners.ReadRegular(file, maxConfigSize)
 	if err != nil {
@@ -55,34 +55,73 @@ func LoadConfig(src ConfigSource, paths []string) (*rules.Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("configuration:\n%w", err)
 	}
+	if tree != "" {
+		if err := checkPolicyDirs(cfg, cfg.WrittenPolicyDirs, tree); err != nil {
+			return nil, err
+		}
+	}
 	return cfg, nil
 }
 
 // FindConfig looks for .deploylint.hcl in dir, then in its parents up to the git work tree's
-// top (the folder holding .git), and never above it: a stray file in a home folder must not
-// change a repository's result.
-func FindConfig(dir string) (string, bool) {
+// top (the folder holding .git), and never above it; outside a git work tree only dir itself
+// counts. A file planted in a parent folder (a home folder, a shared /tmp) must not change what
+// a scan of a tree reports. tree is the folder the configuration governs: the work tree's top,
+// or dir.
+func FindConfig(dir string) (file, tree string, ok bool) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return "", false
+		return "", "", false
 	}
 	if st, err := os.Stat(abs); err == nil && !st.IsDir() {
 		abs = filepath.Dir(abs)
 	}
-	for d := abs; ; {
-		p := filepath.Join(d, rules.ConfigFileName)
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			return p, true
-		}
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			return "", false
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", false
-		}
-		d = parent
+	top, inGit := workTreeTop(abs)
+	if !inGit {
+		top = abs
 	}
+	for d := abs; ; d = filepath.Dir(d) {
+		p := filepath.Join(d, rules.ConfigFileName)
+		if st, err := os.Lstat(p); err == nil && st.Mode().IsRegular() {
+			return p, top, true
+		}
+		if d == top || filepath.Dir(d) == d {
+			return "", "", false
+		}
+	}
+}
+
+// workTreeTop is the nearest folder at or above dir that holds a .git entry.
+func workTreeTop(dir string) (string, bool) {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d, true
+		}
+		if filepath.Dir(d) == d {
+			return "", false
+		}
+	}
+}
+
+// checkPolicyDirs refuses policy folders a found configuration names outside the tree it
+// governs: a repository's own configuration must not load Rego from elsewhere on the machine.
+// The folder is named as the configuration wrote it, never as an absolute path.
+func checkPolicyDirs(cfg *rules.Config, written []string, tree string) error {
+	realTree, err := filepath.EvalSymlinks(tree)
+	if err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	var errs []error
+	for i, d := range cfg.PolicyDirs {
+		real, err := filepath.EvalSymlinks(d)
+		if err != nil {
+			real = filepath.Clean(d) // a missing folder is reported when it is loaded
+		}
+		if rel, err := filepath.Rel(realTree, real); err != nil || !filepath.IsLocal(rel) {
+			errs = append(errs, fmt.Errorf("%s: policy_dirs entry %q lies outside the scanned tree: name it with --policy instead", rules.ConfigFileName, written[i]))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // EngineOptions says which rules an engine holds.
