@@ -23,6 +23,7 @@ build:
 docs:
 	$(GO) test ./rules -run TestPolicyIndexUpToDate -update
 	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestRuleDocs" -update
+	$(GO) test ./scanners/schema -run TestInputDocs -update
 
 # Every fuzz target for FUZZTIME (default 60s) each.
 fuzz:
