@@ -18,10 +18,11 @@ unit:
 build:
 	$(GO) build -o deploylint ./cmd/deploylint
 
-# Regenerate the rule table in README.md, docs/rules/ and policies/index.json (the catalogue and
-# import graph a scan reads instead of parsing every policy) from the policies.
+# Regenerate the rule table in README.md, docs/rules/, policies/index.json (the catalogue and
+# import graph a scan reads instead of parsing every policy) from the policies, and
+# policies/capabilities.json (what plain opa and regal need to know of the engine) from Go.
 docs:
-	$(GO) test ./rules -run TestPolicyIndexUpToDate -update
+	$(GO) test ./rules -run "TestPolicyIndexUpToDate|TestCapabilitiesUpToDate" -update
 	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestRuleDocs" -update
 
 # Every fuzz target for FUZZTIME (default 60s) each.
