@@ -1,10 +1,13 @@
 # deploylint: `make test` is what CI runs (see .ci/run).
 GO ?= go
 GOLANGCI_LINT ?= $(shell command -v golangci-lint 2>/dev/null || echo $(HOME)/go/bin/golangci-lint)
+# opa is the go.mod tool, the same version as the engine's library.
+OPA ?= $(GO) tool opa
+REGAL ?= $(shell command -v regal 2>/dev/null || command -v $(HOME)/go/bin/regal 2>/dev/null)
 
-.PHONY: test vet lint unit build fuzz fuzz-ci bench docs rule
+.PHONY: test vet lint unit rego build fuzz fuzz-ci bench docs rule
 
-test: vet lint unit fuzz-ci
+test: vet lint unit rego fuzz-ci
 
 vet:
 	$(GO) vet ./...
@@ -15,13 +18,27 @@ lint:
 unit:
 	$(GO) test -race -count=1 ./...
 
+# The policies under plain OPA tooling, as an author sees them outside deploylint: formatted as
+# opa fmt writes them, their tests passing in opa itself (with policies/capabilities.json for
+# the engine's built-in), regal's lint clean under .regal/config.yaml.
+rego:
+	@out="$$($(OPA) fmt -l policies/)"; if [ -n "$$out" ]; then \
+		echo "opa fmt: these files are not formatted (run: $(OPA) fmt -w policies/):"; echo "$$out"; exit 1; fi
+	$(OPA) test --capabilities policies/capabilities.json policies/
+ifneq ($(REGAL),)
+	$(REGAL) lint policies/
+else
+	@echo "rego: regal not found (PATH or ~/go/bin): regal lint policies/ skipped. Install github.com/open-policy-agent/regal v0.42.0 (built on OPA 1.18; the Go module proxy here does not serve it, so CI cannot install it either)."
+endif
+
 build:
 	$(GO) build -o deploylint ./cmd/deploylint
 
-# Regenerate the rule table in README.md, docs/rules/ and policies/index.json (the catalogue and
-# import graph a scan reads instead of parsing every policy) from the policies.
+# Regenerate the rule table in README.md, docs/rules/, policies/index.json (the catalogue and
+# import graph a scan reads instead of parsing every policy) from the policies, and
+# policies/capabilities.json (what plain opa and regal need to know of the engine) from Go.
 docs:
-	$(GO) test ./rules -run TestPolicyIndexUpToDate -update
+	$(GO) test ./rules -run "TestPolicyIndexUpToDate|TestCapabilitiesUpToDate" -update
 	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestReadmeKindTable|TestRuleDocs" -update
 	$(GO) test ./scanners/schema -run TestInputDocs -update
 

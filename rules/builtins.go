@@ -17,9 +17,19 @@ import (
 // cryptMatches is the one built-in deploylint adds to Rego: whether a crypt(3) SHA-512 hash
 // ($6$…) is the hash of a given password. Rego has no crypt, and a hashed default
 // (DC/OS superuser_password_hash of "admin") is still a default.
+//
+// The description and argument names reach policies/capabilities.json, where editors and
+// regal read them.
 var cryptMatchesDecl = &ast.Builtin{
-	Name: "deploylint.crypt_matches",
-	Decl: types.NewFunction(types.Args(types.S, types.S), types.B),
+	Name:        "deploylint.crypt_matches",
+	Description: "Returns whether a crypt(3) SHA-512 hash ($6$...) is the hash of a password. A hash of another form, or asking for more than 1,000,000 rounds, matches nothing.",
+	Decl: types.NewFunction(
+		types.Args(
+			types.Named("hash", types.S).Description("the crypt(3) hash, as written in the configuration"),
+			types.Named("password", types.S).Description("the candidate password"),
+		),
+		types.Named("result", types.B).Description("true when hash is the SHA-512 crypt of password"),
+	),
 }
 
 // maxCryptRounds bounds the work one hash can ask for. 656,000 is passlib's default and the

@@ -13,7 +13,7 @@ import (
 // TestPublishedHashesEncodeTheirPasswords: every hash listed as a project's published default
 // really is that password's hash, so a finding that names the password is true.
 func TestPublishedHashesEncodeTheirPasswords(t *testing.T) {
-	raw, err := policies.FS.ReadFile("lib/defaults.json")
+	raw, err := policies.FS.ReadFile("deploylint/data/defaults/data.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -199,13 +199,21 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 			return nil, fmt.Errorf("compile policies: %w", c.Errors)
 		}
 	}
-	config := opt.Config
-	if config == nil {
-		config = map[string]any{}
+	// The configuration replaces the committed default (deploylint/config/data.json, which is
+	// what plain opa sees), and is {} when neither is there.
+	ours, ok := data["deploylint"].(map[string]any)
+	if !ok {
+		ours = map[string]any{}
+		data["deploylint"] = ours
+	}
+	if opt.Config != nil {
+		ours["config"] = opt.Config
+	} else if _, ok := ours["config"]; !ok {
+		ours["config"] = map[string]any{}
 	}
 	// Stored as AST values: read as they are by every evaluation, not converted from Go values
 	// on each read (the defaults tables are read for every document).
-	e.store = inmem.NewFromObjectWithOpts(map[string]any{"deploylint": map[string]any{"data": data, "config": config}}, inmem.OptReturnASTValuesOnRead(true))
+	e.store = inmem.NewFromObjectWithOpts(data, inmem.OptReturnASTValuesOnRead(true))
 	for _, r := range cat.Rules {
 		for _, k := range r.Kinds {
 			ks := e.kinds[k]
@@ -378,24 +386,76 @@ func refuseForbidden(ms []module, custom bool) error {
 	return errors.Join(errs...)
 }
 
-// loadData reads lib/*.json into data.deploylint.data.<file name without .json>.
+// DataFile is the name of a data document in a policy folder. As in an OPA bundle, the folder
+// it is in is its place in data: deploylint/data/defaults/data.json is
+// data.deploylint.data.defaults, for the engine and for `opa test policies/` alike.
+const DataFile = "data.json"
+
+// loadData merges every data.json of a policy file system into the data tree, at the path its
+// folder names. A document may add keys beside what is already there but never replace a value,
+// so a user's folder cannot change the built-in data.
 func loadData(fsys fs.FS, into map[string]any) error {
-	matches, err := fs.Glob(fsys, "lib/*.json")
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && d.Name() == DataFile {
+			files = append(files, p)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	for _, p := range matches {
+	for _, p := range files {
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return err
+			return fmt.Errorf("load %s: %w", p, err)
 		}
 		var v any
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.UseNumber()
 		if err := dec.Decode(&v); err != nil {
-			return fmt.Errorf("%s: %w", p, err)
+			return fmt.Errorf("load %s: %w", p, err)
 		}
-		into[strings.TrimSuffix(path.Base(p), ".json")] = v
+		var at []string
+		if dir := path.Dir(p); dir != "." {
+			at = strings.Split(dir, "/")
+		}
+		// Wrapped from the inside out: a/b/data.json holding v is {"a": {"b": v}}.
+		for i := len(at) - 1; i >= 0; i-- {
+			v = map[string]any{at[i]: v}
+		}
+		doc, ok := v.(map[string]any)
+		if !ok {
+			return fmt.Errorf("load %s: data at the root must be an object", p)
+		}
+		if err := mergeData(into, doc, nil); err != nil {
+			return fmt.Errorf("load %s: %w", p, err)
+		}
+	}
+	return nil
+}
+
+// mergeData adds src's keys to dst, descending into objects both hold; any other key both hold
+// is an error naming its data path.
+func mergeData(dst, src map[string]any, at []string) error {
+	for _, k := range slices.Sorted(maps.Keys(src)) {
+		here := append(slices.Clip(at), k)
+		old, found := dst[k]
+		if !found {
+			dst[k] = src[k]
+			continue
+		}
+		om, ok1 := old.(map[string]any)
+		nm, ok2 := src[k].(map[string]any)
+		if !ok1 || !ok2 {
+			return fmt.Errorf("data.%s is already set by another data.json", strings.Join(here, "."))
+		}
+		if err := mergeData(om, nm, here); err != nil {
+			return err
+		}
 	}
 	return nil
 }

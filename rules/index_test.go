@@ -17,7 +17,7 @@ import (
 	"github.com/deploylint/deploylint/scanners/builtin"
 )
 
-var updateIndex = flag.Bool("update", false, "rewrite policies/index.json")
+var updateIndex = flag.Bool("update", false, "rewrite policies/index.json and policies/capabilities.json")
 
 // TestPolicyIndexUpToDate: the committed index is what the policies say; `make docs` (this
 // test with -update) rewrites it. A stale index is never used (the engine parses everything

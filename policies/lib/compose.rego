@@ -2,7 +2,7 @@
 # title: compose helpers
 # description: |
 #   Which published ports reach the network and which services are internal datastores.
-#   The data of internal services (ports and images) is in defaults.json.
+#   The data of internal services (ports and images) is in data.deploylint.data.defaults.
 package deploylint.lib.compose
 
 internal_services := data.deploylint.data.defaults.internal_services

@@ -14,7 +14,7 @@ enterprise if {
 }
 
 # bool(k) is the boolean value of key k, whether written 'true' or true.
-bool(k) := true if lower(sprintf("%v", [cfg[k]])) == "true"
+bool(k) if lower(sprintf("%v", [cfg[k]])) == "true"
 
 bool(k) := false if lower(sprintf("%v", [cfg[k]])) == "false"
 

@@ -93,13 +93,11 @@ is_admin_account(u) if contains(lower(u.name), "admin")
 # known_sha256 maps the SHA-256 of every public password to how a message may name it: the
 # shared defaults (shipped and weak), the exact placeholder words and the empty password a
 # bare `>` sets. All of them are public, so naming them leaks nothing.
-known_sha256 := object.union(
-	object.union(
-		{h: "one of the organisation's default passwords (.deploylint.hcl)" | some v in secrets.org_passwords; h := crypto.sha256(v)},
-		{h: sprintf("%q", [v]) | some v in known_values; h := crypto.sha256(v)},
-	),
+known_sha256 := object.union_n([
+	{h: "one of the organisation's default passwords (.deploylint.hcl)" | some v in secrets.org_passwords; h := crypto.sha256(v)},
+	{h: sprintf("%q", [v]) | some v in known_values; h := crypto.sha256(v)},
 	{crypto.sha256(""): "the empty password"},
-)
+])
 
 known_values := {v | some v in secrets.default_sha256; v != ""} | secrets.placeholder_words
 

@@ -1,10 +1,11 @@
 package deploylint.lib.redisacl_test
 
 import data.deploylint.lib.redisacl
+import data.deploylint.test.redisacl as build
 
-sel(allcommands, rules) := {"allkeys": false, "keys": [], "allchannels": false, "channels": [], "allcommands": allcommands, "command_rules": rules}
+sel(allcommands, rules) := build.selector(allcommands, rules)
 
-user(name, root, selectors) := {"name": name, "root": root, "selectors": selectors, "passwords": []}
+user(name, root, selectors) := build.user(name, {"root": root, "selectors": selectors})
 
 test_grants_follow_the_base_and_the_last_rule if {
 	redisacl.grants(sel(true, []), "@admin")

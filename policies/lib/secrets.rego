@@ -2,8 +2,9 @@
 # title: Secret helpers
 # description: |
 #   Which names hold secrets, which values are placeholders, and which are public shipped
-#   defaults. The values themselves are data (defaults.json, at data.deploylint.data.defaults)
-#   so that a new vendor release is a data change, not a code change.
+#   defaults. The values themselves are data (data.deploylint.data.defaults, from
+#   policies/deploylint/data/defaults/data.json) so that a new vendor release is a data
+#   change, not a code change.
 package deploylint.lib.secrets
 
 defaults := data.deploylint.data.defaults
@@ -12,7 +13,7 @@ defaults := data.deploylint.data.defaults
 is_secret_name(name) if regex.match(defaults.secret_name_pattern, name)
 
 # is_placeholder is true for an empty value or one that only stands in for a real secret.
-is_placeholder(value) if value == ""
+is_placeholder("")
 
 is_placeholder(value) if lower(trim_space(value)) in placeholder_words
 
@@ -23,7 +24,7 @@ is_placeholder(value) if {
 
 # shipped_defaults is the set of every public default password the policies know. It and the
 # sets below are complete documents so that OPA computes them once per evaluation.
-shipped_defaults := service_defaults | cosmos_defaults | acl_defaults
+shipped_defaults := (service_defaults | cosmos_defaults) | acl_defaults
 
 service_defaults := {v |
 	some name, s in defaults.services
@@ -33,7 +34,7 @@ service_defaults := {v |
 
 cosmos_defaults := {v |
 	some group in ["redis", "bucket", "service", "tsdb"]
-	some _, entry in defaults.cosmos[group]
+	some entry in defaults.cosmos[group]
 	some v in entry.values
 }
 
@@ -65,9 +66,10 @@ is_known_default(value) if {
 
 # published_hashes maps a hash a project publishes in its own files (a compose fall-back, a
 # README) to the default password it encodes; bcrypt and the like are too slow to try every
-# default against, so the known ones are listed (defaults.json, checked by rules/defaults_test.go).
+# default against, so the known ones are listed (in the defaults data, checked by
+# rules/defaults_test.go).
 published_hashes := {h.hash: h | some h in defaults.published_hashes}
 
 # default_sha256 maps the SHA-256 (lowercase hex) of every known default password to a public
 # description of it, so hashed defaults are recognised too.
-default_sha256 := {crypto.sha256(v): v | some v in (shipped_defaults | weak_passwords) | {p.value | some p in defaults.acl_passwords}}
+default_sha256 := {crypto.sha256(v): v | some v in ((shipped_defaults | weak_passwords) | {p.value | some p in defaults.acl_passwords})}

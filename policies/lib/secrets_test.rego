@@ -27,9 +27,14 @@ test_known_defaults if {
 	not secrets.is_known_default("Xk3!pQ9vLm2#")
 }
 
+# The keys are lowercase hex, as Redis writes #<sha256> in users.acl.
 test_default_hashes if {
-	secrets.default_sha256["022bd57403439b2a3ec0c081cdd35d40a199bbd4ee6fc0e5113edd4fe1c10071"] == "openc3password"
-	secrets.default_sha256["749f09bade8aca755660eeb17792da880218d4fbdc4e25fbec279d7fe9f65d70"] == "adminpassword"
-	secrets.default_sha256["8c6976e5b5410415bde908bd4dee15dfb167a9c873fc4bb8a81f6f2ab448a918"] == "admin"
-	secrets.default_sha256["e808c74e210256ee7cf3ec165271544167de776d526f7fa94243e5cdcc08b0c1"] == "scriptrunnerpassword"
+	every sha256, password in {
+		"022bd57403439b2a3ec0c081cdd35d40a199bbd4ee6fc0e5113edd4fe1c10071": "openc3password",
+		"749f09bade8aca755660eeb17792da880218d4fbdc4e25fbec279d7fe9f65d70": "adminpassword",
+		"8c6976e5b5410415bde908bd4dee15dfb167a9c873fc4bb8a81f6f2ab448a918": "admin",
+		"e808c74e210256ee7cf3ec165271544167de776d526f7fa94243e5cdcc08b0c1": "scriptrunnerpassword",
+	} {
+		secrets.default_sha256[sha256] == password
+	}
 }

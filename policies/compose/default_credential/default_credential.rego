@@ -53,6 +53,8 @@ shown(value) := sprintf(" (%q)", [value]) if value in secrets.shipped_defaults
 
 shown(value) := "" if not value in secrets.shipped_defaults
 
+origin_text := {"literal": "is written in the compose file", "default": "falls back to a default in the compose file"}
+
 deny contains result.at(["services", name, "environment", var], msg) if {
 	some name, svc in input.data.services
 	some var, value in svc.environment
@@ -64,8 +66,6 @@ deny contains result.at(["services", name, "environment", var], msg) if {
 	how := origin_text[svc.environment_origin[var]]
 	msg := sprintf("service %s: %s %s and is %s%s; use a unique secret from .env or compose secrets", [name, var, how, problem, shown(value)])
 }
-
-origin_text := {"literal": "is written in the compose file", "default": "falls back to a default in the compose file"}
 
 # A published hash is the default password whatever the variable is called (ADMIN_PASSWORD_HASH).
 deny contains result.at(["services", name, "environment", var], msg) if {

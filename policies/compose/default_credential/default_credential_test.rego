@@ -1,41 +1,57 @@
 package deploylint.rules.compose.default_credential_test
 
 import data.deploylint.rules.compose.default_credential
-
-port(ip, target) := {"host_ip": ip, "published": format_int(target, 10), "target": target, "protocol": "tcp", "unset_variable": false}
-
-svc(image, over) := object.union({"image": image, "image_repo": image, "ports": [], "expose": [], "environment": {}, "environment_origin": {}, "volumes": [], "network_mode": "", "command": [], "command_raw": ""}, over)
-
-stack(services) := {"kind": "compose", "data": {"services": services, "unset_variables": []}}
+import data.deploylint.test.compose
 
 test_literal_and_fallback_defaults if {
-	db := svc("postgres", {"environment": {"POSTGRES_USER": "app", "POSTGRES_PASSWORD": "app"}, "environment_origin": {"POSTGRES_USER": "literal", "POSTGRES_PASSWORD": "literal"}})
-	gf := svc("grafana/grafana", {"environment": {"GF_SECURITY_ADMIN_PASSWORD": "admin"}, "environment_origin": {"GF_SECURITY_ADMIN_PASSWORD": "default"}})
-	r := default_credential.deny with input as stack({"db": db, "grafana": gf})
-	{x.path | some x in r} == {["services", "db", "environment", "POSTGRES_PASSWORD"], ["services", "grafana", "environment", "GF_SECURITY_ADMIN_PASSWORD"]}
+	db := compose.service("postgres", {
+		"environment": {"POSTGRES_USER": "app", "POSTGRES_PASSWORD": "app"},
+		"environment_origin": {"POSTGRES_USER": "literal", "POSTGRES_PASSWORD": "literal"},
+	})
+	gf := compose.service("grafana/grafana", {
+		"environment": {"GF_SECURITY_ADMIN_PASSWORD": "admin"},
+		"environment_origin": {"GF_SECURITY_ADMIN_PASSWORD": "default"},
+	})
+	r := default_credential.deny with input as compose.stack({"db": db, "grafana": gf})
+	{x.path | some x in r} == {
+		["services", "db", "environment", "POSTGRES_PASSWORD"],
+		["services", "grafana", "environment", "GF_SECURITY_ADMIN_PASSWORD"],
+	}
 	some x in r
 	contains(x.msg, "\"admin\"")
 }
 
 test_dotenv_values_are_left_to_env_rules if {
-	gf := svc("grafana/grafana", {"environment": {"GF_SECURITY_ADMIN_PASSWORD": "admin"}, "environment_origin": {"GF_SECURITY_ADMIN_PASSWORD": "dotenv"}})
-	count(default_credential.deny) == 0 with input as stack({"grafana": gf})
+	gf := compose.service("grafana/grafana", {
+		"environment": {"GF_SECURITY_ADMIN_PASSWORD": "admin"},
+		"environment_origin": {"GF_SECURITY_ADMIN_PASSWORD": "dotenv"},
+	})
+	count(default_credential.deny) == 0 with input as compose.stack({"grafana": gf})
 }
 
 test_requirepass_and_minio if {
-	redis := svc("redis", {"command": ["redis-server", "--requirepass", "foobared"], "command_raw": "redis-server --requirepass foobared"})
-	minio := svc("minio/minio", {"command": ["server", "/data"]})
-	count(default_credential.deny) == 2 with input as stack({"redis": redis, "minio": minio})
+	redis := compose.service("redis", {
+		"command": ["redis-server", "--requirepass", "foobared"],
+		"command_raw": "redis-server --requirepass foobared",
+	})
+	minio := compose.service("minio/minio", {"command": ["server", "/data"]})
+	count(default_credential.deny) == 2 with input as compose.stack({"redis": redis, "minio": minio})
 }
 
 test_interpolated_command_password_is_left_to_env_rules if {
-	redis := svc("redis", {"command": ["redis-server", "--requirepass", "changeme"], "command_raw": "redis-server --requirepass \"${REDIS_PASSWORD}\""})
-	count(default_credential.deny) == 0 with input as stack({"redis": redis})
+	redis := compose.service("redis", {
+		"command": ["redis-server", "--requirepass", "changeme"],
+		"command_raw": "redis-server --requirepass \"${REDIS_PASSWORD}\"",
+	})
+	count(default_credential.deny) == 0 with input as compose.stack({"redis": redis})
 }
 
 test_organisation_default_not_shown if {
-	app := svc("acme/app", {"environment": {"APP_DB_PASSWORD": "Acme-Winter-24"}, "environment_origin": {"APP_DB_PASSWORD": "literal"}})
-	r := default_credential.deny with input as stack({"app": app})
+	app := compose.service("acme/app", {
+		"environment": {"APP_DB_PASSWORD": "Acme-Winter-24"},
+		"environment_origin": {"APP_DB_PASSWORD": "literal"},
+	})
+	r := default_credential.deny with input as compose.stack({"app": app})
 		with data.deploylint.config.defaults.passwords as ["Acme-Winter-24"]
 	count(r) == 1
 	some x in r
@@ -45,14 +61,20 @@ test_organisation_default_not_shown if {
 dockprom_hash := "$2a$14$1l.IozJx7xQRVmlkEQ32OeEEfP5mRxTpbDTCTcXRqn19gXD8YK1pO"
 
 test_published_hash_fallback if {
-	caddy := svc("caddy", {"environment": {"ADMIN_PASSWORD_HASH": dockprom_hash}, "environment_origin": {"ADMIN_PASSWORD_HASH": "default"}})
-	r := default_credential.deny with input as stack({"caddy": caddy})
+	caddy := compose.service("caddy", {
+		"environment": {"ADMIN_PASSWORD_HASH": dockprom_hash},
+		"environment_origin": {"ADMIN_PASSWORD_HASH": "default"},
+	})
+	r := default_credential.deny with input as compose.stack({"caddy": caddy})
 	{x.path | some x in r} == {["services", "caddy", "environment", "ADMIN_PASSWORD_HASH"]}
 	some x in r
 	contains(x.msg, `default password "admin"`)
 }
 
 test_published_hash_from_dotenv_is_left_to_env_rules if {
-	caddy := svc("caddy", {"environment": {"ADMIN_PASSWORD_HASH": dockprom_hash}, "environment_origin": {"ADMIN_PASSWORD_HASH": "dotenv"}})
-	count(default_credential.deny) == 0 with input as stack({"caddy": caddy})
+	caddy := compose.service("caddy", {
+		"environment": {"ADMIN_PASSWORD_HASH": dockprom_hash},
+		"environment_origin": {"ADMIN_PASSWORD_HASH": "dotenv"},
+	})
+	count(default_credential.deny) == 0 with input as compose.stack({"caddy": caddy})
 }

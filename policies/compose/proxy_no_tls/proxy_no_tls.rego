@@ -23,7 +23,7 @@ package deploylint.rules.compose.proxy_no_tls
 
 import data.deploylint.lib.compose
 import data.deploylint.lib.result
-import data.deploylint.rules.traefik.no_tls
+import data.deploylint.lib.traefik
 
 traefik_tls_flag(svc) if {
 	some arg in svc.command
@@ -40,7 +40,7 @@ has_tls(name, svc) if traefik_tls_flag(svc)
 
 has_tls(name, _) if {
 	some m in mounted_traefik(name)
-	no_tls.tls_anywhere with input as {"kind": "traefik", "data": m.data}
+	traefik.tls_anywhere(m.data)
 }
 
 deny contains result.at(["services", name, "ports", i], msg) if {

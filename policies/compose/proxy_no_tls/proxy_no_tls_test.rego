@@ -1,25 +1,25 @@
 package deploylint.rules.compose.proxy_no_tls_test
 
 import data.deploylint.rules.compose.proxy_no_tls
+import data.deploylint.test.compose
 
-port(ip, target) := {"host_ip": ip, "published": format_int(target, 10), "target": target, "protocol": "tcp", "unset_variable": false}
-
-svc(image, over) := object.union({"image": image, "image_repo": image, "ports": [], "expose": [], "environment": {}, "environment_origin": {}, "volumes": [], "network_mode": "", "command": [], "command_raw": ""}, over)
-
-stack(services) := {"kind": "compose", "data": {"services": services, "unset_variables": []}}
+traefik_config(conf) := {"edge:/etc/traefik/traefik.yaml": {"path": "traefik.yaml", "kind": "traefik", "data": conf}}
 
 test_mounted_http_only_config if {
-	s := svc("traefik", {"ports": [port("", 2900)]})
-	mounts := {"edge:/etc/traefik/traefik.yaml": {"path": "traefik.yaml", "kind": "traefik", "data": {"entrypoints": {"web": {"address": ":2900"}}}}}
-	r := proxy_no_tls.deny with input as object.union(stack({"edge": s}), {"mounts": mounts})
+	edge := compose.service("traefik", {"ports": [compose.port("", 2900)]})
+	http_only := traefik_config({"entrypoints": {"web": {"address": ":2900"}}})
+	r := proxy_no_tls.deny with input as compose.mounted({"edge": edge}, http_only)
 	count(r) == 1
 }
 
 test_tls_config_flags_loopback_or_unknown_pass if {
-	tls := {"edge:/etc/traefik/traefik.yaml": {"path": "t.yaml", "kind": "traefik", "data": {"entrypoints": {"websecure": {"address": ":443", "http": {"tls": {}}}}}}}
-	count(proxy_no_tls.deny) == 0 with input as object.union(stack({"edge": svc("traefik", {"ports": [port("", 443)]})}), {"mounts": tls})
-	flags := svc("traefik", {"ports": [port("", 443)], "command": ["--entrypoints.websecure.http.tls=true"]})
-	count(proxy_no_tls.deny) == 0 with input as stack({"edge": flags})
-	count(proxy_no_tls.deny) == 0 with input as stack({"edge": svc("traefik", {"ports": [port("127.0.0.1", 80)], "command": ["--api"]})})
-	count(proxy_no_tls.deny) == 0 with input as stack({"edge": svc("traefik", {"ports": [port("", 80)]})})
+	tls := traefik_config({"entrypoints": {"websecure": {"address": ":443", "http": {"tls": {}}}}})
+	edge := compose.service("traefik", {"ports": [compose.port("", 443)]})
+	count(proxy_no_tls.deny) == 0 with input as compose.mounted({"edge": edge}, tls)
+	flags := compose.service("traefik", {"ports": [compose.port("", 443)], "command": ["--entrypoints.websecure.http.tls=true"]})
+	count(proxy_no_tls.deny) == 0 with input as compose.stack({"edge": flags})
+	local := compose.service("traefik", {"ports": [compose.port("127.0.0.1", 80)], "command": ["--api"]})
+	count(proxy_no_tls.deny) == 0 with input as compose.stack({"edge": local})
+	unknown := compose.service("traefik", {"ports": [compose.port("", 80)]})
+	count(proxy_no_tls.deny) == 0 with input as compose.stack({"edge": unknown})
 }

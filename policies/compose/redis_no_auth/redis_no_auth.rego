@@ -38,13 +38,6 @@ authenticated(name, svc) if {
 	not password_var_unset(svc)
 }
 
-# password_var_unset is true when --requirepass takes a plain ${VAR} (no default, not
-# required) that no scanned .env sets: compose would start Redis with an empty password.
-password_var_unset(svc) if {
-	some m in regex.find_all_string_submatch_n(`--requirepass[= ]+["']?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(["'\s]|$)`, svc.command_raw, -1)
-	m[1] in input.data.unset_variables
-}
-
 authenticated(name, svc) if "--aclfile" in svc.command
 
 authenticated(name, _) if {
@@ -60,12 +53,11 @@ authenticated(name, _) if {
 	d.args[0] != ""
 }
 
-deny contains result.severity(result.key(["services", name], msg), sev) if {
-	some name, svc in input.data.services
-	compose.image_product(svc) in redis_products
-	not authenticated(name, svc)
-	sev := severity(svc)
-	msg := sprintf("service %s runs Redis without a password (%s): anyone who reaches it owns the data", [name, why(svc)])
+# password_var_unset is true when --requirepass takes a plain ${VAR} (no default, not
+# required) that no scanned .env sets: compose would start Redis with an empty password.
+password_var_unset(svc) if {
+	some m in regex.find_all_string_submatch_n(`--requirepass[= ]+["']?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(["'\s]|$)`, svc.command_raw, -1)
+	m[1] in input.data.unset_variables
 }
 
 why(svc) := "its --requirepass variable is set by no scanned .env, so compose passes an empty password" if password_var_unset(svc)
@@ -75,6 +67,14 @@ why(svc) := "no --requirepass, --aclfile or mounted ACL/redis.conf, or an empty 
 severity(svc) := "critical" if compose.published_beyond_loopback(svc)
 
 severity(svc) := "high" if not compose.published_beyond_loopback(svc)
+
+deny contains result.severity(result.key(["services", name], msg), sev) if {
+	some name, svc in input.data.services
+	compose.image_product(svc) in redis_products
+	not authenticated(name, svc)
+	sev := severity(svc)
+	msg := sprintf("service %s runs Redis without a password (%s): anyone who reaches it owns the data", [name, why(svc)])
+}
 
 deny contains result.severity(result.at(["services", name, "command"], msg), "medium") if {
 	some name, svc in input.data.services

@@ -1,11 +1,10 @@
 package deploylint.rules.dcos.exhibitor_tls_test
 
 import data.deploylint.rules.dcos.exhibitor_tls
-
-cfg(d) := {"kind": "x", "data": d}
+import data.deploylint.test.dcos
 
 test_exhibitor if {
-	count(exhibitor_tls.deny) == 1 with input as cfg({"security": "strict"})
-	count(exhibitor_tls.deny) == 1 with input as cfg({"exhibitor_tls_required": "false"})
-	count(exhibitor_tls.deny) == 0 with input as cfg({"security": "strict", "exhibitor_tls_required": "true"})
+	count(exhibitor_tls.deny) == 1 with input as dcos.config({"security": "strict"})
+	count(exhibitor_tls.deny) == 1 with input as dcos.config({"exhibitor_tls_required": "false"})
+	count(exhibitor_tls.deny) == 0 with input as dcos.config({"security": "strict", "exhibitor_tls_required": "true"})
 }

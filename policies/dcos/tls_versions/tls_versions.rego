@@ -19,10 +19,9 @@ package deploylint.rules.dcos.tls_versions
 import data.deploylint.lib.dcos
 import data.deploylint.lib.result
 
-deny contains result.severity(result.at([k], sprintf("%s enables a deprecated TLS version on Admin Router: set it to 'false'", [k])), sev) if {
+deny contains result.severity(result.at([k], sprintf("%s enables a deprecated TLS version on Admin Router: set it to 'false'", [k])), severity) if {
 	some k in ["adminrouter_tls_1_0_enabled", "adminrouter_tls_1_1_enabled"]
 	dcos.bool(k) == true
-	sev := severity
 }
 
 tls12_off if dcos.bool("adminrouter_tls_1_2_enabled") == false

@@ -22,7 +22,7 @@ import data.deploylint.lib.result
 weak := {"RC4", "3DES", "DES", "NULL", "ENULL", "ANULL", "EXPORT", "EXP", "MD5", "LOW", "ADH", "AECDH"}
 
 enabled contains part if {
-	some tok in regex.split("[: ,]+", dcos.cfg.adminrouter_tls_cipher_suite)
+	some tok in regex.split(`[: ,]+`, dcos.cfg.adminrouter_tls_cipher_suite)
 	not startswith(tok, "!")
 	not startswith(tok, "-")
 	some part in split(upper(tok), "-")

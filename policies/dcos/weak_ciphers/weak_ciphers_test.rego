@@ -1,10 +1,9 @@
 package deploylint.rules.dcos.weak_ciphers_test
 
 import data.deploylint.rules.dcos.weak_ciphers
-
-cfg(d) := {"kind": "x", "data": d}
+import data.deploylint.test.dcos
 
 test_ciphers if {
-	count(weak_ciphers.deny) == 1 with input as cfg({"adminrouter_tls_cipher_suite": "ECDHE-RSA-AES128-GCM-SHA256:RC4-SHA"})
-	count(weak_ciphers.deny) == 0 with input as cfg({"adminrouter_tls_cipher_suite": "ECDHE-RSA-AES128-GCM-SHA256:!RC4"})
+	count(weak_ciphers.deny) == 1 with input as dcos.config({"adminrouter_tls_cipher_suite": "ECDHE-RSA-AES128-GCM-SHA256:RC4-SHA"})
+	count(weak_ciphers.deny) == 0 with input as dcos.config({"adminrouter_tls_cipher_suite": "ECDHE-RSA-AES128-GCM-SHA256:!RC4"})
 }

@@ -19,9 +19,10 @@ package deploylint.rules.dcos.yaml_boolean
 import data.deploylint.lib.dcos
 import data.deploylint.lib.result
 
-deny contains result.at([k], sprintf("%s is a YAML boolean; DC/OS documents the string form %s", [k, concat("", ["'", format_bool(dcos.cfg[k]), "'"])])) if {
+deny contains result.at([k], msg) if {
 	some k in data.deploylint.data.defaults.dcos.boolean_keys
 	is_boolean(dcos.cfg[k])
+	msg := sprintf("%s is a YAML boolean; DC/OS documents the string form %s", [k, concat("", ["'", format_bool(dcos.cfg[k]), "'"])])
 }
 
 format_bool(true) := "true"

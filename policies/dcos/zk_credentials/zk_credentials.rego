@@ -21,10 +21,11 @@ import data.deploylint.lib.result
 
 zk := data.deploylint.data.defaults.dcos.zk_credentials
 
-deny contains result.file(sprintf("%s is not set, so this cluster uses the public default %q: set a unique uid:password", [k, zk[k]])) if {
+deny contains result.file(msg) if {
 	dcos.enterprise
-	some k, _ in zk
+	some k, v in zk
 	dcos.absent(k)
+	msg := sprintf("%s is not set, so this cluster uses the public default %q: set a unique uid:password", [k, v])
 }
 
 deny contains result.at([k], sprintf("%s is the public default %q: set a unique uid:password", [k, v])) if {

@@ -1,19 +1,15 @@
 package deploylint.rules.dotenv.cosmos_service_password_test
 
 import data.deploylint.rules.dotenv.cosmos_service_password
-
-env(pairs) := {"kind": "dotenv", "data": {"vars": [v |
-	some i, p in pairs
-	v := {"name": p[0], "value": p[1], "line": i + 1, "quote": "none", "export": false, "effective": true}
-]}}
+import data.deploylint.test.dotenv
 
 test_default if {
-	r := cosmos_service_password.deny with input as env([["OPENC3_SERVICE_PASSWORD", "openc3service"]])
+	r := cosmos_service_password.deny with input as dotenv.env([["OPENC3_SERVICE_PASSWORD", "openc3service"]])
 	some x in r
 	x.severity == "critical"
 	x.path == ["vars", 0, "value"]
 }
 
 test_changed_passes if {
-	count(cosmos_service_password.deny) == 0 with input as env([["OPENC3_SERVICE_PASSWORD", "openc3service2"]])
+	count(cosmos_service_password.deny) == 0 with input as dotenv.env([["OPENC3_SERVICE_PASSWORD", "openc3service2"]])
 }

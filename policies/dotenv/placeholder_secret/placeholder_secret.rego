@@ -36,7 +36,7 @@ deny contains result.at(["vars", i, "value"], msg) if {
 	msg := sprintf("%s is %s: set a unique random value or pass it at run time", [v.name, problem])
 }
 
-describe(value) := "empty" if value == ""
+describe("") := "empty"
 
 describe(value) := "a placeholder" if {
 	value != ""

@@ -1,14 +1,10 @@
 package deploylint.rules.dotenv.placeholder_secret_test
 
 import data.deploylint.rules.dotenv.placeholder_secret
-
-env(pairs) := {"kind": "dotenv", "data": {"vars": [v |
-	some i, p in pairs
-	v := {"name": p[0], "value": p[1], "line": i + 1, "quote": "none", "export": false, "effective": true}
-]}}
+import data.deploylint.test.dotenv
 
 test_placeholders_empty_and_weak if {
-	r := placeholder_secret.deny with input as env([
+	r := placeholder_secret.deny with input as dotenv.env([
 		["POSTGRES_PW", "changeit"],
 		["REDIS_PASSWORD", ""],
 		["API_KEY", "CHANGE_ME_api"],
@@ -22,9 +18,9 @@ test_placeholders_empty_and_weak if {
 }
 
 test_specific_rules_take_precedence if {
-	count(placeholder_secret.deny) == 0 with input as env([["OPENC3_REDIS_PASSWORD", "openc3password"], ["POSTGRES_PASSWORD", "password"]])
+	count(placeholder_secret.deny) == 0 with input as dotenv.env([["OPENC3_REDIS_PASSWORD", "openc3password"], ["POSTGRES_PASSWORD", "password"]])
 }
 
 test_non_secret_names_and_strong_values_pass if {
-	count(placeholder_secret.deny) == 0 with input as env([["PGADMIN_MAIL", "your@email.com"], ["DB_PASSWORD", "Vd8tq2Lw9Zr4Xk1p"], ["OPENC3_REDIS_USERNAME", ""]])
+	count(placeholder_secret.deny) == 0 with input as dotenv.env([["PGADMIN_MAIL", "your@email.com"], ["DB_PASSWORD", "Vd8tq2Lw9Zr4Xk1p"], ["OPENC3_REDIS_USERNAME", ""]])
 }

@@ -1,14 +1,10 @@
 package deploylint.rules.dotenv.reused_secret_test
 
 import data.deploylint.rules.dotenv.reused_secret
-
-env(pairs) := {"kind": "dotenv", "data": {"vars": [v |
-	some i, p in pairs
-	v := {"name": p[0], "value": p[1], "line": i + 1, "quote": "none", "export": false, "effective": true}
-]}}
+import data.deploylint.test.dotenv
 
 test_reuse_reported_once_at_the_later_variable if {
-	r := reused_secret.deny with input as env([["A_PASSWORD", "Vd8tq2Lw9Zr4Xk1p"], ["B_TOKEN", "x"], ["C_SECRET", "Vd8tq2Lw9Zr4Xk1p"]])
+	r := reused_secret.deny with input as dotenv.env([["A_PASSWORD", "Vd8tq2Lw9Zr4Xk1p"], ["B_TOKEN", "x"], ["C_SECRET", "Vd8tq2Lw9Zr4Xk1p"]])
 	count(r) == 1
 	some x in r
 	x.path == ["vars", 2, "value"]
@@ -17,9 +13,9 @@ test_reuse_reported_once_at_the_later_variable if {
 }
 
 test_empty_and_default_values_are_left_to_other_rules if {
-	count(reused_secret.deny) == 0 with input as env([["A_PASSWORD", ""], ["B_PASSWORD", ""], ["C_PASSWORD", "changeme"], ["D_PASSWORD", "changeme"]])
+	count(reused_secret.deny) == 0 with input as dotenv.env([["A_PASSWORD", ""], ["B_PASSWORD", ""], ["C_PASSWORD", "changeme"], ["D_PASSWORD", "changeme"]])
 }
 
 test_non_secret_reuse_passes if {
-	count(reused_secret.deny) == 0 with input as env([["A_USERNAME", "openc3"], ["B_USERNAME", "openc3"]])
+	count(reused_secret.deny) == 0 with input as dotenv.env([["A_USERNAME", "openc3"], ["B_USERNAME", "openc3"]])
 }

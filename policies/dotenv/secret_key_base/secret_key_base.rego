@@ -35,6 +35,6 @@ deny contains result.severity(result.at(["vars", i, "value"], msg), "medium") if
 	i := dotenv.by_name.SECRET_KEY_BASE
 	v := input.data.vars[i]
 	v.value != shipped
-	not regex.match("^[0-9a-fA-F]{128}$", v.value)
+	not regex.match(`^[0-9a-fA-F]{128}$`, v.value)
 	msg := sprintf("SECRET_KEY_BASE is not 128 hexadecimal characters (it has %d characters): generate one with openssl rand -hex 64", [count(v.value)])
 }

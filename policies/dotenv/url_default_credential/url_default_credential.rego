@@ -29,7 +29,7 @@ deny contains result.at(["vars", i, "value"], msg) if {
 	some i in dotenv.effective_index
 	v := input.data.vars[i]
 	contains(v.value, "@") # a cheap filter: most values are no URL with credentials
-	parts := regex.find_all_string_submatch_n("^([A-Za-z][A-Za-z0-9+.-]*)://([^:@/\\s]*):([^@/\\s]*)@", v.value, 1)
+	parts := regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.-]*)://([^:@/\s]*):([^@/\s]*)@`, v.value, 1)
 	count(parts) == 1
 	lower(parts[0][1]) in schemes
 	password := urlquery.decode(parts[0][3])

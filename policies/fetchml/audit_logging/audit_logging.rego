@@ -22,10 +22,9 @@ cfg := input.data
 
 deny contains result.at(["logging", "audit"], "logging.audit is false: turn audit logging on") if cfg.logging.audit == false
 
-deny contains result.key(anchor, "logging.audit is not set: add logging.audit: true") if {
+deny contains result.key(log_anchor, "logging.audit is not set: add logging.audit: true") if {
 	not cfg.logging.audit == true
 	not cfg.logging.audit == false
-	anchor := log_anchor
 }
 
 log_anchor := ["logging"] if cfg.logging

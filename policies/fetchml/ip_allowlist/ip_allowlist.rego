@@ -22,9 +22,8 @@ cfg := input.data
 
 open := {"0.0.0.0/0", "::/0", "*", "0.0.0.0", "::"}
 
-deny contains result.key(anchor, "no auth.ip_whitelist: every address may use the API; list the networks that need it") if {
+deny contains result.key(auth_anchor, "no auth.ip_whitelist: every address may use the API; list the networks that need it") if {
 	count(object.get(cfg, ["auth", "ip_whitelist"], [])) == 0
-	anchor := auth_anchor
 }
 
 deny contains result.at(["auth", "ip_whitelist", i], sprintf("auth.ip_whitelist allows every address (%s)", [e])) if {

@@ -44,7 +44,7 @@ deny contains result.at(path, sprintf("API key of %s is a CHANGE_ME placeholder:
 deny contains result.severity(result.at(path, sprintf("API key of %s is not a SHA-256 hash (64 hex characters): store the hash, never the key", [path[2]])), "high") if {
 	some [path, v] in hashes
 	not contains(upper(v), "CHANGE_ME")
-	not regex.match("^[0-9a-fA-F]{64}$", v)
+	not regex.match(`^[0-9a-fA-F]{64}$`, v)
 }
 
 deny contains result.at(path, sprintf("API key of %s is the SHA-256 of the empty string: an empty key would be accepted", [path[2]])) if {

@@ -22,10 +22,9 @@ cfg := input.data
 
 deny contains result.at(["server", "tls", "enabled"], "server.tls.enabled is false: enable TLS with cert_file and key_file") if cfg.server.tls.enabled == false
 
-deny contains result.key(anchor, "server.tls.enabled is not set, so the API server serves plain HTTP: add server.tls with enabled: true, cert_file and key_file") if {
+deny contains result.key(object_anchor, "server.tls.enabled is not set, so the API server serves plain HTTP: add server.tls with enabled: true, cert_file and key_file") if {
 	not cfg.server.tls.enabled == true
 	not cfg.server.tls.enabled == false
-	anchor := object_anchor
 }
 
 deny contains result.at(["server", "tls", "enabled"], sprintf("TLS is enabled without %s", [k])) if {

@@ -1,8 +1,10 @@
 package deploylint.rules.files.committed_secret_test
 
 import data.deploylint.rules.files.committed_secret
+import data.deploylint.test.dotenv
 
-env(git, value) := {"kind": "dotenv", "path": ".env", "data": {"vars": [{"name": "DB_PASSWORD", "value": value, "effective": true}]}, "git": git}
+# env is a .env holding DB_PASSWORD=value, with git's view of it.
+env(git, value) := object.union(dotenv.env([["DB_PASSWORD", value]]), {"git": git})
 
 test_tracked_with_secrets if {
 	r := committed_secret.deny with input as env({"tracked": true, "ignored": false}, "Vd8tq2Lw9Zr4Xk1p")
@@ -19,5 +21,5 @@ test_not_ignored if {
 test_ignored_placeholder_or_outside_git_passes if {
 	count(committed_secret.deny) == 0 with input as env({"tracked": false, "ignored": true}, "Vd8tq2Lw9Zr4Xk1p")
 	count(committed_secret.deny) == 0 with input as env({"tracked": true, "ignored": false}, "CHANGE_ME")
-	count(committed_secret.deny) == 0 with input as {"kind": "dotenv", "path": ".env", "data": {"vars": [{"name": "DB_PASSWORD", "value": "x"}]}}
+	count(committed_secret.deny) == 0 with input as dotenv.env([["DB_PASSWORD", "x"]])
 }

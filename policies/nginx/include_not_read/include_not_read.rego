@@ -28,5 +28,8 @@ deny contains result.at(["directives", k], sprintf("include %s was not read (%s)
 	d.name == "include"
 	d.line == n.line
 	d.args[0] == n.include
-	object.get(d, "file", "") == object.get(n, "file", "")
+	file_of(d) == file_of(n)
 }
+
+# file_of is the included file a directive or note comes from; "" for the main file.
+file_of(x) := object.get(x, "file", "")

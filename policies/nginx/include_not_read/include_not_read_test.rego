@@ -1,34 +1,32 @@
 package deploylint.rules.nginx.include_not_read_test
 
 import data.deploylint.rules.nginx.include_not_read
+import data.deploylint.test.nginx
+
+# include is an include directive at the top of the main file (or of the file given).
+include(arg, line) := {"name": "include", "args": [arg], "line": line, "parent": -1}
 
 test_noted_include if {
-	inp := {"kind": "nginx", "data": {
-		"directives": [{"name": "include", "args": ["/etc/letsencrypt/options-ssl-nginx.conf"], "line": 3, "parent": -1}],
-		"servers": [], "has_http_block": false,
-		"include_notes": [{"line": 3, "include": "/etc/letsencrypt/options-ssl-nginx.conf", "reason": "absolute path outside the scanned tree"}],
-	}}
+	options := "/etc/letsencrypt/options-ssl-nginx.conf"
+	note := {"line": 3, "include": options, "reason": "absolute path outside the scanned tree"}
+	inp := nginx.conf_with([include(options, 3)], [], {"has_http_block": false, "include_notes": [note]})
 	r := include_not_read.deny with input as inp
 	some x in r
 	x.path == ["directives", 0]
 }
 
 test_read_include_passes if {
-	inp := {"kind": "nginx", "data": {"directives": [{"name": "include", "args": ["conf.d/*.conf"], "line": 3, "parent": -1}], "servers": [], "has_http_block": false, "include_notes": []}}
+	inp := nginx.conf_with([include("conf.d/*.conf", 3)], [], {"has_http_block": false})
 	count(include_not_read.deny) == 0 with input as inp
 }
 
 # A note from an included file matches that file's directive only, not the main file's
 # directive on the same line.
 test_note_in_included_file if {
-	inp := {"kind": "nginx", "data": {
-		"directives": [
-			{"name": "include", "args": ["a.conf"], "line": 1, "parent": -1},
-			{"name": "include", "args": ["a.conf"], "line": 1, "parent": -1, "file": "nginx/b.conf"},
-		],
-		"servers": [], "has_http_block": false,
-		"include_notes": [{"line": 1, "file": "nginx/b.conf", "include": "a.conf", "reason": "includes itself through a cycle; nginx would recurse until it fails"}],
-	}}
+	in_b := object.union(include("a.conf", 1), {"file": "nginx/b.conf"})
+	cycle := "includes itself through a cycle; nginx would recurse until it fails"
+	note := {"line": 1, "file": "nginx/b.conf", "include": "a.conf", "reason": cycle}
+	inp := nginx.conf_with([include("a.conf", 1), in_b], [], {"has_http_block": false, "include_notes": [note]})
 	r := include_not_read.deny with input as inp
 	{x.path | some x in r} == {["directives", 1]}
 }

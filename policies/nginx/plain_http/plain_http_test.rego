@@ -1,48 +1,47 @@
 package deploylint.rules.nginx.plain_http_test
 
 import data.deploylint.rules.nginx.plain_http
+import data.deploylint.test.nginx
 
-d(name, args, parent) := {"name": name, "args": args, "line": 1, "parent": parent, "context": "http"}
-
-listen(at, ssl, loopback) := {"at": at, "address": "", "port": "443", "ssl": ssl, "http2": false, "default_server": false, "loopback": loopback}
-
-srv(over) := object.union({
-	"at": 0, "context": "http", "listens": [], "names": [], "locations": [], "redirects_to_https": false,
-	"ssl_protocols": null, "ssl_ciphers": null, "ssl_certificate": null, "ssl_certificate_key": null,
-	"ssl_client_certificate": null, "ssl_verify_client": null, "server_tokens": null,
-	"proxy_ssl_verify": null, "proxy_ssl_protocols": null, "autoindex": null, "hsts": null,
-}, over)
-
-conf(directives, servers) := {"kind": "nginx", "data": {"directives": directives, "servers": servers, "has_http_block": true, "include_notes": []}}
+plain_listen := nginx.listen(1, false, false)
 
 test_plain_without_tls_anywhere_is_high if {
-	s := srv({"listens": [object.union(listen(1, false, false), {"port": "80"})], "names": ["app"], "locations": [{"at": 2, "path": "/", "acme": false, "redirects_to_https": false, "proxy_pass": null}]})
-	r := plain_http.deny with input as conf([], [s])
+	root := {"at": 2, "path": "/", "acme": false, "redirects_to_https": false, "proxy_pass": null}
+	port80 := object.union(plain_listen, {"port": "80"})
+	s := nginx.server({"listens": [port80], "names": ["app"], "locations": [root]})
+	r := plain_http.deny with input as nginx.conf([], [s])
 	some x in r
 	x.severity == "high"
 	x.path == ["directives", 1]
 }
 
 test_plain_beside_tls_is_medium if {
-	plain := srv({"listens": [listen(1, false, false)], "names": ["app"]})
-	tls := srv({"listens": [listen(5, true, false)], "names": ["app"]})
-	r := plain_http.deny with input as conf([], [plain, tls])
+	plain := nginx.server({"listens": [plain_listen], "names": ["app"]})
+	tls := nginx.server({"listens": [nginx.listen(5, true, false)], "names": ["app"]})
+	r := plain_http.deny with input as nginx.conf([], [plain, tls])
 	some x in r
 	x.severity == "medium"
 }
 
 test_redirect_acme_and_loopback_pass if {
-	redirect := srv({"listens": [listen(1, false, false)], "redirects_to_https": true})
-	acme := srv({"listens": [listen(1, false, false)], "locations": [{"at": 2, "acme": true, "redirects_to_https": false}, {"at": 3, "acme": false, "redirects_to_https": true}]})
-	local := srv({"listens": [listen(1, false, true)]})
-	count(plain_http.deny) == 0 with input as conf([], [redirect, acme, local])
+	redirect := nginx.server({"listens": [plain_listen], "redirects_to_https": true})
+	acme := nginx.server({"listens": [plain_listen], "locations": [
+		{"at": 2, "acme": true, "redirects_to_https": false},
+		{"at": 3, "acme": false, "redirects_to_https": true},
+	]})
+	local := nginx.server({"listens": [nginx.listen(1, false, true)]})
+	count(plain_http.deny) == 0 with input as nginx.conf([], [redirect, acme, local])
 }
 
-# Two plain listens (IPv4 and IPv6) make one finding, at the first.
+# Two plain listens (IPv4 and IPv6) make one finding, at the first. The server is only what
+# the rule reads, and the helpers that judge it are fixed, so the test is about the one finding.
 test_two_plain_listens_one_finding if {
 	srv := {
 		"context": "http", "at": 3, "names": ["a.example.org"], "redirects_to_https": false,
-		"listens": [{"at": 4, "loopback": false, "ssl": false, "port": 80}, {"at": 5, "loopback": false, "ssl": false, "port": 80}],
+		"listens": [
+			{"at": 4, "loopback": false, "ssl": false, "port": 80},
+			{"at": 5, "loopback": false, "ssl": false, "port": 80},
+		],
 		"locations": [{"acme": false, "redirects_to_https": false}],
 	}
 	r := plain_http.deny with input as {"kind": "nginx", "data": {"servers": [srv]}}

@@ -23,25 +23,25 @@ verify_on(k) if {
 	some j, d in input.data.directives
 	d.name == "proxy_ssl_verify"
 	lower(d.args[0]) == "on"
-	in_scope(j, k)
+	in_scope(input.data.directives, j, k)
 }
 
-# in_scope: directive j is in a block enclosing directive k (or the same block).
-in_scope(j, k) if input.data.directives[j].parent == input.data.directives[k].parent
+# in_scope: directive j of ds is in a block enclosing directive k (or the same block).
+in_scope(ds, j, k) if ds[j].parent == ds[k].parent
 
-in_scope(j, k) if {
-	p := input.data.directives[k].parent
+in_scope(ds, j, k) if {
+	p := ds[k].parent
 	p >= 0
-	pp := input.data.directives[p].parent
-	input.data.directives[j].parent == pp
+	pp := ds[p].parent
+	ds[j].parent == pp
 }
 
-in_scope(j, k) if {
-	p := input.data.directives[k].parent
+in_scope(ds, j, k) if {
+	p := ds[k].parent
 	p >= 0
-	pp := input.data.directives[p].parent
+	pp := ds[p].parent
 	pp >= 0
-	input.data.directives[j].parent == input.data.directives[pp].parent
+	ds[j].parent == ds[pp].parent
 }
 
 deny contains result.at(["directives", k], "proxy_pass to https:// without proxy_ssl_verify on: nginx accepts any upstream certificate") if {

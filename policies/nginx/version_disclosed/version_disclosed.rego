@@ -29,8 +29,8 @@ deny contains result.at(["directives", k], sprintf("server_tokens %s discloses t
 }
 
 deny contains result.at(["directives", k], "the http block never sets server_tokens off, so nginx discloses its version: add server_tokens off;") if {
-	some k, d in input.data.directives
-	d.name == "http"
 	count([x | some x in input.data.directives; x.name == "server_tokens"]) == 0
 	nginx.complete
+	some k, d in input.data.directives
+	d.name == "http"
 }

@@ -26,7 +26,7 @@ weak_families := {"RC4", "DES", "3DES", "DES-CBC3", "MD5", "LOW", "ADH", "AECDH"
 high_families := {"NULL", "ENULL", "ANULL", "EXPORT", "EXP"}
 
 enabled(spec) := {f |
-	some tok in regex.split("[:, ]+", spec)
+	some tok in regex.split(`[:, ]+`, spec)
 	tok != ""
 	not startswith(tok, "!")
 	not startswith(tok, "-")
@@ -34,7 +34,7 @@ enabled(spec) := {f |
 	part in weak_families
 	f := family(upper(tok), part)
 } | {"ALL" |
-	some tok in regex.split("[:, ]+", spec)
+	some tok in regex.split(`[:, ]+`, spec)
 	upper(tok) in {"ALL", "DEFAULT"}
 	not contains(spec, "!")
 }

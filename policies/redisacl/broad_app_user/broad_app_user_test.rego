@@ -1,19 +1,14 @@
 package deploylint.rules.redisacl.broad_app_user_test
 
 import data.deploylint.rules.redisacl.broad_app_user
+import data.deploylint.test.redisacl
 
-sel(allcommands, rules) := {"allkeys": false, "keys": [], "allchannels": false, "channels": [], "allcommands": allcommands, "command_rules": rules}
+sel(allcommands, rules) := redisacl.selector(allcommands, rules)
 
-user(name, over) := object.union(
-	{
-		"name": name, "line": 1, "tokens": ["on"], "enabled": true, "nopass": false, "flags": [],
-		"passwords": [{"form": "hash", "sha256": crypto.sha256("Vd8tq2Lw9Zr4Xk1p"), "token": 1}],
-		"cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
-	},
-	over,
-)
+# user has a unique hashed password: this rule is about what a user may do, not how it logs in.
+user(name, over) := redisacl.user(name, object.union({"passwords": [redisacl.hashed_password("Vd8tq2Lw9Zr4Xk1p", 1)]}, over))
 
-acl(users) := {"kind": "redis-acl", "data": {"users": users, "has_default_user": true, "errors": []}}
+acl(users) := redisacl.acl(users)
 
 every_key(tok) := {"allkeys": true, "keys": [{"pattern": "*", "perm": "RW", "token": tok}]}
 
@@ -36,10 +31,11 @@ test_app_user_with_all_commands if {
 }
 
 test_app_user_with_admin_command if {
+	dangerous := user("app", {"root": sel(false, ["+get"]), "selectors": [sel(false, ["+@dangerous"])]})
+	count(broad_app_user.deny) == 1 with input as acl([dangerous])
 	r := broad_app_user.deny with input as acl([user("app", {"root": sel(false, ["+@read", "+config"])})])
 	some x in r
 	contains(x.msg, "config")
-	count(broad_app_user.deny) == 1 with input as acl([user("app", {"root": sel(false, ["+get"]), "selectors": [sel(false, ["+@dangerous"])]})])
 }
 
 # A metrics exporter reads INFO and CONFIG GET.
@@ -48,7 +44,8 @@ test_read_only_admin_subcommands_pass if {
 }
 
 test_cosmos_openc3_passes if {
-	u := user("openc3", {"root": object.union(sel(false, ["+@read", "+@write", "+@pubsub", "+@connection", "+@transaction", "+info"]), every_key(2))})
+	openc3 := sel(false, ["+@read", "+@write", "+@pubsub", "+@connection", "+@transaction", "+info"])
+	u := user("openc3", {"root": object.union(openc3, every_key(2))})
 	count(broad_app_user.deny) == 0 with input as acl([u])
 }
 
@@ -57,7 +54,7 @@ test_cosmos_scriptrunner_passes if {
 }
 
 test_scriptrunner_with_all_keys_and_channels if {
-	s := object.union(object.union(sel(false, ["+@read"]), every_key(2)), every_channel(3))
+	s := object.union_n([sel(false, ["+@read"]), every_key(2), every_channel(3)])
 	r := broad_app_user.deny with input as acl([user("scriptrunner", {"root": s})])
 	{x.path | some x in r} == {["users", 0, "tokens", 2], ["users", 0, "tokens", 3]}
 }
@@ -70,8 +67,8 @@ test_scriptrunner_wide_in_a_selector if {
 
 test_scriptrunner_renamed_in_env if {
 	wide := object.union(sel(false, ["+@read"]), every_key(2))
-	inp := object.union(acl([user("scripts", {"root": wide}), user("scriptrunner", {"root": wide})]), {"stack": {"env": {"OPENC3_SR_REDIS_USERNAME": {"value": "scripts", "path": ".env", "line": 4}}}})
-	r := broad_app_user.deny with input as inp
+	env := {"OPENC3_SR_REDIS_USERNAME": {"value": "scripts", "path": ".env", "line": 4}}
+	r := broad_app_user.deny with input as redisacl.with_env([user("scripts", {"root": wide}), user("scriptrunner", {"root": wide})], env)
 	{x.path | some x in r} == {["users", 0, "tokens", 2]}
 }
 

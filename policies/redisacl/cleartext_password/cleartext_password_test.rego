@@ -1,25 +1,14 @@
 package deploylint.rules.redisacl.cleartext_password_test
 
 import data.deploylint.rules.redisacl.cleartext_password
-
-sel(allcommands, rules) := {"allkeys": false, "keys": [], "allchannels": false, "channels": [], "allcommands": allcommands, "command_rules": rules}
-
-user(name, over) := object.union(
-	{
-		"name": name, "line": 1, "tokens": ["on"], "enabled": true, "nopass": false, "flags": [],
-		"passwords": [], "cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
-	},
-	over,
-)
-
-acl(users) := {"kind": "redis-acl", "data": {"users": users, "has_default_user": true, "errors": []}}
+import data.deploylint.test.redisacl
 
 # user scriptrunner on >Lw9Zr4Xk1pVd8tq2 <Lw9Zr4Xk1pVd8tq2 >Vd8tq2Lw9Zr4Xk1p -@all +@read
 pw1 := "Lw9Zr4Xk1pVd8tq2"
 
 pw2 := "Vd8tq2Lw9Zr4Xk1p"
 
-scriptrunner := user("scriptrunner", {
+scriptrunner := redisacl.user("scriptrunner", {
 	"tokens": ["on", ">", "<", ">", "-@all", "+@read"],
 	"passwords": [{"form": "cleartext", "sha256": crypto.sha256(pw2), "token": 3}],
 	"cleartext": [
@@ -27,11 +16,11 @@ scriptrunner := user("scriptrunner", {
 		{"op": "<", "token": 2, "sha256": crypto.sha256(pw1)},
 		{"op": ">", "token": 3, "sha256": crypto.sha256(pw2)},
 	],
-	"root": sel(false, ["+@read"]),
+	"root": redisacl.selector(false, ["+@read"]),
 })
 
 test_add_is_high_remove_is_medium if {
-	r := cleartext_password.deny with input as acl([user("default", {"enabled": false}), scriptrunner])
+	r := cleartext_password.deny with input as redisacl.acl([redisacl.user("default", {"enabled": false}), scriptrunner])
 	{[x.path, object.get(x, "severity", "high")] | some x in r} == {
 		[["users", 1, "tokens", 1], "high"],
 		[["users", 1, "tokens", 2], "medium"],
@@ -40,7 +29,7 @@ test_add_is_high_remove_is_medium if {
 }
 
 test_messages_name_the_user_not_the_password if {
-	r := cleartext_password.deny with input as acl([scriptrunner])
+	r := cleartext_password.deny with input as redisacl.acl([scriptrunner])
 	count(r) == 3
 	every x in r {
 		contains(x.msg, "user scriptrunner")
@@ -53,10 +42,10 @@ test_messages_name_the_user_not_the_password if {
 
 test_hashes_pass if {
 	h := crypto.sha256(pw1)
-	u := user("openc3", {
+	u := redisacl.user("openc3", {
 		"tokens": ["on", concat("", ["#", h]), concat("", ["!", h]), concat("", ["#", h])],
 		"passwords": [{"form": "hash", "sha256": h, "token": 3}],
 		"hashes": [{"op": "#", "token": 1, "sha256": h}, {"op": "!", "token": 2, "sha256": h}, {"op": "#", "token": 3, "sha256": h}],
 	})
-	count(cleartext_password.deny) == 0 with input as acl([u])
+	count(cleartext_password.deny) == 0 with input as redisacl.acl([u])
 }

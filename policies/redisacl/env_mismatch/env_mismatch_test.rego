@@ -1,22 +1,11 @@
 package deploylint.rules.redisacl.env_mismatch_test
 
 import data.deploylint.rules.redisacl.env_mismatch
+import data.deploylint.test.redisacl
 
-sel(allcommands, rules) := {"allkeys": false, "keys": [], "allchannels": false, "channels": [], "allcommands": allcommands, "command_rules": rules}
-
-user(name, over) := object.union(
-	{
-		"name": name, "line": 1, "tokens": ["on"], "enabled": true, "nopass": false, "flags": [],
-		"passwords": [], "cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
-	},
-	over,
-)
-
-hashed(name, pw) := user(name, {"passwords": [{"form": "hash", "sha256": crypto.sha256(pw), "token": 1}]})
+hashed(name, pw) := redisacl.user(name, {"passwords": [redisacl.hashed_password(pw, 1)]})
 
 var(value, line) := {"value": value, "path": "cosmos/.env", "line": line}
-
-with_env(users, env) := {"kind": "redis-acl", "data": {"users": users, "has_default_user": true, "errors": []}, "stack": {"env": env}}
 
 acl_pw := "Vd8tq2Lw9Zr4Xk1p"
 
@@ -25,8 +14,8 @@ env_pw := "Lw9Zr4Xk1pVd8tq2"
 sr_pw := "Zr4Xk1pVd8tq2Lw9"
 
 test_mismatch_is_on_the_user_and_never_prints_either_password if {
-	users := [user("default", {"enabled": false}), hashed("openc3", acl_pw)]
-	r := env_mismatch.deny with input as with_env(users, {"OPENC3_REDIS_PASSWORD": var(env_pw, 52)})
+	users := [redisacl.user("default", {"enabled": false}), hashed("openc3", acl_pw)]
+	r := env_mismatch.deny with input as redisacl.with_env(users, {"OPENC3_REDIS_PASSWORD": var(env_pw, 52)})
 	count(r) == 1
 	some x in r
 	x.path == ["users", 1]
@@ -41,30 +30,30 @@ test_mismatch_is_on_the_user_and_never_prints_either_password if {
 test_script_runner_pair if {
 	users := [hashed("openc3", acl_pw), hashed("scriptrunner", acl_pw)]
 	env := {"OPENC3_REDIS_PASSWORD": var(acl_pw, 1), "OPENC3_SR_REDIS_PASSWORD": var(sr_pw, 3)}
-	r := env_mismatch.deny with input as with_env(users, env)
+	r := env_mismatch.deny with input as redisacl.with_env(users, env)
 	{x.path | some x in r} == {["users", 1]}
 }
 
 test_match_with_custom_username_and_cleartext if {
-	u := user("cosmos", {"passwords": [{"form": "cleartext", "sha256": crypto.sha256(env_pw), "token": 1}]})
+	u := redisacl.user("cosmos", {"passwords": [{"form": "cleartext", "sha256": crypto.sha256(env_pw), "token": 1}]})
 	env := {"OPENC3_REDIS_USERNAME": var("cosmos", 1), "OPENC3_REDIS_PASSWORD": var(env_pw, 2)}
-	count(env_mismatch.deny) == 0 with input as with_env([u, hashed("openc3", acl_pw)], env)
+	count(env_mismatch.deny) == 0 with input as redisacl.with_env([u, hashed("openc3", acl_pw)], env)
 }
 
 test_any_of_several_passwords_matches if {
-	u := user("openc3", {"passwords": [
-		{"form": "hash", "sha256": crypto.sha256(acl_pw), "token": 1},
-		{"form": "hash", "sha256": crypto.sha256(env_pw), "token": 2},
+	u := redisacl.user("openc3", {"passwords": [
+		redisacl.hashed_password(acl_pw, 1),
+		redisacl.hashed_password(env_pw, 2),
 	]})
-	count(env_mismatch.deny) == 0 with input as with_env([u], {"OPENC3_REDIS_PASSWORD": var(env_pw, 2)})
+	count(env_mismatch.deny) == 0 with input as redisacl.with_env([u], {"OPENC3_REDIS_PASSWORD": var(env_pw, 2)})
 }
 
 test_nopass_user_accepts_any_password if {
-	count(env_mismatch.deny) == 0 with input as with_env([user("openc3", {"nopass": true})], {"OPENC3_REDIS_PASSWORD": var(env_pw, 2)})
+	count(env_mismatch.deny) == 0 with input as redisacl.with_env([redisacl.user("openc3", {"nopass": true})], {"OPENC3_REDIS_PASSWORD": var(env_pw, 2)})
 }
 
 test_missing_user_is_file_level if {
-	r := env_mismatch.deny with input as with_env([hashed("openc3", acl_pw)], {"OPENC3_SR_REDIS_PASSWORD": var(sr_pw, 3)})
+	r := env_mismatch.deny with input as redisacl.with_env([hashed("openc3", acl_pw)], {"OPENC3_SR_REDIS_PASSWORD": var(sr_pw, 3)})
 	count(r) == 1
 	some x in r
 	x.anchor == "file"
@@ -73,7 +62,7 @@ test_missing_user_is_file_level if {
 }
 
 test_unset_variables_are_not_compared if {
-	count(env_mismatch.deny) == 0 with input as with_env([hashed("openc3", acl_pw)], {})
-	count(env_mismatch.deny) == 0 with input as {"kind": "redis-acl", "data": {"users": [hashed("openc3", acl_pw)], "has_default_user": true, "errors": []}}
-	count(env_mismatch.deny) == 0 with input as with_env([hashed("openc3", acl_pw)], {"OPENC3_REDIS_USERNAME": var("openc3", 1)})
+	count(env_mismatch.deny) == 0 with input as redisacl.with_env([hashed("openc3", acl_pw)], {})
+	count(env_mismatch.deny) == 0 with input as redisacl.acl([hashed("openc3", acl_pw)])
+	count(env_mismatch.deny) == 0 with input as redisacl.with_env([hashed("openc3", acl_pw)], {"OPENC3_REDIS_USERNAME": var("openc3", 1)})
 }

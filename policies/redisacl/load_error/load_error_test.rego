@@ -1,18 +1,7 @@
 package deploylint.rules.redisacl.load_error_test
 
 import data.deploylint.rules.redisacl.load_error
-
-sel(allcommands, rules) := {"allkeys": false, "keys": [], "allchannels": false, "channels": [], "allcommands": allcommands, "command_rules": rules}
-
-user(name, over) := object.union(
-	{
-		"name": name, "line": 1, "tokens": ["on"], "enabled": true, "nopass": false, "flags": [],
-		"passwords": [], "cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
-	},
-	over,
-)
-
-acl(users, errors) := {"kind": "redis-acl", "data": {"users": users, "has_default_user": true, "errors": errors}}
+import data.deploylint.test.redisacl
 
 # nanolooker: a #user line, then user default twice.
 test_each_error_reported_at_its_place if {
@@ -20,7 +9,7 @@ test_each_error_reported_at_its_place if {
 		{"line": 2, "token": -1, "msg": "the line does not start with `user <name>`"},
 		{"line": 4, "token": -1, "msg": "user \"default\" is already defined on line 3"},
 	]
-	r := load_error.deny with input as acl([user("default", {"line": 3}), user("default", {"line": 4})], errors)
+	r := load_error.deny with input as redisacl.acl_with([redisacl.user("default", {"line": 3}), redisacl.user("default", {"line": 4})], {"errors": errors})
 	{x.path | some x in r} == {["errors", 0], ["errors", 1]}
 	some x in r
 	x.path == ["errors", 1]
@@ -28,5 +17,5 @@ test_each_error_reported_at_its_place if {
 }
 
 test_clean_file_passes if {
-	count(load_error.deny) == 0 with input as acl([user("default", {"enabled": false})], [])
+	count(load_error.deny) == 0 with input as redisacl.acl([redisacl.user("default", {"enabled": false})])
 }

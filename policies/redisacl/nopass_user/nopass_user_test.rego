@@ -1,18 +1,14 @@
 package deploylint.rules.redisacl.nopass_user_test
 
 import data.deploylint.rules.redisacl.nopass_user
+import data.deploylint.test.redisacl
 
-sel(allcommands, rules) := {"allkeys": false, "keys": [], "allchannels": false, "channels": [], "allcommands": allcommands, "command_rules": rules}
+sel(allcommands, rules) := redisacl.selector(allcommands, rules)
 
-user(name, over) := object.union(
-	{
-		"name": name, "line": 1, "tokens": ["on", "nopass"], "enabled": true, "nopass": true, "flags": [],
-		"passwords": [], "cleartext": [], "hashes": [], "root": sel(false, []), "selectors": [],
-	},
-	over,
-)
+# user has no password (on nopass): this rule is about users that log in without one.
+user(name, over) := redisacl.user(name, object.union({"tokens": ["on", "nopass"], "nopass": true}, over))
 
-acl(users) := {"kind": "redis-acl", "data": {"users": users, "has_default_user": true, "errors": []}}
+acl(users) := redisacl.acl(users)
 
 # COSMOS line 1 (user healthcheck on nopass -@all +ping) and the guide's cluster info.
 test_health_check_only_passes if {
@@ -56,6 +52,6 @@ test_default_off_and_passworded_users_are_left_out if {
 	count(nopass_user.deny) == 0 with input as acl([
 		user("default", {"root": sel(true, [])}),
 		user("ops", {"enabled": false, "root": sel(true, [])}),
-		user("app", {"nopass": false, "passwords": [{"form": "hash", "sha256": crypto.sha256("Vd8tq2Lw9Zr4Xk1p"), "token": 1}], "root": sel(false, ["+get"])}),
+		user("app", {"nopass": false, "passwords": [redisacl.hashed_password("Vd8tq2Lw9Zr4Xk1p", 1)], "root": sel(false, ["+get"])}),
 	])
 }

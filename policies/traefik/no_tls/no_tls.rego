@@ -24,33 +24,16 @@
 package deploylint.rules.traefik.no_tls
 
 import data.deploylint.lib.result
+import data.deploylint.lib.traefik
 
 eps := object.get(input.data, "entrypoints", {})
 
-routers := object.get(input.data, ["http", "routers"], {})
+tls_entrypoints := traefik.tls_entrypoints(input.data)
 
-tls_entrypoints contains name if {
-	some name, ep in eps
-	object.get(ep, ["http", "tls"], null) != null
-}
-
-tls_entrypoints contains name if {
-	some r in routers
-	object.get(r, "tls", null) != null
-	some name in object.get(r, "entrypoints", [])
-}
-
-tls_routers if {
-	some r in routers
-	object.get(r, "tls", null) != null
-}
-
-tls_anywhere if count(tls_entrypoints) > 0
-
-tls_anywhere if tls_routers
+tls_anywhere if traefik.tls_anywhere(input.data)
 
 exempt contains name if {
-	some _, m in object.get(input.data, "metrics", {})
+	some m in object.get(input.data, "metrics", {})
 	name := m.entrypoint
 }
 
