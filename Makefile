@@ -41,6 +41,7 @@ docs:
 	$(GO) test ./rules -run "TestPolicyIndexUpToDate|TestCapabilitiesUpToDate" -update
 	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestReadmeKindTable|TestRuleDocs" -update
 	$(GO) test ./scanners/schema -run TestInputDocs -update
+	$(GO) test ./scanners/builtin -run TestKindsDataUpToDate -update
 
 # A new built-in rule: make rule ID=CMP013 NAME=grafana_anonymous KIND=compose [SEVERITY=high] [DIR=…]
 # writes its Rego, test and bad/ and good/ fixtures (every TODO for its author), then the docs.

@@ -1,7 +1,10 @@
 package builtin_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -99,4 +102,30 @@ func ruleFixtureDirs(t *testing.T, root string) []string {
 		}
 	}
 	return dirs
+}
+
+var update = flag.Bool("update", false, "rewrite policies/deploylint/data/kinds/data.json from the registry")
+
+// TestKindsDataUpToDate: the policies read what the registry says of each kind (which files
+// hold secrets) from data that make docs writes from it, so plain opa sees the same.
+func TestKindsDataUpToDate(t *testing.T) {
+	want, err := json.MarshalIndent(builtin.Registry().PolicyData(), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = append(want, '\n')
+	p := filepath.Join("..", "..", "policies", "deploylint", "data", "kinds", "data.json")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := os.ReadFile(p)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("%s is stale (run make docs): %v", p, err)
+	}
 }

@@ -38,12 +38,12 @@ deny contains result.key(["services"], sprintf("secret file %s (a compose secret
 	bits.and(mode, 63) != 0
 }
 
-# A users.acl or a private key always holds credentials; a .env only when a secret-named
-# variable has a value.
-holds_secrets if input.kind in {"redis-acl", "private-key"}
+# The kinds registry says which files are credentials (users.acl, a private key) and which hold
+# secrets when a secret-named variable has a value (.env).
+holds_secrets if data.deploylint.data.kinds[input.kind].secrets == "always"
 
 holds_secrets if {
-	input.kind == "dotenv"
+	data.deploylint.data.kinds[input.kind].secrets == "named"
 	some v in input.data.vars
 	v.value != ""
 	secrets.is_secret_name(v.name)
