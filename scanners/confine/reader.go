@@ -1,4 +1,4 @@
-// Package source is the one way deploylint reads a file: scan targets, the files a format
+// Package confine is the one way deploylint reads a file: scan targets, the files a format
 // pulls in beside them (nginx and redis.conf includes, compose's .env, override, env_file and
 // extends files), git metadata, the configuration and policy folders.
 //
@@ -11,7 +11,7 @@
 //
 // The package imports nothing of deploylint's, so the driver, every scanner, the configuration
 // and the policy loader can share one Reader.
-package source
+package confine
 
 import (
 	"bytes"

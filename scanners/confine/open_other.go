@@ -1,6 +1,6 @@
 //go:build !unix
 
-package source
+package confine
 
 // Without O_NOFOLLOW and O_DIRECTORY the identity check after the open (os.SameFile against
 // what the walk validated) is what catches a file replaced in between.
