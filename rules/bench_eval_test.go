@@ -10,6 +10,7 @@ import (
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/compose"
+	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/dotenv"
 	"github.com/deploylint/deploylint/scanners/redisacl"
 	"github.com/deploylint/deploylint/scanners/traefik"
@@ -112,7 +113,7 @@ func benchCOSMOSStack(b *testing.B) map[string]*scanners.Document {
 		t := scanners.Target{Path: p, Rel: f.rel, Root: root, Kind: f.kind}
 		var doc *scanners.Document
 		if fp, ok := f.s.(scanners.FileParser); ok {
-			doc, err = fp.ParseFile(t, src)
+			doc, err = fp.ParseFile(t, src, confine.NewReader(confine.Options{}))
 		} else {
 			doc, err = f.s.Parse(f.rel, src)
 		}

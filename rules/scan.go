@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/gitrepo"
 )
 
@@ -100,6 +101,7 @@ const defaultEagerFiles = 512
 type reader struct {
 	byKind     map[string]scanners.Scanner
 	maxSize    int64
+	files      *confine.Reader
 	checkPerms map[string]bool
 	repos      map[string]*gitrepo.Repo
 	progress   *Progress
@@ -120,6 +122,12 @@ func Read(opt ScanOptions) (*Tree, error) {
 			return false
 		}
 	}
+	maxSize := opt.MaxFileSize
+	if maxSize <= 0 {
+		maxSize = defaultMaxFileSize
+	}
+	files := confine.NewReader(confine.Options{MaxFileSize: maxSize})
+	dopt.Reader = files
 	targets, skipped, err := scanners.Discover(opt.Paths, opt.Scanners, dopt)
 	if err != nil {
 		return nil, err
@@ -127,7 +135,7 @@ func Read(opt ScanOptions) (*Tree, error) {
 	if opt.Discovered != nil {
 		opt.Discovered(targetKinds(targets, skipped))
 	}
-	r := &reader{byKind: map[string]scanners.Scanner{}, checkPerms: map[string]bool{}, repos: map[string]*gitrepo.Repo{}}
+	r := &reader{byKind: map[string]scanners.Scanner{}, checkPerms: map[string]bool{}, repos: map[string]*gitrepo.Repo{}, files: files}
 	for _, s := range opt.Scanners {
 		r.byKind[s.Kind()] = s
 	}
@@ -148,7 +156,7 @@ func Read(opt ScanOptions) (*Tree, error) {
 		if _, ok := r.checkPerms[t.Root]; !ok {
 			r.checkPerms[t.Root] = permissionsMeaningful(t.Root, opt.CheckPermissions)
 			if opt.CheckGit == nil || *opt.CheckGit {
-				if repo, ok := gitrepo.Open(t.Root); ok {
+				if repo, ok := gitrepo.Open(t.Root, files); ok {
 					r.repos[t.Root] = repo
 				}
 			}
@@ -253,7 +261,7 @@ func (r *reader) group(ts []scanners.Target) []scanners.Located {
 
 // parse reads one target with its file mode, secret files' modes and git status.
 func (r *reader) parse(t scanners.Target) *scanners.Document {
-	doc := parseTarget(t, r.byKind[t.Kind], r.maxSize)
+	doc := parseTarget(t, r.byKind[t.Kind], r.maxSize, r.files)
 	if st, err := os.Stat(t.Path); err == nil {
 		doc.Mode = uint32(st.Mode().Perm())
 	}
@@ -491,7 +499,7 @@ func dropConsumed(docs []scanners.Located) []scanners.Located {
 
 // parseTarget reads and parses one file; any failure becomes a parse-error document so that
 // the failure is reported where it happened and the scan goes on.
-func parseTarget(t scanners.Target, s scanners.Scanner, maxSize int64) *scanners.Document {
+func parseTarget(t scanners.Target, s scanners.Scanner, maxSize int64, files *confine.Reader) *scanners.Document {
 	st, err := os.Stat(t.Path)
 	if err != nil {
 		return ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+describeIOError(err))
@@ -512,7 +520,7 @@ func parseTarget(t scanners.Target, s scanners.Scanner, maxSize int64) *scanners
 	if isBinary(src) {
 		return SkippedDocument(t.Rel, "binary content (NUL bytes), not a "+t.Kind+" file")
 	}
-	doc, err := safeParse(s, t, src)
+	doc, err := safeParse(s, t, src, files)
 	if err != nil {
 		var pe *scanners.ParseError
 		if errors.As(err, &pe) {
@@ -528,14 +536,14 @@ func parseTarget(t scanners.Target, s scanners.Scanner, maxSize int64) *scanners
 }
 
 // safeParse turns a parser panic into an error: a bug in one parser must not stop the scan.
-func safeParse(s scanners.Scanner, t scanners.Target, src []byte) (doc *scanners.Document, err error) {
+func safeParse(s scanners.Scanner, t scanners.Target, src []byte, files *confine.Reader) (doc *scanners.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("internal parser error (please report): %v", r)
 		}
 	}()
 	if fp, ok := s.(scanners.FileParser); ok {
-		return fp.ParseFile(t, src)
+		return fp.ParseFile(t, src, files)
 	}
 	return s.Parse(t.Rel, src)
 }
