@@ -160,3 +160,40 @@ func TestFIFOsDoNotBlock(t *testing.T) {
 		t.Fatal("reading git metadata blocked on a FIFO")
 	}
 }
+
+// TestMetadataThroughTheReader: git's files are read through the scan's reader, each inside
+// the folder git keeps it in: a .gitignore that is a symlink out of the work tree is not read,
+// and what is read counts against the scan's budget.
+func TestMetadataThroughTheReader(t *testing.T) {
+	root := t.TempDir()
+	if _, err := git.PlainInit(root, false); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(t.TempDir(), "ignore")
+	if err := os.WriteFile(outside, []byte("*.env\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(root, ".gitignore")); err != nil {
+		t.Skipf("symlinks unavailable: %v", err)
+	}
+	if err := os.MkdirAll(filepath.Join(root, ".git", "info"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, ".git", "info", "exclude"), []byte("local.env\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rd := confine.NewReader(confine.Options{})
+	r, ok := gitrepo.Open(root, rd)
+	if !ok {
+		t.Fatal("work tree not found")
+	}
+	if s, _ := r.Status(filepath.Join(root, "app.env")); s.Ignored {
+		t.Error("the .gitignore behind a symlink out of the work tree was read")
+	}
+	if s, _ := r.Status(filepath.Join(root, "local.env")); !s.Ignored {
+		t.Error("info/exclude was not read")
+	}
+	if rd.Used() < int64(len("local.env\n")) {
+		t.Errorf("the reader was charged %d bytes", rd.Used())
+	}
+}
