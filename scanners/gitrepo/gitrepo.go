@@ -42,7 +42,7 @@ type Repo struct {
 }
 
 // Open finds the work tree that contains dir; ok is false outside any. Every file of git's is
-// read through r.
+// read through r, the scan's reader (not nil).
 func Open(dir string, r *confine.Reader) (*Repo, bool) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
