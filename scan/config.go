@@ -13,6 +13,7 @@ import (
 	"github.com/deploylint/deploylint/policies"
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/confine"
 )
 
 // ConfigSource says which configuration a scan reads.
@@ -23,8 +24,12 @@ type ConfigSource struct {
 	None bool
 }
 
-// maxConfigSize bounds a configuration file: a real one is a few hundred bytes.
-const maxConfigSize = 1 << 20
+const (
+	// maxConfigSize bounds a configuration file: a real one is a few hundred bytes.
+	maxConfigSize = 1 << 20
+	// maxPolicyFile bounds one file of a custom policy folder.
+	maxPolicyFile = 10 << 20
+)
 
 // LoadConfig reads the configuration src names, or the one found for the first path; none
 // found is an empty configuration.
@@ -47,7 +52,7 @@ func LoadConfig(src ConfigSource, paths []string) (*rules.Config, error) {
 		}
 		file, tree = found, top
 	}
-	b, err := scanners.ReadRegular(file, maxConfigSize)
+	b, err := confine.NewReader(confine.Options{MaxFileSize: maxConfigSize}).ReadFile(filepath.Dir(file), file)
 	if err != nil {
 		return nil, fmt.Errorf("configuration:\n%w", fmt.Errorf("read config: %w", err))
 	}
@@ -175,7 +180,10 @@ func PolicyFolder(d string) (rules.PolicySource, error) {
 	if !st.IsDir() {
 		return rules.PolicySource{}, fmt.Errorf("policy folder %s is not a folder", d)
 	}
-	return rules.PolicySource{Name: filepath.ToSlash(filepath.Clean(d)), FS: os.DirFS(d), Custom: true}, nil
+	// The user chose the folder, so it is the root its files are confined to: a link inside it
+	// that leads elsewhere is not followed.
+	fsys := confine.NewReader(confine.Options{MaxFileSize: maxPolicyFile}).FS(d)
+	return rules.PolicySource{Name: filepath.ToSlash(filepath.Clean(d)), FS: fsys, Custom: true}, nil
 }
 
 // checkCustomKinds refuses a custom rule whose kinds name nothing deploylint reads: it would

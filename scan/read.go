@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"github.com/deploylint/deploylint/internal/workers"
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/gitrepo"
 )
 
@@ -35,7 +37,7 @@ type judged struct {
 type reader struct {
 	reg        *scanners.Registry
 	byKind     map[string]scanners.Scanner
-	maxSize    int64
+	files      *confine.Reader
 	checkPerms map[string]bool
 	repos      map[string]*gitrepo.Repo
 	progress   *Progress
@@ -45,7 +47,10 @@ type reader struct {
 // read discovers the files and parses them when they are few; discovered is told their kinds
 // before any is parsed.
 func read(s settings, discovered func(kinds []string)) (*tree, error) {
-	dopt := scanners.DiscoverOptions{Kinds: s.kinds}
+	// Every byte the scan reads beside discovery's heads (targets, includes, env_file, extends,
+	// the .env beside compose, git metadata) comes through this one reader and its budget.
+	files := confine.NewReader(confine.Options{MaxFileSize: s.maxSize, Budget: s.budget})
+	dopt := scanners.DiscoverOptions{Kinds: s.kinds, Reader: files}
 	if len(s.exclude) > 0 {
 		dopt.Exclude = func(rel string) bool {
 			for _, g := range s.exclude {
@@ -62,7 +67,7 @@ func read(s settings, discovered func(kinds []string)) (*tree, error) {
 	}
 	discovered(targetKinds(targets, skipped))
 	r := &reader{
-		reg: s.Registry, byKind: map[string]scanners.Scanner{}, maxSize: s.maxSize,
+		reg: s.Registry, byKind: map[string]scanners.Scanner{}, files: files,
 		checkPerms: map[string]bool{}, repos: map[string]*gitrepo.Repo{},
 		progress: s.Progress, workers: s.Workers,
 	}
@@ -76,7 +81,7 @@ func read(s settings, discovered func(kinds []string)) (*tree, error) {
 		}
 		r.checkPerms[t.Root] = permissionsMeaningful(t.Root, s.CheckPermissions)
 		if s.CheckGit == nil || *s.CheckGit {
-			if repo, ok := gitrepo.Open(t.Root); ok {
+			if repo, ok := gitrepo.Open(t.Root, files); ok {
 				r.repos[t.Root] = repo
 			}
 		}
@@ -117,7 +122,7 @@ func (r *reader) group(ts []scanners.Target) []judged {
 		docs[i] = judged{target: ts[i], in: rules.Input{Doc: r.parse(ts[i])}}
 		r.progress.parsed.Add(1)
 	})
-	docs = dropConsumed(r.withFacts(docs))
+	docs = dropConsumed(r.withFacts(append(docs, refused(docs)...)))
 	attachStacks(docs, r.reg.EnvKind())
 	attachMounts(docs)
 	return docs
@@ -164,31 +169,48 @@ func (r *reader) facts(j *judged) {
 	}
 }
 
+// refused lists, as documents META004 judges, the files parsers were refused beside their
+// own (an include over the size limit, a FIFO env_file), once each and not again when the
+// file was a target of its own that was skipped for the same reason.
+func refused(docs []judged) []judged {
+	type key struct{ root, rel, reason string }
+	seen := map[key]bool{}
+	for _, j := range docs {
+		if j.in.Doc.Kind == scanners.KindSkipped {
+			reason, _ := j.in.Doc.Data.(map[string]any)["reason"].(string)
+			seen[key{j.target.Root, j.target.Rel, reason}] = true
+		}
+	}
+	var out []judged
+	for _, j := range docs {
+		for _, sk := range j.in.Doc.Skipped {
+			k := key{j.target.Root, sk.Rel, sk.Reason}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			t := scanners.Target{Path: sk.Rel, Rel: sk.Rel, Root: j.target.Root, Explicit: j.target.Explicit, Kind: scanners.KindSkipped}
+			out = append(out, judged{target: t, in: rules.Input{Doc: rules.SkippedDocument(sk.Rel, sk.Reason)}})
+		}
+	}
+	return out
+}
+
 // parse reads and parses one file; any failure becomes a document of its own (META001 for a
-// parse error, META004 for a file not read) so that it is reported where it happened and the
-// scan goes on.
+// file that cannot be read or parsed, META004 for one deploylint chose not to read) so that
+// it is reported where it happened and the scan goes on.
 func (r *reader) parse(t scanners.Target) *scanners.Document {
-	st, err := os.Stat(t.Path)
-	if err != nil {
-		return rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+describeIOError(err))
-	}
-	if !st.Mode().IsRegular() {
-		return rules.SkippedDocument(t.Rel, "not a regular file")
-	}
-	if st.Size() > r.maxSize {
-		return rules.SkippedDocument(t.Rel, fmt.Sprintf("%d bytes, above the %d-byte size limit (max_file_size, --max-file-size)", st.Size(), r.maxSize))
-	}
-	src, err := readAtMost(t.Path, r.maxSize)
-	if err != nil {
-		return rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+describeIOError(err))
-	}
-	if int64(len(src)) > r.maxSize {
-		return rules.SkippedDocument(t.Rel, fmt.Sprintf("grew above the %d-byte size limit while being read", r.maxSize))
+	src, err := r.files.ReadFile(t.Root, t.Path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
+		return rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+confine.Reason(err))
+	case err != nil:
+		return rules.SkippedDocument(t.Rel, confine.Reason(err))
 	}
 	if isBinary(src) {
 		return rules.SkippedDocument(t.Rel, "binary content (NUL bytes), not a "+t.Kind+" file")
 	}
-	doc, err := safeParse(r.byKind[t.Kind], t, src)
+	doc, err := safeParse(r.byKind[t.Kind], t, src, r.files)
 	if err != nil {
 		var pe *scanners.ParseError
 		if errors.As(err, &pe) {
@@ -204,37 +226,16 @@ func (r *reader) parse(t scanners.Target) *scanners.Document {
 }
 
 // safeParse turns a parser panic into an error: a bug in one parser must not stop the scan.
-func safeParse(s scanners.Scanner, t scanners.Target, src []byte) (doc *scanners.Document, err error) {
+func safeParse(s scanners.Scanner, t scanners.Target, src []byte, files *confine.Reader) (doc *scanners.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("internal parser error (please report): %v", r)
 		}
 	}()
 	if fp, ok := s.(scanners.FileParser); ok {
-		return fp.ParseFile(t, src)
+		return fp.ParseFile(t, src, files)
 	}
 	return s.Parse(t.Rel, src)
-}
-
-func describeIOError(err error) string {
-	switch {
-	case errors.Is(err, os.ErrPermission):
-		return "permission denied"
-	case errors.Is(err, os.ErrNotExist):
-		return "no such file"
-	default:
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			return pe.Err.Error()
-		}
-		return err.Error()
-	}
-}
-
-// readAtMost reads a file but never more than limit+1 bytes, so a file that grows after the
-// size check cannot make the scan read without bound.
-func readAtMost(p string, limit int64) ([]byte, error) {
-	return scanners.ReadRegular(p, limit+1)
 }
 
 // isBinary: configuration files are text; a NUL byte in the first 8 KiB means an image, an

@@ -30,6 +30,9 @@ type Options struct {
 	// Kinds forces a kind for a path or glob (relative to its scan root, or as given), over
 	// the configuration's kind blocks.
 	Kinds map[string]string
+	// ByteBudget bounds the bytes one scan reads in all; files beyond it are skipped with an
+	// info finding. 0 means 1 GiB.
+	ByteBudget int64
 	// MaxFileSize, when set, overrides the configuration's max_file_size; larger files are
 	// skipped with an info finding. 0 (either way) means 10 MiB.
 	MaxFileSize *int64
@@ -75,6 +78,7 @@ type Result struct {
 
 const (
 	defaultMaxFileSize = 10 << 20
+	defaultByteBudget  = 1 << 30
 	// defaultEagerFiles is how many files are parsed at once, before the rules are ready:
 	// every pre-commit run and single-stack scan, while a monorepo streams.
 	defaultEagerFiles = 512
@@ -163,6 +167,7 @@ type settings struct {
 	rules      map[string]rules.RuleSetting
 	configPath string
 	maxSize    int64
+	budget     int64
 }
 
 func settingsOf(opt Options, cfg *rules.Config) settings {
@@ -177,6 +182,10 @@ func settingsOf(opt Options, cfg *rules.Config) settings {
 	}
 	if s.maxSize <= 0 {
 		s.maxSize = defaultMaxFileSize
+	}
+	s.budget = opt.ByteBudget
+	if s.budget <= 0 {
+		s.budget = defaultByteBudget
 	}
 	if s.Workers <= 0 {
 		s.Workers = runtime.GOMAXPROCS(0)

@@ -2,6 +2,9 @@ package scan_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -47,5 +50,40 @@ func TestDiscoveredNamesJudgedKinds(t *testing.T) {
 	}
 	if len(got) != 2 || strings.Join(got[0], ",") != "compose" || !slices.Contains(got[1], "compose") || !slices.Contains(got[1], "redis-acl") {
 		t.Fatalf("discovered kinds: %v", got)
+	}
+}
+
+// TestRefusedIncludeIsReported: an include over the size limit is not read (a sparse 4 GiB
+// file costs no memory) and is reported as a skipped file, once, like any other.
+func TestRefusedIncludeIsReported(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "nginx", "nginx.conf"), "events {}\nhttp {\n  include extra/huge.inc;\n}\n")
+	huge := filepath.Join(root, "nginx", "extra", "huge.inc")
+	writeFile(t, huge, "")
+	if err := os.Truncate(huge, 4<<30); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	off := false
+	res, err := scan.Run(context.Background(), scan.Options{
+		Paths: []string{root}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true},
+		CheckGit: &off, CheckPermissions: &off,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 256 {
+		t.Errorf("the scan allocated %d MB: the include was read", mb)
+	}
+	var skipped []string
+	for _, f := range res.Findings {
+		if f.RuleID == "META004" {
+			skipped = append(skipped, f.Path+": "+f.Message)
+		}
+	}
+	if len(skipped) != 1 || !strings.Contains(skipped[0], "nginx/extra/huge.inc") || !strings.Contains(skipped[0], "size limit") {
+		t.Errorf("META004 findings %q, want one for nginx/extra/huge.inc naming the size limit", skipped)
 	}
 }

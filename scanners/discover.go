@@ -3,13 +3,14 @@ package scanners
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/deploylint/deploylint/scanners/confine"
 )
 
 // Target is one file to scan.
@@ -47,6 +48,9 @@ type DiscoverOptions struct {
 	// Exclude, when set, names slash paths (relative to their root, or as given) never to
 	// read; an excluded folder is not descended.
 	Exclude func(rel string) bool
+	// Reader reads the heads that content sniffs look at: the scan's reader, so that sniffing
+	// is confined and charged like every other read. Nil reads them with no budget.
+	Reader *confine.Reader
 }
 
 // skipDirs are never descended into: version control, dependencies, vendored code.
@@ -58,6 +62,9 @@ func Discover(paths []string, reg *Registry, opt DiscoverOptions) ([]Target, []S
 	list := reg.Scanners()
 	if opt.SniffBytes <= 0 {
 		opt.SniffBytes = 4096
+	}
+	if opt.Reader == nil {
+		opt.Reader = confine.NewReader(confine.Options{})
 	}
 	byKind := make(map[string]Scanner, len(list))
 	for _, s := range list {
@@ -100,7 +107,7 @@ func Discover(paths []string, reg *Registry, opt DiscoverOptions) ([]Target, []S
 				skipped = append(skipped, Skipped{Rel: rel, Reason: "symlink leads out of the scan root; not followed"})
 				continue
 			}
-			kind, err := classify(p, rel, true, list, byKind, opt)
+			kind, err := classify(root, p, rel, true, list, byKind, opt)
 			if err != nil {
 				return nil, nil, fmt.Errorf("scan %s: %w", p, err)
 			}
@@ -153,17 +160,9 @@ func contextFiles(targets []Target, seen map[string]bool, envKind string) []Targ
 }
 
 func walk(root string, list []Scanner, byKind map[string]Scanner, opt DiscoverOptions) ([]Target, []Skipped, error) {
-	realRoot, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		return nil, nil, fmt.Errorf("scan %s: %w", root, err)
-	}
-	realRoot, err = filepath.Abs(realRoot)
-	if err != nil {
-		return nil, nil, fmt.Errorf("scan %s: %w", root, err)
-	}
 	var targets []Target
 	var skipped []Skipped
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		rel := relSlash(root, p)
 		if err != nil {
 			if p == root {
@@ -192,27 +191,27 @@ func walk(root string, list []Scanner, byKind map[string]Scanner, opt DiscoverOp
 			// directories are not descended at all (WalkDir does not), which also rules out loops.
 			// Only a link whose name alone makes it a configuration file is worth a word: a
 			// dangling docs/latest link is nobody's concern.
-			target, err := filepath.EvalSymlinks(p)
+			// Outside first: whether a link out of the root is broken is none of our business.
+			st, err := opt.Reader.Stat(root, p)
+			if errors.Is(err, confine.ErrOutsideRoot) {
+				if namedByKind(rel, list) {
+					skipped = append(skipped, Skipped{Rel: rel, Reason: "symlink leads out of the scan root; not followed", Root: root})
+				}
+				return nil
+			}
 			if err != nil {
 				if namedByKind(rel, list) {
 					skipped = append(skipped, Skipped{Rel: rel, Reason: "broken or looping symlink", Root: root})
 				}
 				return nil
 			}
-			abs, err := filepath.Abs(target)
-			if err != nil || !within(realRoot, abs) {
-				if namedByKind(rel, list) {
-					skipped = append(skipped, Skipped{Rel: rel, Reason: "symlink leads out of the scan root; not followed", Root: root})
-				}
-				return nil
-			}
-			if st, err := os.Stat(abs); err != nil || !st.Mode().IsRegular() {
+			if !st.Mode().IsRegular() {
 				return nil
 			}
 		} else if !d.Type().IsRegular() {
 			return nil
 		}
-		kind, err := classify(p, rel, false, list, byKind, opt)
+		kind, err := classify(root, p, rel, false, list, byKind, opt)
 		if err != nil {
 			skipped = append(skipped, Skipped{Rel: rel, Reason: describeWalkError(err), Root: root})
 			return nil
@@ -240,6 +239,10 @@ func namedByKind(rel string, list []Scanner) bool {
 
 // describeWalkError keeps the reason and drops the path the error repeats.
 func describeWalkError(err error) string {
+	var se *confine.Error
+	if errors.As(err, &se) {
+		return confine.Reason(err)
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Op + ": " + pe.Err.Error()
@@ -250,7 +253,7 @@ func describeWalkError(err error) string {
 // classify picks a kind: a forced kind first, then the first scanner whose name rule decides,
 // then the first whose name rule allows it and whose content sniff confirms. Explicit files
 // whose name fits no scanner are sniffed by every scanner.
-func classify(p, rel string, explicit bool, list []Scanner, byKind map[string]Scanner, opt DiscoverOptions) (string, error) {
+func classify(root, p, rel string, explicit bool, list []Scanner, byKind map[string]Scanner, opt DiscoverOptions) (string, error) {
 	if k, ok := forcedKind(opt.Kinds, rel); ok {
 		if _, known := byKind[k]; !known {
 			return "", fmt.Errorf("unknown kind %q", k)
@@ -277,7 +280,7 @@ func classify(p, rel string, explicit bool, list []Scanner, byKind map[string]Sc
 	if len(maybe) == 0 {
 		return "", nil
 	}
-	head, err := readHead(p, opt.SniffBytes)
+	head, err := opt.Reader.ReadHead(root, p, opt.SniffBytes)
 	if err != nil {
 		return "", err
 	}
@@ -318,20 +321,6 @@ func forcedKind(kinds map[string]string, rel string) (string, bool) {
 	return "", false
 }
 
-func readHead(p string, n int) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", p, err)
-	}
-	defer f.Close()
-	buf := make([]byte, n)
-	m, err := io.ReadFull(f, buf)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("read %s: %w", p, err)
-	}
-	return buf[:m], nil
-}
-
 func relSlash(root, p string) string {
 	r, err := filepath.Rel(root, p)
 	if err != nil {
@@ -340,34 +329,10 @@ func relSlash(root, p string) string {
 	return filepath.ToSlash(r)
 }
 
-// within reports whether p is root or below it (both absolute, symlinks resolved).
-func within(root, p string) bool {
-	if p == root {
-		return true
-	}
-	return strings.HasPrefix(p, strings.TrimSuffix(root, string(filepath.Separator))+string(filepath.Separator))
-}
-
-// Inside reports whether path p lies inside root (or is root), both made absolute with their
-// symlinks resolved: what a format reads beside its file (an include, an env_file) must pass
-// this check first.
-func Inside(root, p string) bool {
-	r, err := filepath.Abs(root)
-	if err != nil {
-		return false
-	}
-	a, err := filepath.Abs(p)
-	if err != nil {
-		return false
-	}
-	if rr, err := filepath.EvalSymlinks(r); err == nil {
-		r = rr
-	}
-	if aa, err := filepath.EvalSymlinks(a); err == nil {
-		a = aa
-	}
-	return within(r, a)
-}
+// Inside reports whether path p lies inside root (or is root), its symlinks resolved as the
+// reader resolves them: what a format names beside its file (a bind mount, a secret file)
+// must pass this check before it is reported as part of the tree.
+func Inside(root, p string) bool { return confine.Inside(root, p) }
 
 // InGitWorkTree reports whether dir or one of its parents holds a .git entry (a directory, or
 // the file a worktree or submodule uses). Nothing of git is run or read beyond that.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/confine"
 )
 
 // fakeScanner claims *.fake by name and *.maybe when the content starts with "fake".
@@ -152,5 +153,40 @@ func TestForcedKindGlobs(t *testing.T) {
 	}
 	if got := rels(ts); !reflect.DeepEqual(got, []string{"deploy/install.yml", "deploy/site/extra.yml"}) {
 		t.Errorf("globs matched %v", got)
+	}
+}
+
+// TestDiscoverLinkOutSaysOneThing: a link out of the root is reported the same whether its
+// target exists or not (it used to be "broken" when missing, which told what lies outside),
+// and the sniff of a MaybeMatch file goes through the reader given.
+func TestDiscoverLinkOutSaysOneThing(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	secret := write(t, outside, "secret.fake", "x")
+	for name, target := range map[string]string{"there.fake": secret, "missing.fake": filepath.Join(outside, "missing.fake"), "broken.fake": filepath.Join(root, "missing")} {
+		if err := os.Symlink(target, filepath.Join(root, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, root, "c.maybe", "fake content")
+	r := confine.NewReader(confine.Options{})
+	_, skipped, err := scanners.Discover([]string{root}, scanners.NewRegistry(scanners.Kind{Name: "fake", Scanner: fakeScanner{}}), scanners.DiscoverOptions{Reader: r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range skipped {
+		got[s.Rel] = s.Reason
+	}
+	want := map[string]string{
+		"there.fake":   "symlink leads out of the scan root; not followed",
+		"missing.fake": "symlink leads out of the scan root; not followed",
+		"broken.fake":  "broken or looping symlink",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("skipped = %v, want %v", got, want)
+	}
+	if r.Used() != int64(len("fake content")) {
+		t.Errorf("the reader read %d bytes, want the sniffed file's %d", r.Used(), len("fake content"))
 	}
 }

@@ -81,6 +81,12 @@ type Document struct {
 	// Consumed lists the files (root-relative slash paths) this document read inline, such as
 	// nginx or redis.conf includes: they are judged in this document's context, not again alone.
 	Consumed []string `json:"-"`
+	// Skipped lists the files this document would have read beside its own (an include, an
+	// env_file, an extends file) that the reader refused: above the size limit or the scan's
+	// budget, not a regular file, a symlink out of the root. Rel is relative to the scan root;
+	// for a file named by a path that leaves the root it is this document's own file, and the
+	// reason names the path as written. The pipeline reports each as a skipped file (META004).
+	Skipped []Skipped `json:"-"`
 }
 
 // StackVar is one effective variable of a .env file.

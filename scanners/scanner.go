@@ -1,6 +1,10 @@
 package scanners
 
-import "path"
+import (
+	"path"
+
+	"github.com/deploylint/deploylint/scanners/confine"
+)
 
 // Scanner reads one format. Match decides from the file name alone (for a directory walk);
 // Sniff confirms or decides from the first bytes of the content; Parse turns bytes into a
@@ -29,9 +33,11 @@ const (
 // Base returns the last element of a slash path.
 func Base(rel string) string { return path.Base(rel) }
 
-// FileParser is implemented by scanners whose format reads sibling files (compose reads the
-// project's .env and env_file entries). The pipeline calls ParseFile instead of Parse; the
-// scanner must not read anything outside t.Root.
+// FileParser is implemented by scanners whose format reads other files beside the one given
+// (nginx and redis.conf includes, compose's .env, override, env_file and extends files). The
+// pipeline calls ParseFile instead of Parse and hands over the scan's reader: every such file
+// is read through r, confined to t.Root, and one it refuses is recorded in Document.Skipped.
+// With a nil r nothing beside src is read.
 type FileParser interface {
-	ParseFile(t Target, src []byte) (*Document, error)
+	ParseFile(t Target, src []byte, r *confine.Reader) (*Document, error)
 }

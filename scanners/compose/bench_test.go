@@ -7,6 +7,7 @@ import (
 	"github.com/deploylint/deploylint/internal/benchparse"
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/compose"
+	"github.com/deploylint/deploylint/scanners/confine"
 )
 
 // BenchmarkParseCompose loads the COSMOS compose file (nine services, about 330 lines) the way a
@@ -18,7 +19,9 @@ func BenchmarkParseCompose(b *testing.B) {
 	t := scanners.Target{Path: p, Rel: "compose.yaml", Root: root, Kind: "compose"}
 	s := compose.New()
 	benchparse.Run(b, p,
-		func(src []byte) (*scanners.Document, error) { return s.ParseFile(t, src) },
+		func(src []byte) (*scanners.Document, error) {
+			return s.ParseFile(t, src, confine.NewReader(confine.Options{}))
+		},
 		func(doc *scanners.Document) string {
 			if services, _ := doc.Data.(map[string]any)["services"].(map[string]any); len(services) == 0 {
 				return "the fixture loaded with no services"

@@ -1,21 +1,24 @@
 package compose
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 
+	composedotenv "github.com/compose-spec/compose-go/v2/dotenv"
 	"github.com/compose-spec/compose-go/v2/loader"
 	"github.com/compose-spec/compose-go/v2/types"
 	"github.com/sirupsen/logrus"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/dotenv"
 	"github.com/deploylint/deploylint/scanners/yamldoc"
 )
@@ -58,41 +61,51 @@ func (*Scanner) Sniff(head []byte) bool { return servicesKey.Match(head) }
 
 // Parse loads a compose file with no .env (used when the file is given as bytes only).
 func (s *Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
-	return s.load(path, "", "", src, nil)
+	return s.load(path, "", nil, src, nil)
 }
 
-// ParseFile loads a compose file with the .env of its directory, as docker compose does.
-func (s *Scanner) ParseFile(t scanners.Target, src []byte) (*scanners.Document, error) {
+// ParseFile loads a compose file with the .env of its directory, as docker compose does,
+// reading every file beside it through r.
+func (s *Scanner) ParseFile(t scanners.Target, src []byte, r *confine.Reader) (*scanners.Document, error) {
+	if r == nil {
+		return s.Parse(t.Rel, src)
+	}
 	dir := filepath.Dir(t.Path)
+	f := &files{rd: r, root: t.Root, dir: dir, rel: t.Rel, cache: map[string]cached{}}
 	envRel := relJoin(t.Rel, ".env")
 	var env *scanners.Document
-	// Checked before reading: a .env linked out of the tree is never opened.
-	if envPath := filepath.Join(dir, ".env"); scanners.Inside(t.Root, envPath) {
-		if b, err := scanners.ReadRegular(envPath, maxExtendsSize); err == nil {
-			// A .env compose cannot read makes compose fail too; its own META001 reports it.
-			if d, err := s.env.Parse(envRel, b); err == nil {
-				env = d
-			}
+	// A .env the reader refuses (linked out of the tree, too large) is recorded and left out.
+	if b, err := f.read(filepath.Join(dir, ".env")); err == nil {
+		// A .env compose cannot read makes compose fail too; its own META001 reports it.
+		if d, err := s.env.Parse(envRel, b); err == nil {
+			env = d
 		}
 	}
 	base := filepath.Base(t.Path)
-	if isOneOf(base, overrideNames) && firstExisting(dir, t.Root, baseNames) != "" {
+	if isOneOf(base, overrideNames) && f.firstExisting(baseNames) != "" {
 		// docker compose merges this file over the base file; findings are reported through
 		// the base file's document, at this file's lines.
-		return &scanners.Document{
+		doc := &scanners.Document{
 			Kind: "compose", Path: t.Rel, Spans: rootSpans(),
-			Data: map[string]any{"services": map[string]any{}, "unset_variables": []any{}, "merged_into": relJoin(t.Rel, firstExisting(dir, t.Root, baseNames))},
-		}, nil
+			Data: map[string]any{"services": map[string]any{}, "unset_variables": []any{}, "merged_into": relJoin(t.Rel, f.firstExisting(baseNames))},
+		}
+		doc.Skipped = f.skipped
+		return doc, nil
 	}
 	var extra []fileRef
 	if isOneOf(base, baseNames) {
-		if o := firstExisting(dir, t.Root, overrideNames); o != "" {
-			if b, err := scanners.ReadRegular(filepath.Join(dir, o), maxExtendsSize); err == nil {
+		if o := f.firstExisting(overrideNames); o != "" {
+			if b, err := f.read(filepath.Join(dir, o)); err == nil {
 				extra = append(extra, fileRef{rel: relJoin(t.Rel, o), src: b})
 			}
 		}
 	}
-	return s.load(t.Rel, dir, t.Root, src, env, extra...)
+	doc, err := s.load(t.Rel, dir, f, src, env, extra...)
+	if err != nil {
+		return nil, err
+	}
+	doc.Skipped = f.skipped
+	return doc, nil
 }
 
 // fileRef is an additional compose file merged over the document's own.
@@ -115,7 +128,9 @@ func relJoin(rel, name string) string {
 	return d + "/" + name
 }
 
-func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document, extra ...fileRef) (*scanners.Document, error) {
+// load decodes and loads a compose file; f reads the files beside it (nil: none is read).
+func (s *Scanner) load(rel, dir string, f *files, src []byte, env *scanners.Document, extra ...fileRef) (*scanners.Document, error) {
+	root := f.rootDir()
 	own, err := decodeSource(rel, src, true)
 	if err != nil {
 		return nil, err
@@ -144,7 +159,7 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 	if err := checkInterpolation(rel, rawMap, rawSpans, mapping); err != nil {
 		return nil, err
 	}
-	skipExtends := extendsOutside(rawMap, absDir, root)
+	skipExtends := f.extendsUnsafe(rawMap, absDir)
 	details := types.ConfigDetails{
 		WorkingDir:  absDir,
 		ConfigFiles: configFiles(absDir, rel, src, extra),
@@ -180,7 +195,7 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 	}
 	project, err := load()
 	if err == nil {
-		project, err = resolveEnvFiles(project, root)
+		project, err = f.resolveEnvFiles(project)
 	}
 	var unset []string
 	if err != nil {
@@ -390,34 +405,36 @@ func checkInterpolation(rel string, raw map[string]any, spans scanners.Spans, en
 		maxBracedRefs, maxInterpolated>>20)}
 }
 
-// extendsOutside reports whether extends may not be followed: an extends file, or one that
-// file extends in turn, may lie outside the scan root, is not a regular file (a FIFO would
-// block compose-go's read forever), or cannot be read within limits. extends is then not
-// followed at all.
-func extendsOutside(raw map[string]any, dir, root string) bool {
-	if root == "" {
+// maxExtendsFiles bounds the extends chain walked before compose-go follows it.
+const maxExtendsFiles = 32
+
+// extendsUnsafe reports whether extends may not be followed: an extends file, or one that
+// file extends in turn, lies outside the scan root or is a file the reader refuses (a symlink
+// out of the root, not a regular file: a FIFO would block compose-go's read forever, above
+// the size limit). extends is then not followed at all. The chain is read here, through the
+// reader, because compose-go's loader takes paths, not bytes: it reads the same files again.
+func (f *files) extendsUnsafe(raw map[string]any, dir string) bool {
+	if f == nil {
 		return true
 	}
-	return extendsUnsafe(raw, dir, root, map[string]bool{}, 0)
+	return f.extendsChain(raw, dir, map[string]bool{}, 0)
 }
 
-// maxExtendsFiles bounds the extends chain walked before compose-go follows it; maxExtendsSize
-// is the largest extends, .env or override file read, the scan's own default file limit.
-const (
-	maxExtendsFiles = 32
-	maxExtendsSize  = 10 << 20
-)
-
-func extendsUnsafe(raw map[string]any, dir, root string, seen map[string]bool, depth int) bool {
+func (f *files) extendsChain(raw map[string]any, dir string, seen map[string]bool, depth int) bool {
 	svcs, _ := raw["services"].(map[string]any)
-	for _, sv := range svcs {
-		svc, _ := sv.(map[string]any)
+	names := make([]string, 0, len(svcs))
+	for n := range svcs {
+		names = append(names, n)
+	}
+	sort.Strings(names) // the same file must record the same skipped files every time
+	for _, name := range names {
+		svc, _ := svcs[name].(map[string]any)
 		ext, _ := svc["extends"].(map[string]any)
 		file, ok := ext["file"]
 		if !ok {
 			continue
 		}
-		f, ok := file.(string)
+		p, ok := file.(string)
 		if !ok {
 			if depth > 0 {
 				continue // compose-go reports it in an extended file (a recovered panic)
@@ -425,74 +442,132 @@ func extendsUnsafe(raw map[string]any, dir, root string, seen map[string]bool, d
 			return true // not a path: compose-go would panic on it; its schema check reports it
 		}
 		// A path with a variable is only known after interpolation.
-		if strings.Contains(f, "$") {
+		if strings.Contains(p, "$") {
 			return true
 		}
 		// filepath.Join would turn an absolute path into one under dir.
-		if !filepath.IsAbs(f) {
-			f = filepath.Join(dir, f)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
 		}
-		if !scanners.Inside(root, f) {
+		if seen[p] {
+			continue // a cycle: compose-go reports it
+		}
+		src, err := f.rd.ReadFile(f.root, p)
+		switch {
+		case errors.Is(err, confine.ErrOutsideRoot) && !errors.Is(err, confine.ErrSymlinkOutside):
 			if depth > 0 {
 				continue // rootGuard refuses it when compose-go gets there
 			}
+			f.skipOutside("extends file", p)
 			return true
-		}
-		if seen[f] {
-			continue // a cycle: compose-go reports it
-		}
-		seen[f] = true
-		st, err := os.Stat(f)
-		if err != nil {
+		case errors.Is(err, fs.ErrNotExist):
+			seen[p] = true
 			continue // missing: compose-go reports it
-		}
-		if !st.Mode().IsRegular() || st.Size() > maxExtendsSize || depth >= maxExtendsFiles || len(seen) > maxExtendsFiles {
+		case err != nil:
+			f.skip(p, err)
 			return true
 		}
-		src, err := scanners.ReadRegular(f, maxExtendsSize)
-		if err != nil {
+		seen[p] = true
+		if depth >= maxExtendsFiles || len(seen) > maxExtendsFiles {
 			return true
 		}
-		base, _, err := yamldoc.Decode(f, src, yamldoc.Options{})
+		base, _, err := yamldoc.Decode(p, src, yamldoc.Options{})
 		if err != nil {
 			continue // compose-go reports the syntax error
 		}
-		if m, ok := base.(map[string]any); ok && extendsUnsafe(m, filepath.Dir(f), root, seen, depth+1) {
+		if m, ok := base.(map[string]any); ok && f.extendsChain(m, filepath.Dir(p), seen, depth+1) {
 			return true
 		}
 	}
 	return false
 }
 
-// resolveEnvFiles reads the services' env_file entries, as docker compose does, when every one
-// of them (pre_start hooks' included) lies inside the scan root; otherwise none is read.
-func resolveEnvFiles(p *types.Project, root string) (*types.Project, error) {
-	if root == "" {
+// resolveEnvFiles reads the services' env_file entries as docker compose does, through the
+// reader, when every one of them (pre_start hooks' included) lies inside the scan root;
+// otherwise none is read. An env_file the reader refuses is left out and recorded as
+// skipped; a missing one fails as in compose only when it is required.
+func (f *files) resolveEnvFiles(p *types.Project) (*types.Project, error) {
+	if f == nil {
 		return p, nil
 	}
-	inside := func(files []types.EnvFile) bool {
-		for _, f := range files {
-			path := f.Path
-			if !filepath.IsAbs(path) {
-				path = filepath.Join(p.WorkingDir, path)
-			}
-			if !scanners.Inside(root, path) {
-				return false
-			}
-		}
-		return true
+	names := make([]string, 0, len(p.Services))
+	for n := range p.Services {
+		names = append(names, n)
 	}
-	for _, svc := range p.Services {
-		if !inside(svc.EnvFiles) {
-			return p, nil
+	sort.Strings(names)
+	outside := false
+	check := func(list []types.EnvFile) {
+		for _, e := range list {
+			if !scanners.Inside(f.root, f.abs(p.WorkingDir, e.Path)) {
+				outside = true
+				f.skipOutside("env_file", f.abs(p.WorkingDir, e.Path))
+			}
 		}
+	}
+	for _, n := range names {
+		svc := p.Services[n]
+		check(svc.EnvFiles)
 		for _, h := range svc.PreStart {
-			if !inside(h.EnvFiles) {
-				return p, nil
-			}
+			check(h.EnvFiles)
 		}
 	}
-	return p.WithServicesEnvironmentResolved(false)
+	if outside {
+		return p, nil
+	}
+	for _, n := range names {
+		svc := p.Services[n]
+		if err := f.resolveEnvironment(&svc.ContainerSpec, p.WorkingDir, p.Environment); err != nil {
+			return nil, err
+		}
+		// pre_start hooks inherit the service's environment and env_files at load time:
+		// each is resolved like a service (compose-go's WithServicesEnvironmentResolved).
+		for j := range svc.PreStart {
+			h := &svc.PreStart[j]
+			if len(h.Environment) == 0 && len(h.EnvFiles) == 0 {
+				continue
+			}
+			if err := f.resolveEnvironment(&h.ContainerSpec, p.WorkingDir, p.Environment); err != nil {
+				return nil, err
+			}
+		}
+		p.Services[n] = svc
+	}
+	return p, nil
+}
+
+// resolveEnvironment is compose-go's (types.resolveEnvironment) with the env_file bytes read
+// through the reader and parsed by compose-go's own dotenv parser.
+func (f *files) resolveEnvironment(spec *types.ContainerSpec, workingDir string, projectEnv types.Mapping) error {
+	spec.Environment = spec.Environment.Resolve(projectEnv.Resolve)
+	environment := spec.Environment.ToMapping()
+	for _, e := range spec.EnvFiles {
+		path := f.abs(workingDir, e.Path)
+		b, err := f.read(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if e.Required {
+				return fmt.Errorf("env file %s not found: %w", f.relOf(path), err)
+			}
+			continue
+		case err != nil:
+			continue // recorded as skipped by read
+		}
+		lookup := func(k string) (string, bool) {
+			// the project's environment comes first in interpolation, then the service's
+			if v, ok := projectEnv.Resolve(k); ok {
+				return v, true
+			}
+			if v, ok := spec.Environment[k]; ok && v != nil {
+				return *v, true
+			}
+			return "", false
+		}
+		if err := composedotenv.ParseWithFormat(bytes.NewReader(b), path, environment, lookup, e.Format); err != nil {
+			return err
+		}
+	}
+	spec.Environment = environment.ToMappingWithEquals().OverrideBy(spec.Environment)
+	return nil
 }
 
 // errOutsideRoot is what rootGuard answers for an extends file outside the scan root.

@@ -17,6 +17,7 @@ import (
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/compose"
+	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/dotenv"
 )
 
@@ -27,7 +28,7 @@ func parseFile(t *testing.T, root, rel string) *scanners.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: rel, Root: root, Kind: "compose"}, src)
+	doc, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: rel, Root: root, Kind: "compose"}, src, confine.NewReader(confine.Options{}))
 	if err != nil {
 		t.Fatalf("%s: %v", rel, err)
 	}
@@ -168,7 +169,7 @@ func TestNoWayOutOfTheRoot(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: "compose.yaml", Root: root, Kind: "compose"}, src)
+		doc, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: "compose.yaml", Root: root, Kind: "compose"}, src, confine.NewReader(confine.Options{}))
 		if err == nil && strings.Contains(fmt.Sprint(doc.Data), "outside-") {
 			t.Errorf("a file outside the scan root was read: %v", doc.Data)
 		}
@@ -189,7 +190,7 @@ func TestExtendsFileNotAString(t *testing.T) {
 			root := t.TempDir()
 			write(t, root, files)
 			p := filepath.Join(root, "compose.yaml")
-			_, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: "compose.yaml", Root: root, Kind: "compose"}, []byte(files["compose.yaml"]))
+			_, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: "compose.yaml", Root: root, Kind: "compose"}, []byte(files["compose.yaml"]), confine.NewReader(confine.Options{}))
 			var pe *scanners.ParseError
 			if !errors.As(err, &pe) {
 				t.Fatalf("err = %v, want a *scanners.ParseError", err)
@@ -215,7 +216,7 @@ func TestInterpolationIsBounded(t *testing.T) {
 			root := t.TempDir()
 			write(t, root, files)
 			p := filepath.Join(root, "compose.yaml")
-			_, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: "compose.yaml", Root: root, Kind: "compose"}, []byte(files["compose.yaml"]))
+			_, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: "compose.yaml", Root: root, Kind: "compose"}, []byte(files["compose.yaml"]), confine.NewReader(confine.Options{}))
 			var pe *scanners.ParseError
 			if !errors.As(err, &pe) || pe.Line != 4 || !strings.Contains(pe.Msg, "substitutions exceed") {
 				t.Fatalf("got %v, want a parse error on line 4", err)
@@ -417,7 +418,7 @@ func TestExtendsFIFOIsNotFollowed(t *testing.T) {
 		}
 		done := make(chan error, 1)
 		go func() {
-			_, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: dir + "/compose.yml", Root: root, Kind: "compose"}, src)
+			_, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: dir + "/compose.yml", Root: root, Kind: "compose"}, src, confine.NewReader(confine.Options{}))
 			done <- err
 		}()
 		select {

@@ -38,6 +38,15 @@
 // documents it scanned as input.mounts["service:/container/path"] = {path, kind, data}, so
 // CMP004 and CMP005 judge the real mounted users.acl, redis.conf or Traefik configuration.
 //
-// What this scanner does not do yet: merge compose.override.yaml, follow `include`, and load
-// `extends` or `env_file` that lie outside the scan root (those are skipped, never read).
+// Every file read beside the compose file (the .env, the override, env_file entries, the
+// extends chain) comes through the scan's reader (package confine): inside the scan root, a
+// regular file, within --max-file-size and the scan's budget. One it refuses is left out and
+// listed in Document.Skipped (a file named outside the root under the compose file's own name,
+// the path as written in the reason). env_file bytes are parsed by compose-go's dotenv parser
+// with compose's precedence; the extends chain is read ahead by the reader because compose-go
+// opens extends files by path itself, and extends is not followed when any file of the chain
+// is refused.
+//
+// What this scanner does not do yet: follow `include`, and load `extends` or `env_file` that
+// lie outside the scan root (those are skipped, never read).
 package compose

@@ -11,6 +11,7 @@ import (
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/compose"
+	"github.com/deploylint/deploylint/scanners/confine"
 )
 
 // FuzzCompose parses a compose file and the project's .env through ParseFile, as the pipeline
@@ -76,8 +77,8 @@ func FuzzCompose(f *testing.F) {
 		}
 		target := scanners.Target{Path: path, Rel: "compose.yaml", Root: root, Kind: "compose"}
 		maxLine := fuzzcheck.YAMLLines(src) + 1
-		doc, err := sc.ParseFile(target, src)
-		again, errAgain := sc.ParseFile(target, src)
+		doc, err := sc.ParseFile(target, src, confine.NewReader(confine.Options{}))
+		again, errAgain := sc.ParseFile(target, src, confine.NewReader(confine.Options{}))
 		// Only the outcome is compared, not the message: compose-go's schema check walks the
 		// document's maps, so with two faults it names either one (and lists unknown keys in
 		// either order).

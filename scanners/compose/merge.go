@@ -2,8 +2,6 @@ package compose
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/deploylint/deploylint/scanners"
@@ -24,17 +22,6 @@ func isOneOf(name string, list []string) bool {
 		}
 	}
 	return false
-}
-
-// firstExisting returns the first of names present in dir and inside root.
-func firstExisting(dir, root string, names []string) string {
-	for _, n := range names {
-		p := filepath.Join(dir, n)
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() && scanners.Inside(root, p) {
-			return n
-		}
-	}
-	return ""
 }
 
 // source is one compose file of a project: its raw data and spans (spans carry the file's

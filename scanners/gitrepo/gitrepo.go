@@ -15,16 +15,19 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 
-	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/gitindex"
 )
 
 // Repo is an opened work tree. It is safe for concurrent use.
 type Repo struct {
-	root    string
-	gitDir  string // this work tree's git folder (a linked worktree has its own)
-	common  string // the repository's shared git folder: config, info/exclude
-	exclude []gitignore.Pattern
+	// meta reads git's small files and big its index: the scan's reader under limits of their
+	// own, each file confined to the folder git keeps it in.
+	meta, big *confine.Reader
+	root      string
+	gitDir    string // this work tree's git folder (a linked worktree has its own)
+	common    string // the repository's shared git folder: config, info/exclude
+	exclude   []gitignore.Pattern
 
 	// The index is read on the first question about tracking: a scan that asks none (no .env
 	// or users.acl among its files) never reads a monorepo's 4 MB index.
@@ -38,16 +41,18 @@ type Repo struct {
 	dirs map[string][]gitignore.Pattern
 }
 
-// Open finds the work tree that contains dir; ok is false outside any.
-func Open(dir string) (*Repo, bool) {
+// Open finds the work tree that contains dir; ok is false outside any. Every file of git's is
+// read through r, the scan's reader (not nil).
+func Open(dir string, r *confine.Reader) (*Repo, bool) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, false
 	}
+	meta := r.WithMaxFileSize(maxMetaFile)
 	for d := abs; ; d = filepath.Dir(d) {
-		if gitDir, ok := gitDirOf(d); ok {
-			repo := &Repo{root: d, gitDir: gitDir, common: commonDir(gitDir), dirs: map[string][]gitignore.Pattern{}}
-			repo.exclude = readPatterns(filepath.Join(repo.common, "info", "exclude"), nil)
+		if gitDir, ok := gitDirOf(meta, d); ok {
+			repo := &Repo{meta: meta, big: r.WithMaxFileSize(maxIndexFile), root: d, gitDir: gitDir, common: commonDir(meta, gitDir), dirs: map[string][]gitignore.Pattern{}}
+			repo.exclude = readPatterns(meta, repo.common, filepath.Join(repo.common, "info", "exclude"), nil)
 			return repo, true
 		}
 		if d == filepath.Dir(d) {
@@ -58,7 +63,7 @@ func Open(dir string) (*Repo, bool) {
 
 // gitDirOf returns the git folder of a work tree whose top is dir: dir/.git, or the folder a
 // .git file names (a linked worktree or a submodule: "gitdir: PATH").
-func gitDirOf(dir string) (string, bool) {
+func gitDirOf(r *confine.Reader, dir string) (string, bool) {
 	dotgit := filepath.Join(dir, ".git")
 	st, err := os.Stat(dotgit)
 	if err != nil {
@@ -66,7 +71,7 @@ func gitDirOf(dir string) (string, bool) {
 	}
 	gitDir := dotgit
 	if !st.IsDir() {
-		b, err := scanners.ReadRegular(dotgit, maxMetaFile)
+		b, err := r.ReadFile(dir, dotgit)
 		if err != nil {
 			return "", false
 		}
@@ -86,8 +91,8 @@ func gitDirOf(dir string) (string, bool) {
 }
 
 // commonDir is where a linked worktree's git folder points for what all worktrees share.
-func commonDir(gitDir string) string {
-	b, err := scanners.ReadRegular(filepath.Join(gitDir, "commondir"), maxMetaFile)
+func commonDir(r *confine.Reader, gitDir string) string {
+	b, err := r.ReadFile(gitDir, filepath.Join(gitDir, "commondir"))
 	if err != nil {
 		return gitDir
 	}
@@ -99,7 +104,8 @@ func commonDir(gitDir string) string {
 }
 
 // Limits on what git metadata deploylint reads: generous for real repositories (a 100,000-file
-// index is about 10 MB), bounded for made-up ones.
+// index is about 10 MB, above --max-file-size's default, which is about configuration files),
+// bounded for made-up ones. Both still count against the scan's budget.
 const (
 	maxMetaFile  = 1 << 20
 	maxIndexFile = 512 << 20
@@ -108,7 +114,7 @@ const (
 // hashSize is the object name length of the repository: 32 bytes when its config sets
 // extensions.objectFormat = sha256, else 20 (SHA-1).
 func (r *Repo) hashSize() int {
-	b, err := scanners.ReadRegular(filepath.Join(r.common, "config"), maxMetaFile)
+	b, err := r.meta.ReadFile(r.common, filepath.Join(r.common, "config"))
 	if err != nil {
 		return 20
 	}
@@ -133,7 +139,7 @@ func (r *Repo) hashSize() int {
 // yet, damaged, split) tracks nothing: a rule about committed files then stays silent.
 func (r *Repo) tracked(slash string) bool {
 	r.indexOnce.Do(func() {
-		b, err := scanners.ReadRegular(filepath.Join(r.gitDir, "index"), maxIndexFile)
+		b, err := r.big.ReadFile(r.gitDir, filepath.Join(r.gitDir, "index"))
 		if err != nil {
 			return
 		}
@@ -142,9 +148,10 @@ func (r *Repo) tracked(slash string) bool {
 	return r.index != nil && r.index.Tracked(slash)
 }
 
-// readPatterns reads one ignore file; domain is the folder it applies to, as path elements.
-func readPatterns(p string, domain []string) []gitignore.Pattern {
-	b, err := scanners.ReadRegular(p, maxMetaFile)
+// readPatterns reads one ignore file p inside root; domain is the folder it applies to, as
+// path elements.
+func readPatterns(r *confine.Reader, root, p string, domain []string) []gitignore.Pattern {
+	b, err := r.ReadFile(root, p)
 	if err != nil {
 		return nil
 	}
@@ -174,7 +181,7 @@ func (r *Repo) matcher(slash string) gitignore.Matcher {
 		dir := strings.Join(parts[:i], "/")
 		dps, ok := r.dirs[dir]
 		if !ok {
-			dps = readPatterns(filepath.Join(r.root, filepath.FromSlash(dir), ".gitignore"), parts[:i:i])
+			dps = readPatterns(r.meta, r.root, filepath.Join(r.root, filepath.FromSlash(dir), ".gitignore"), parts[:i:i])
 			r.dirs[dir] = dps
 		}
 		ps = append(ps, dps...)

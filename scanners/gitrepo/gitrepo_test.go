@@ -10,6 +10,7 @@ import (
 	"github.com/go-git/go-git/v5"
 
 	"github.com/deploylint/deploylint/internal/gittest"
+	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/gitrepo"
 )
 
@@ -49,7 +50,7 @@ func TestTrackedAndIgnored(t *testing.T) {
 	if _, err := wt.Add("tracked/.env"); err != nil {
 		t.Fatal(err)
 	}
-	r, ok := gitrepo.Open(filepath.Join(root, "app"))
+	r, ok := gitrepo.Open(filepath.Join(root, "app"), confine.NewReader(confine.Options{}))
 	if !ok {
 		t.Fatal("work tree not found from a subfolder")
 	}
@@ -70,7 +71,7 @@ func TestTrackedAndIgnored(t *testing.T) {
 			t.Errorf("%s: %+v (%v), want %+v", rel, got, ok, want)
 		}
 	}
-	if _, ok := gitrepo.Open(t.TempDir()); ok {
+	if _, ok := gitrepo.Open(t.TempDir(), confine.NewReader(confine.Options{})); ok {
 		t.Error("a folder outside any repository opened as one")
 	}
 }
@@ -101,7 +102,7 @@ func TestLinkedWorktreeAndSHA256(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, top := range []string{main, linked} {
-				r, ok := gitrepo.Open(filepath.Join(top, "deploy"))
+				r, ok := gitrepo.Open(filepath.Join(top, "deploy"), confine.NewReader(confine.Options{}))
 				if !ok {
 					t.Fatalf("%s: not opened", top)
 				}
@@ -136,7 +137,7 @@ func TestFIFOsDoNotBlock(t *testing.T) {
 	}
 	done := make(chan gitrepo.Status, 1)
 	go func() {
-		r, ok := gitrepo.Open(filepath.Join(root, "app"))
+		r, ok := gitrepo.Open(filepath.Join(root, "app"), confine.NewReader(confine.Options{}))
 		if !ok {
 			t.Error("the work tree with FIFOs for files was not opened")
 			done <- gitrepo.Status{}
@@ -144,7 +145,7 @@ func TestFIFOsDoNotBlock(t *testing.T) {
 		}
 		s, _ := r.Status(filepath.Join(root, "app", ".env"))
 		// linked/.git is a FIFO: not a work tree top, so the outer one is found.
-		if r2, ok := gitrepo.Open(filepath.Join(root, "linked")); ok {
+		if r2, ok := gitrepo.Open(filepath.Join(root, "linked"), confine.NewReader(confine.Options{})); ok {
 			s2, _ := r2.Status(filepath.Join(root, "linked", ".env"))
 			s.Tracked = s.Tracked || s2.Tracked
 		}
@@ -157,5 +158,42 @@ func TestFIFOsDoNotBlock(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("reading git metadata blocked on a FIFO")
+	}
+}
+
+// TestMetadataThroughTheReader: git's files are read through the scan's reader, each inside
+// the folder git keeps it in: a .gitignore that is a symlink out of the work tree is not read,
+// and what is read counts against the scan's budget.
+func TestMetadataThroughTheReader(t *testing.T) {
+	root := t.TempDir()
+	if _, err := git.PlainInit(root, false); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(t.TempDir(), "ignore")
+	if err := os.WriteFile(outside, []byte("*.env\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(root, ".gitignore")); err != nil {
+		t.Skipf("symlinks unavailable: %v", err)
+	}
+	if err := os.MkdirAll(filepath.Join(root, ".git", "info"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, ".git", "info", "exclude"), []byte("local.env\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rd := confine.NewReader(confine.Options{})
+	r, ok := gitrepo.Open(root, rd)
+	if !ok {
+		t.Fatal("work tree not found")
+	}
+	if s, _ := r.Status(filepath.Join(root, "app.env")); s.Ignored {
+		t.Error("the .gitignore behind a symlink out of the work tree was read")
+	}
+	if s, _ := r.Status(filepath.Join(root, "local.env")); !s.Ignored {
+		t.Error("info/exclude was not read")
+	}
+	if rd.Used() < int64(len("local.env\n")) {
+		t.Errorf("the reader was charged %d bytes", rd.Used())
 	}
 }

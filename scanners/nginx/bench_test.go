@@ -6,6 +6,7 @@ import (
 
 	"github.com/deploylint/deploylint/internal/benchparse"
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/nginx"
 )
 
@@ -18,7 +19,9 @@ func BenchmarkParseNginx(b *testing.B) {
 	t := scanners.Target{Path: p, Rel: "nginx.conf", Root: root, Kind: "nginx"}
 	s := nginx.New()
 	benchparse.Run(b, p,
-		func(src []byte) (*scanners.Document, error) { return s.ParseFile(t, src) },
+		func(src []byte) (*scanners.Document, error) {
+			return s.ParseFile(t, src, confine.NewReader(confine.Options{}))
+		},
 		func(doc *scanners.Document) string {
 			if len(doc.Consumed) == 0 {
 				return "the include of conf.d/*.conf was not followed"

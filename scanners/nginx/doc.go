@@ -8,7 +8,12 @@
 // Includes are read inline by ParseFile: relative paths against the main file's directory
 // (nginx's conf prefix), /etc/nginx/… mapped onto that directory (the usual image layout),
 // globs in order, only inside the scan root, each file once, 10 levels at most; the included
-// files are then judged in their includer's context only (Document.Consumed).
+// files are then judged in their includer's context only (Document.Consumed). They are read
+// through the scan's reader (package confine): an include it refuses is noted in
+// include_notes (NGX011; rules about absent settings then stay quiet), with one reason for
+// every path that leads out of the root, whether or not anything lies there; an included file
+// of the tree that is too large, over the budget or not a regular file is also listed in
+// Document.Skipped.
 //
 // Data shape (the `input.data` of rules of kind "nginx"):
 //

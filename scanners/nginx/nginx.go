@@ -1,15 +1,16 @@
 package nginx
 
 import (
+	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/confine"
 )
 
 // Scanner reads nginx configuration.
@@ -53,13 +54,16 @@ func (*Scanner) Parse(p string, src []byte) (*scanners.Document, error) {
 	return build(p, tree, nil), nil
 }
 
-// ParseFile reads a file and the files it includes from inside the scan root.
-func (*Scanner) ParseFile(t scanners.Target, src []byte) (*scanners.Document, error) {
+// ParseFile reads a file and, through r, the files it includes from inside the scan root.
+func (sc *Scanner) ParseFile(t scanners.Target, src []byte, r *confine.Reader) (*scanners.Document, error) {
+	if r == nil {
+		return sc.Parse(t.Rel, src)
+	}
 	tree, err := parseText(t.Rel, string(src))
 	if err != nil {
 		return nil, err
 	}
-	inc := &includer{root: t.Root, mainDir: filepath.Dir(t.Path), relDir: path.Dir(t.Rel), seen: map[string]bool{}, open: map[string]bool{}}
+	inc := &includer{rd: r, root: t.Root, mainDir: filepath.Dir(t.Path), relDir: path.Dir(t.Rel), seen: map[string]bool{}, open: map[string]bool{}}
 	if abs, err := filepath.Abs(t.Path); err == nil {
 		inc.seen[abs], inc.open[abs] = true, true
 	}
@@ -70,6 +74,7 @@ func (*Scanner) ParseFile(t scanners.Target, src []byte) (*scanners.Document, er
 	}
 	doc := build(t.Rel, tree, notes)
 	doc.Consumed = inc.consumed
+	doc.Skipped = inc.skipped
 	return doc, nil
 }
 
@@ -79,22 +84,30 @@ const maxIncludeDepth = 10
 // directory (nginx's conf prefix), /etc/nginx/… mapped onto it (the usual image layout), globs
 // expanded in order, nothing outside the scan root, every file once.
 type includer struct {
+	rd                    *confine.Reader
 	root, mainDir, relDir string
 	seen                  map[string]bool
 	// open holds the files being expanded now: meeting one again is a cycle, not a repeat.
 	open     map[string]bool
 	consumed []string
+	skipped  []scanners.Skipped
 }
 
-func (inc *includer) candidates(pattern string) string {
-	if strings.HasPrefix(pattern, "/etc/nginx/") {
-		return filepath.Join(inc.mainDir, filepath.FromSlash(strings.TrimPrefix(pattern, "/etc/nginx/")))
+// pattern is an include's argument as a path relative to the main file's directory; ok is
+// false for an absolute path nginx would find on the server only.
+func pattern(arg string) (string, bool) {
+	if rest, found := strings.CutPrefix(arg, "/etc/nginx/"); found {
+		return filepath.FromSlash(rest), true
 	}
-	if filepath.IsAbs(pattern) {
-		return ""
+	if filepath.IsAbs(arg) {
+		return "", false
 	}
-	return filepath.Join(inc.mainDir, filepath.FromSlash(pattern))
+	return filepath.FromSlash(arg), true
 }
+
+// outsideReason is the one answer for an include that leads out of the scan root, whatever
+// lies (or does not lie) out there.
+const outsideReason = "outside the scan root; not read"
 
 func (inc *includer) expand(ds []*directive, depth int, notes *[]any) ([]*directive, error) {
 	var out []*directive
@@ -110,19 +123,24 @@ func (inc *includer) expand(ds []*directive, depth int, notes *[]any) ([]*direct
 		if d.name != "include" || len(d.args) != 1 {
 			continue
 		}
+		note := func(reason string) {
+			*notes = append(*notes, map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": reason})
+		}
 		if depth >= maxIncludeDepth {
-			*notes = append(*notes, map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": fmt.Sprintf("includes nested more than %d deep; not read", maxIncludeDepth)})
+			note(fmt.Sprintf("includes nested more than %d deep; not read", maxIncludeDepth))
 			continue
 		}
-		pattern := inc.candidates(d.args[0])
-		if pattern == "" {
-			*notes = append(*notes, map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": "absolute path outside the scanned tree"})
+		pat, ok := pattern(d.args[0])
+		if !ok {
+			note("absolute path outside the scanned tree")
 			continue
 		}
-		matches, _ := filepath.Glob(pattern)
-		sort.Strings(matches)
-		if len(matches) == 0 && !strings.ContainsAny(pattern, "*?[") {
-			*notes = append(*notes, map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": "file not found in the scanned tree"})
+		matches, err := inc.rd.Glob(inc.root, inc.mainDir, pat)
+		if errors.Is(err, confine.ErrOutsideRoot) {
+			note(outsideReason)
+		}
+		if len(matches) == 0 && !errors.Is(err, confine.ErrOutsideRoot) && !strings.ContainsAny(pat, "*?[") {
+			note("file not found in the scanned tree")
 		}
 		for _, m := range matches {
 			abs, err := filepath.Abs(m)
@@ -131,28 +149,21 @@ func (inc *includer) expand(ds []*directive, depth int, notes *[]any) ([]*direct
 			}
 			if inc.seen[abs] {
 				if inc.open[abs] {
-					*notes = append(*notes, map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": "includes itself through a cycle; nginx would recurse until it fails"})
+					note("includes itself through a cycle; nginx would recurse until it fails")
 				}
 				continue
 			}
-			if !scanners.Inside(inc.root, abs) {
-				*notes = append(*notes, map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": "outside the scan root; not read"})
-				continue
-			}
 			inc.seen[abs] = true
-			// A FIFO or device would block the scan; configuration is a regular file.
-			if st, err := os.Stat(m); err != nil || !st.Mode().IsRegular() {
-				continue
-			}
-			b, err := os.ReadFile(m)
-			if err != nil {
-				continue
-			}
 			r, err := filepath.Rel(inc.mainDir, m)
 			if err != nil {
 				continue
 			}
 			rel := path.Join(inc.relDir, filepath.ToSlash(r))
+			b, err := inc.rd.ReadFile(inc.root, m)
+			if err != nil {
+				inc.unread(rel, err, note)
+				continue
+			}
 			sub, err := parseText(rel, string(b))
 			if err != nil {
 				return nil, err
@@ -169,6 +180,23 @@ func (inc *includer) expand(ds []*directive, depth int, notes *[]any) ([]*direct
 		}
 	}
 	return out, nil
+}
+
+// unread notes an included file the reader refused: the include is incomplete (NGX011, and
+// rules about absent settings stay quiet), and a file of the tree left unread is a skipped
+// file. A symlink out of the root is the include's business only; nothing of the tree is
+// skipped.
+func (inc *includer) unread(rel string, err error, note func(string)) {
+	switch {
+	case errors.Is(err, confine.ErrOutsideRoot):
+		note(outsideReason)
+	case errors.Is(err, fs.ErrNotExist):
+		note("file not found in the scanned tree")
+	default:
+		reason := confine.Reason(err)
+		note(rel + ": " + reason)
+		inc.skipped = append(inc.skipped, scanners.Skipped{Rel: rel, Reason: reason, Root: inc.root})
+	}
 }
 
 func markFile(ds []*directive, rel string) {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/nginx"
 )
 
@@ -271,7 +272,7 @@ func TestIncludesInContext(t *testing.T) {
 		}
 	}
 	src, _ := os.ReadFile(filepath.Join(root, "nginx.conf"))
-	doc, err := nginx.New().ParseFile(scanners.Target{Path: filepath.Join(root, "nginx.conf"), Rel: "nginx.conf", Root: root}, src)
+	doc, err := nginx.New().ParseFile(scanners.Target{Path: filepath.Join(root, "nginx.conf"), Rel: "nginx.conf", Root: root}, src, confine.NewReader(confine.Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,10 @@
 // `include` whose (relative, possibly glob) path resolves inside the scan root is read inline
 // right after it, as Redis does: its directives carry "file" and their spans that file's path.
 // Absolute include paths name the container's filesystem and are not followed; each file is
-// read once (no cycles) and nesting stops at 10 levels. Spans: ["directives", i] has the name
+// read once (no cycles) and nesting stops at 10 levels. Includes are read through the scan's
+// reader (package confine); what it refuses is listed in Document.Skipped: the file itself
+// (too large, over the budget, not regular, a symlink out of the root), or the including file
+// with the pattern as written when the pattern leads out of the root. Spans: ["directives", i] has the name
 // as Key and the arguments as Value; ["directives", i, "args", j] is argument j. The root []
 // spans line 1.
 //

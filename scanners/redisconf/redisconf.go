@@ -1,13 +1,15 @@
 package redisconf
 
 import (
-	"os"
+	"errors"
+	"fmt"
+	"io/fs"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/confine"
 )
 
 // Scanner reads redis.conf files.
@@ -66,22 +68,33 @@ func (*Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
 	return parse(path, src, nil)
 }
 
-// ParseFile reads a redis.conf file and follows `include` directives whose files lie inside
-// the scan root, as Redis reads them inline; absolute paths (the container's) are not followed.
-func (*Scanner) ParseFile(t scanners.Target, src []byte) (*scanners.Document, error) {
-	inc := &includer{root: t.Root, dir: filepath.Dir(t.Path), relDir: path.Dir(t.Rel), seen: map[string]bool{}}
+// ParseFile reads a redis.conf file and follows, through r, `include` directives whose files
+// lie inside the scan root, as Redis reads them inline; absolute paths (the container's) are
+// not followed.
+func (*Scanner) ParseFile(t scanners.Target, src []byte, r *confine.Reader) (*scanners.Document, error) {
+	if r == nil {
+		return parse(t.Rel, src, nil)
+	}
+	inc := &includer{rd: r, root: t.Root, dir: filepath.Dir(t.Path), relDir: path.Dir(t.Rel), seen: map[string]bool{}}
 	if abs, err := filepath.Abs(t.Path); err == nil {
 		inc.seen[abs] = true
 	}
-	return parse(t.Rel, src, inc)
+	doc, err := parse(t.Rel, src, inc)
+	if err != nil {
+		return nil, err
+	}
+	doc.Skipped = inc.skipped
+	return doc, nil
 }
 
 const maxIncludeDepth = 10
 
 // includer resolves include patterns inside the scan root, once per file.
 type includer struct {
+	rd                *confine.Reader
 	root, dir, relDir string
 	seen              map[string]bool
+	skipped           []scanners.Skipped
 }
 
 type included struct {
@@ -89,35 +102,37 @@ type included struct {
 	src []byte
 }
 
-func (inc *includer) resolve(pattern string) []included {
+// resolve reads the files an include in the file from names. What the reader refuses is
+// recorded as skipped: the file itself when it is in the tree, the including file (with the
+// pattern as written) when the pattern leads out of the root.
+func (inc *includer) resolve(from, pattern string) []included {
 	if inc == nil || filepath.IsAbs(pattern) {
 		return nil
 	}
-	matches, err := filepath.Glob(filepath.Join(inc.dir, filepath.FromSlash(pattern)))
-	if err != nil {
-		return nil
+	matches, err := inc.rd.Glob(inc.root, inc.dir, filepath.FromSlash(pattern))
+	if errors.Is(err, confine.ErrOutsideRoot) {
+		inc.skipped = append(inc.skipped, scanners.Skipped{Rel: from, Reason: fmt.Sprintf("include %s: outside the scan root; not read", pattern), Root: inc.root})
 	}
-	sort.Strings(matches)
 	var out []included
 	for _, m := range matches {
 		abs, err := filepath.Abs(m)
-		if err != nil || inc.seen[abs] || !scanners.Inside(inc.root, abs) {
+		if err != nil || inc.seen[abs] {
 			continue
 		}
 		inc.seen[abs] = true
-		// A FIFO or device would block the scan; configuration is a regular file.
-		if st, err := os.Stat(m); err != nil || !st.Mode().IsRegular() {
-			continue
-		}
-		b, err := os.ReadFile(m)
+		r, err := filepath.Rel(inc.dir, m)
 		if err != nil {
 			continue
 		}
-		rel, err := filepath.Rel(inc.dir, m)
+		rel := path.Join(inc.relDir, filepath.ToSlash(r))
+		b, err := inc.rd.ReadFile(inc.root, m)
 		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				inc.skipped = append(inc.skipped, scanners.Skipped{Rel: rel, Reason: confine.Reason(err), Root: inc.root})
+			}
 			continue
 		}
-		out = append(out, included{rel: path.Join(inc.relDir, filepath.ToSlash(rel)), src: b})
+		out = append(out, included{rel: rel, src: b})
 	}
 	return out
 }
@@ -184,7 +199,7 @@ func parseInto(rel string, src []byte, own bool, list *[]any, spans scanners.Spa
 		}
 		*list = append(*list, d)
 		if name == "include" && len(args) == 2 && depth < maxIncludeDepth {
-			for _, f := range inc.resolve(args[1].text) {
+			for _, f := range inc.resolve(rel, args[1].text) {
 				if err := parseInto(f.rel, f.src, false, list, spans, inc, depth+1); err != nil {
 					return err
 				}

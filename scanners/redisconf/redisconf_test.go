@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/redisconf"
 )
 
@@ -129,7 +130,7 @@ func TestIncludesInsideTheRootOnly(t *testing.T) {
 		}
 	}
 	src, _ := os.ReadFile(filepath.Join(root, "redis.conf"))
-	doc, err := redisconf.New().ParseFile(scanners.Target{Path: filepath.Join(root, "redis.conf"), Rel: "redis.conf", Root: root}, src)
+	doc, err := redisconf.New().ParseFile(scanners.Target{Path: filepath.Join(root, "redis.conf"), Rel: "redis.conf", Root: root}, src, confine.NewReader(confine.Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}
