@@ -51,7 +51,7 @@ func Open(dir string, r *confine.Reader) (*Repo, bool) {
 	meta := r.WithMaxFileSize(maxMetaFile)
 	for d := abs; ; d = filepath.Dir(d) {
 		if gitDir, ok := gitDirOf(meta, d); ok {
-			repo := &Repo{meta: meta, big: r.WithMaxFileSize(maxIndexFile), root: d, gitDir: gitDir, common: commonDir(meta, gitDir), dirs: map[string][]gitignore.Pattern{}}
+			repo := &Repo{meta: meta, big: r.WithMaxFileSize(maxIndexFile), root: d, gitDir: gitDir, common: commonDir(meta, d, gitDir), dirs: map[string][]gitignore.Pattern{}}
 			repo.exclude = readPatterns(meta, repo.common, filepath.Join(repo.common, "info", "exclude"), nil)
 			return repo, true
 		}
@@ -83,6 +83,12 @@ func gitDirOf(r *confine.Reader, dir string) (string, bool) {
 		if !filepath.IsAbs(gitDir) {
 			gitDir = filepath.Join(dir, gitDir)
 		}
+		// A .git file is a line anyone can commit: one naming a folder outside the work tree
+		// (another repository, /etc) would have the scan read there. A linked worktree or a
+		// submodule, whose git folder lives elsewhere, is read as having no git metadata.
+		if !confine.Inside(dir, gitDir) {
+			return "", false
+		}
 	}
 	if _, err := os.Stat(filepath.Join(gitDir, "HEAD")); err != nil {
 		return "", false
@@ -91,7 +97,7 @@ func gitDirOf(r *confine.Reader, dir string) (string, bool) {
 }
 
 // commonDir is where a linked worktree's git folder points for what all worktrees share.
-func commonDir(r *confine.Reader, gitDir string) string {
+func commonDir(r *confine.Reader, top, gitDir string) string {
 	b, err := r.ReadFile(gitDir, filepath.Join(gitDir, "commondir"))
 	if err != nil {
 		return gitDir
@@ -99,6 +105,9 @@ func commonDir(r *confine.Reader, gitDir string) string {
 	p := strings.TrimSpace(string(b))
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(gitDir, p)
+	}
+	if !confine.Inside(top, p) {
+		return gitDir // the shared folder lies outside the work tree: not read
 	}
 	return p
 }

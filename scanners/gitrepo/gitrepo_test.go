@@ -76,8 +76,8 @@ func TestTrackedAndIgnored(t *testing.T) {
 	}
 }
 
-// TestLinkedWorktreeAndSHA256: a linked worktree (.git is a file naming its git folder, the
-// exclude file lives in the shared folder) and a SHA-256 repository, made by git itself.
+// TestLinkedWorktreeAndSHA256: a SHA-256 repository made by git itself is read; a linked
+// worktree (.git is a file naming a git folder outside its tree) is not followed there.
 func TestLinkedWorktreeAndSHA256(t *testing.T) {
 	for _, format := range []string{"sha1", "sha256"} {
 		t.Run(format, func(t *testing.T) {
@@ -101,7 +101,10 @@ func TestLinkedWorktreeAndSHA256(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(linked, "deploy", "users.acl"), []byte("user default off\n"), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			for _, top := range []string{main, linked} {
+			if _, ok := gitrepo.Open(filepath.Join(linked, "deploy"), confine.NewReader(confine.Options{})); ok {
+				t.Errorf("a linked worktree's .git file was followed to %s, outside its tree", main)
+			}
+			for _, top := range []string{main} {
 				r, ok := gitrepo.Open(filepath.Join(top, "deploy"), confine.NewReader(confine.Options{}))
 				if !ok {
 					t.Fatalf("%s: not opened", top)
@@ -195,5 +198,32 @@ func TestMetadataThroughTheReader(t *testing.T) {
 	}
 	if rd.Used() < int64(len("local.env\n")) {
 		t.Errorf("the reader was charged %d bytes", rd.Used())
+	}
+}
+
+// TestGitFileOutsideTreeNotFollowed: a committed .git file naming another folder (here a real
+// repository beside the tree) is not followed, and git's files there are never read.
+func TestGitFileOutsideTreeNotFollowed(t *testing.T) {
+	base := t.TempDir()
+	other := filepath.Join(base, "other")
+	if err := os.MkdirAll(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	gittest.Run(t, other, "init", "-q")
+	tree := filepath.Join(base, "tree")
+	if err := os.MkdirAll(tree, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, gitdir := range []string{filepath.Join(other, ".git"), "../other/.git"} {
+		if err := os.WriteFile(filepath.Join(tree, ".git"), []byte("gitdir: "+gitdir+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := confine.NewReader(confine.Options{})
+		if _, ok := gitrepo.Open(tree, r); ok {
+			t.Errorf("gitdir %s outside the tree was followed", gitdir)
+		}
+		if r.Used() > int64(len("gitdir: "+gitdir+"\n")) {
+			t.Errorf("gitdir %s: %d bytes read, more than the .git file itself", gitdir, r.Used())
+		}
 	}
 }
