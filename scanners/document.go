@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/deploylint/deploylint/secret"
 )
 
 // Position is a 1-based line and column (columns count bytes, as most editors and SARIF
@@ -93,6 +95,11 @@ type Document struct {
 	// Mounts holds the parsed documents of Binds that were scanned too, by container path, so
 	// rules decide from the real mounted configuration.
 	Mounts map[string]*Document `json:"-"`
+	// Secrets are the secret values the parser saw, each where it saw it (Path empty for this
+	// document's own file, else the root-relative slash path of the file that holds it). The
+	// driver builds the scan's secret.Redactor from every document's Secrets; rules never see
+	// them.
+	Secrets []secret.Span `json:"-"`
 }
 
 // Stack carries what sibling files of the same deployment directory contribute, so that
