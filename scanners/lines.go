@@ -51,3 +51,11 @@ func (li *LineIndex) SecretsIn(text string, base int) []secret.Span {
 	}
 	return out
 }
+
+// LineStart is the byte offset where line n (1-based) starts; false past the last line.
+func (li *LineIndex) LineStart(n int) (int, bool) {
+	if n < 1 || n > len(li.starts) {
+		return 0, false
+	}
+	return li.starts[n-1], true
+}

@@ -49,6 +49,7 @@ func TestPlain(t *testing.T) {
 		// Secrets.
 		"${A:-fallback}": false, "hunter2": false, "1234": false, "!@#$%^&*": false,
 		"$6$rounds=656000$x": false, "p4ss${A}": false, "xyzzy": false, "<a><b>": false,
+		"$apr1$H6uskkkW$IgXLP6ewTrSuBkTrqE8wj": false, "$$apr1$$H6uskkkW$$IgXLP6ewTr": false, "$A$B": false,
 	} {
 		if got := secret.Plain(v); got != want {
 			t.Errorf("Plain(%q) = %v, want %v", v, got, want)

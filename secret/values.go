@@ -53,20 +53,26 @@ func IsPlaceholder(v string) bool {
 
 // IsReference reports whether a value only names variables set elsewhere: $VAR, ${VAR},
 // $$VAR (compose's escaped dollar), ${VAR:?message}, ${VAR:-} with an empty default, or
-// several of them side by side. ${VAR:-fallback} is not one: its fallback is a literal, and
+// several braced ones side by side. ${VAR:-fallback} is not one: its fallback is a literal, and
 // may be the secret.
 func IsReference(v string) bool {
 	if v == "" {
 		return false
 	}
+	bare := 0
 	for i := 0; i < len(v); {
 		n := referenceAt(v, i)
 		if n == 0 {
 			return false
 		}
+		if !strings.Contains(v[i:i+n], "{") {
+			bare++
+		}
 		i += n
 	}
-	return true
+	// "$apr1$salt$hash" reads as three bare references, and is a crypt hash: configuration
+	// glues braced references, not bare ones.
+	return bare <= 1
 }
 
 // referenceAt returns the length of the reference starting at v[i], or 0.
