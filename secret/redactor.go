@@ -55,7 +55,7 @@ func NewRedactor(opt Options) *Redactor {
 	for _, sp := range opt.Secrets {
 		r.addPosition(sp)
 		for _, v := range pieces(sp.Value) {
-			pub := public[v] || public[sp.Value]
+			pub := sp.Public || public[v] || public[sp.Value]
 			if !pub {
 				r.message.add(v)
 			}

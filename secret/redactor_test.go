@@ -231,3 +231,20 @@ func TestPublicValues(t *testing.T) {
 		t.Error("broken JSON must be an error")
 	}
 }
+
+// TestNamedSecret: a password equal to a name the messages print stays in messages, and is
+// masked where it is written.
+func TestNamedSecret(t *testing.T) {
+	spans := []secret.Span{{Path: "compose.yaml", Line: 3, Column: 19, EndColumn: 24, Value: "gitea"}, {Value: "Zx7other"}}
+	secret.Named(spans, map[string]bool{"gitea": true})
+	r := secret.NewRedactor(secret.Options{Secrets: spans})
+	if got := r.String("service gitea: DB_PASSWD is the same as a service name"); got != "service gitea: DB_PASSWD is the same as a service name" {
+		t.Errorf("String: %q", got)
+	}
+	if got := r.Line("compose.yaml", 3, "      - DB_PASSWD=gitea"); got != "      - DB_PASSWD="+m {
+		t.Errorf("Line: %q", got)
+	}
+	if spans[1].Public {
+		t.Error("Zx7other is no name")
+	}
+}

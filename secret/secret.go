@@ -37,9 +37,24 @@ type Span struct {
 	EndLine   int
 	EndColumn int
 	Value     string
+	// Public says the value may be printed in messages although it is a secret here (see
+	// Named and Options.Public).
+	Public bool
 }
 
 // Found is a secret inside one string: the bytes s[Start:End].
 type Found struct {
 	Start, End int
+}
+
+// Named marks public the spans whose value is one of names: a password equal to its user's
+// name, or to the name of the service that uses it, is named by every message about that user
+// or service, and a mask there would hide which one the message is about. Such a value stays
+// masked in quoted lines (see Options.Public).
+func Named(spans []Span, names map[string]bool) {
+	for i := range spans {
+		if names[spans[i].Value] {
+			spans[i].Public = true
+		}
+	}
 }

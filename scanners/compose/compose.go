@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,6 +19,7 @@ import (
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/dotenv"
 	"github.com/deploylint/deploylint/scanners/yamldoc"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // Scanner reads docker-compose files.
@@ -120,20 +122,30 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 	if err != nil {
 		return nil, err
 	}
+	var extraSecrets []secret.Span
 	for _, e := range extra {
 		o, err := decodeSource(e.rel, e.src, false)
 		if err != nil {
 			return nil, err
 		}
+		extraSecrets = append(extraSecrets, o.secrets...)
 		merge(own, o)
 	}
 	rawMap, rawSpans := own.raw, own.spans
 	mapping := types.Mapping{}
+	var secrets []secret.Span
+	secrets = append(secrets, own.secrets...)
+	secrets = append(secrets, extraSecrets...)
 	if env != nil {
 		for k, v := range env.Env {
 			mapping[k] = v.Value
 		}
+		for _, sp := range env.Secrets {
+			sp.Path = env.Path
+			secrets = append(secrets, sp)
+		}
 	}
+	envValues := maps.Clone(mapping)
 	if dir == "" {
 		dir = "."
 	}
@@ -203,9 +215,10 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 		project, err = load()
 	}
 	if err != nil {
-		return nil, &scanners.ParseError{Path: rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + redact(err.Error(), mapping)}
+		return nil, &scanners.ParseError{Path: rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + loadError(err, root, absDir, secrets, envValues)}
 	}
 	doc := build(rel, project, rawMap, rawSpans, env, unset)
+	doc.Secrets = append(secrets, resolvedSecrets(project)...)
 	doc.Binds = binds(dir, root, project)
 	doc.SecretFiles = secretFiles(root, project)
 	list := make([]any, len(unset))
@@ -316,19 +329,6 @@ func configFiles(absDir, rel string, src []byte, extra []fileRef) []types.Config
 		files = append(files, types.ConfigFile{Filename: filepath.Join(absDir, filepath.Base(e.rel)), Content: e.src})
 	}
 	return files
-}
-
-// redact removes .env values from a compose-go error message before it is shown.
-func redact(msg string, env types.Mapping) string {
-	for _, v := range env {
-		if len(v) >= 4 {
-			msg = strings.ReplaceAll(msg, v, "…")
-		}
-	}
-	if len(msg) > 200 {
-		msg = msg[:200] + "…"
-	}
-	return msg
 }
 
 // Bounds on what compose-go's interpolation may cost, far above what real files need: it
