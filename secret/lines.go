@@ -19,6 +19,11 @@ import "strings"
 //   - whatever InText finds on a line: URL passwords, htpasswd hashes, secret-named pairs and
 //     options anywhere in it.
 //
+// Every other KEY=VALUE or KEY: VALUE value is marked too, by position only (Value empty): in a
+// file no parser could read, a value under any name may be a secret, but it is not looked for
+// elsewhere, so ordinary values ("openc3", "redis:7") stay readable in messages and other
+// files' lines.
+//
 // Positions are those of the raw text (lines end at "\n"; a "\r" before it is not part of
 // the line).
 func ScanLines(src []byte) []Span {
@@ -48,8 +53,11 @@ type lineScanner struct {
 	// indented lines below it.
 	indent int
 	// seen holds the ranges marked on line seenLine.
-	seen     map[[2]int]bool
+	seen     map[[3]int]bool
 	seenLine int
+	// unknown is set while marking a value that is not known to be a secret (see ScanLines);
+	// quoteUnknown says so of the quoted value going on below.
+	unknown, quoteUnknown bool
 }
 
 func (ls *lineScanner) mark(n int, line string, from, to int) {
@@ -62,15 +70,20 @@ func (ls *lineScanner) mark(n int, line string, from, to int) {
 	if to <= from {
 		return
 	}
+	value := Literal(line[from:to])
+	known := 1
+	if ls.unknown {
+		value, known = "", 0
+	}
 	// The key's value and a pair found again inside the line are one secret.
 	if ls.seenLine != n {
-		ls.seenLine, ls.seen = n, map[[2]int]bool{}
+		ls.seenLine, ls.seen = n, map[[3]int]bool{}
 	}
-	if ls.seen[[2]int{from, to}] {
+	if ls.seen[[3]int{from, to, known}] {
 		return
 	}
-	ls.seen[[2]int{from, to}] = true
-	ls.out = append(ls.out, Span{Line: n, Column: from + 1, EndLine: n, EndColumn: to + 1, Value: Literal(line[from:to])})
+	ls.seen[[3]int{from, to, known}] = true
+	ls.out = append(ls.out, Span{Line: n, Column: from + 1, EndLine: n, EndColumn: to + 1, Value: value})
 }
 
 func (ls *lineScanner) line(n int, line string) {
@@ -84,6 +97,8 @@ func (ls *lineScanner) line(n int, line string) {
 		ls.mark(n, line, 0, len(line))
 		return
 	case ls.quote != 0:
+		ls.unknown = ls.quoteUnknown
+		defer func() { ls.unknown = false }()
 		j := strings.IndexByte(line, ls.quote)
 		if j < 0 {
 			ls.mark(n, line, 0, len(line))
@@ -118,8 +133,16 @@ func (ls *lineScanner) line(n int, line string) {
 				key, at = arg, at+at2
 			}
 		}
-		if IsSecretName(key) {
+		switch {
+		case IsSecretName(key):
 			ls.value(n, line, at, indentOf(line), true)
+		case !directive && !strings.HasPrefix(line[at:], "{") && !strings.HasPrefix(line[at:], "["):
+			// A value of a file no parser could read may be a secret under any name: it is
+			// masked where it is, but not looked for elsewhere. (A flow collection's pairs are
+			// Pairs' business below.)
+			ls.unknown = true
+			ls.value(n, line, at, -1, true)
+			ls.unknown = false
 		}
 	}
 	for _, f := range InText(line) {
@@ -137,7 +160,7 @@ func (ls *lineScanner) value(n int, line string, at, indent int, open bool) {
 	end := at + len(body)
 	switch {
 	case body == "" || isBlockIndicator(body):
-		if open {
+		if open && indent >= 0 {
 			ls.indent = indent // the secret is nested below: "password: |"
 		}
 		return
@@ -147,7 +170,7 @@ func (ls *lineScanner) value(n int, line string, at, indent int, open bool) {
 		if closing < 0 {
 			ls.mark(n, line, at+1, end)
 			if open {
-				ls.quote = q
+				ls.quote, ls.quoteUnknown = q, ls.unknown
 			}
 			return
 		}
@@ -159,7 +182,7 @@ func (ls *lineScanner) value(n int, line string, at, indent int, open bool) {
 		// A comment after an empty YAML value, or a value that starts with "#" (redis.conf
 		// "requirepass #x", a dotenv "KEY=#x"): hide it, and what is nested below.
 		ls.mark(n, line, at, end)
-		if open {
+		if open && indent >= 0 {
 			ls.indent = indent
 		}
 		return

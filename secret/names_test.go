@@ -45,7 +45,7 @@ func TestPlain(t *testing.T) {
 		"${A}${B}": true, "${A:?set A}": true, "${A:-}": true, "$http_authorization": true,
 		"CHANGE_ME": true, "CHANGE_ME_alice_key": true, "changeme": true, "<your password>": true,
 		"your_token_here": true, "{{ .Values.password }}": true, "xxxxxx": true, "******": true,
-		"••••••": true,
+		"••••••": true, "please-generate-me": true, "REPLACE_ME_WITH_A_KEY": true, "trust": true, "scram-sha-256": true,
 		// Secrets.
 		"${A:-fallback}": false, "hunter2": false, "1234": false, "!@#$%^&*": false,
 		"$6$rounds=656000$x": false, "p4ss${A}": false, "xyzzy": false, "<a><b>": false,

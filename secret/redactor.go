@@ -12,10 +12,13 @@ type Options struct {
 	Secrets []Span
 	// Public are values the program may print although a file holds them as a secret: the
 	// vendor defaults every copy of a product ships with ("openc3password"), which rules name
-	// in their messages so the reader knows what to rotate. A secret equal to a public value is
-	// not masked in messages and errors; in quoted lines it is, where a parser marked it, and
-	// wherever it appears when it is 8 bytes or longer (a quoted line is an invitation to
-	// copy; a 5-letter default such as "admin" is also an ordinary word).
+	// in their messages so the reader knows what to rotate. In messages and errors, a secret
+	// equal to a public value is not masked, and no 8 bytes that are also 8 bytes of a public
+	// value are (a secret "openc3password2" leaves "the shipped default "openc3password"" and
+	// "a cleartext password" readable: what they show is published). In quoted lines public
+	// values are masked like any secret where a parser marked them, and wherever they appear
+	// when they are 8 bytes or longer (a quoted line is an invitation to copy; a 5-letter
+	// default such as "admin" is also an ordinary word).
 	Public []string
 }
 
@@ -52,6 +55,11 @@ func NewRedactor(opt Options) *Redactor {
 		public[p] = true
 	}
 	r := &Redactor{lines: map[string]map[int][]colRange{}}
+	for p := range public {
+		for i := 0; i+windowSize <= len(p); i++ {
+			r.message.public.add(window(p, i))
+		}
+	}
 	for _, sp := range opt.Secrets {
 		r.addPosition(sp)
 		for _, v := range pieces(sp.Value) {
@@ -220,6 +228,10 @@ func (c *coverage) apply(s string) string {
 type matcher struct {
 	// windows holds every windowSize-byte window of the values at least that long.
 	windows set64
+	// public holds the windows of public values, which may be printed although a secret
+	// holds them too: a user's "openc3password2" must not mask the shipped default
+	// "openc3password" a message names, nor "password" in "has a cleartext password".
+	public set64
 	// short holds the shorter values, each packed with its length (see pack).
 	short set64
 	// lengths has bit n set when a short value of n bytes exists.
@@ -264,7 +276,7 @@ func (m *matcher) cover(s string, c *coverage) {
 	if m.windows.n > 0 && len(s) >= windowSize {
 		w := window(s, 0)
 		for i := 0; ; i++ {
-			if m.windows.has(w) {
+			if m.windows.has(w) && !m.public.has(w) {
 				c.set(len(s), i, i+windowSize)
 			}
 			if i+windowSize >= len(s) {

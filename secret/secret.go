@@ -29,7 +29,8 @@ const Mask = "••••••"
 // Value is the secret as the program that reads the file would use it: unquoted and
 // unescaped. A multi-line value keeps its line breaks. A value the parser could only read as
 // written, with ${…} references in it, gives its literal parts (see Literal): the variable
-// names are no secret.
+// names are no secret. An empty Value masks the position alone: ScanLines marks so the values
+// of a file no parser could read, which may or may not be secrets.
 type Span struct {
 	Path      string
 	Line      int

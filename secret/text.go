@@ -183,15 +183,14 @@ func Pairs(s string) []Found {
 		}
 		end := valueEnd(s, start)
 		from, to := unquote(s, start, end)
-		v := s[from:to]
-		if Plain(v) {
-			continue
-		}
-		if isAuthScheme(v) && to == end && end < len(s) && s[end] == ' ' {
+		if isAuthScheme(s[from:to]) && to == end && end < len(s) && s[end] == ' ' {
 			next := end + 1
 			if e := valueEnd(s, next); e > next {
 				to, end = e, e
 			}
+		}
+		if Plain(s[from:to]) {
+			continue
 		}
 		out = append(out, Found{Start: from, End: to})
 		last = end
@@ -376,6 +375,10 @@ func optionValues(ws []word, ctx cmdContext, args []string) []ArgFound {
 	add := func(w word, from, to int) {
 		raw := args[w.arg]
 		from, to = unquote(raw, from, to)
+		// The value ends the word: the word's closing quote is not part of it (-u "USER:PW").
+		if w.start < len(raw) && (raw[w.start] == '"' || raw[w.start] == '\'') && to > from && raw[to-1] == raw[w.start] {
+			to--
+		}
 		if to > from && !Plain(raw[from:to]) {
 			out = append(out, ArgFound{Arg: w.arg, Start: from, End: to})
 		}
@@ -441,6 +444,10 @@ func ACLToken(tok string) (Found, bool) {
 		return Found{Start: 1, End: len(tok)}, true
 	case aclKeywords[strings.ToLower(tok)], strings.IndexByte("~%&+-(", tok[0]) >= 0, tok[len(tok)-1] == ')':
 		return Found{}, false
+	}
+	// A rule glued to the one before it ("on>password"): the password is what follows its sign.
+	if i := strings.IndexAny(tok, "><#!"); i > 0 && i < len(tok)-1 {
+		return Found{Start: i + 1, End: len(tok)}, true
 	}
 	return Found{Start: 0, End: len(tok)}, true
 }

@@ -72,6 +72,8 @@ func TestArgs(t *testing.T) {
 		{[]string{"CMD-SHELL", "redis-cli -a 'pw with blank' ping"}, []hit{{1, "pw with blank"}}},
 		{[]string{"run --db-password=hunter2 -v"}, []hit{{0, "hunter2"}}},
 		{[]string{"curl -f -u admin:hunter2 http://x"}, []hit{{0, "hunter2"}}},
+		{[]string{"CMD-SHELL", `curl -f -u "$${USER}:$${PASSWORD}" http://x`}, nil},
+		{[]string{"CMD-SHELL", `curl -f -u "admin:Zx7 pw" http://x`}, []hit{{1, "Zx7 pw"}}},
 		{[]string{"mysqladmin ping -uroot -pS3cret"}, []hit{{0, "S3cret"}}},
 		{[]string{"sh", "-c", "redis-server --masterauth m4ster --requirepass r3quire"}, []hit{{2, "m4ster"}, {2, "r3quire"}}},
 		{[]string{"redis-server --requirepass --port 6379"}, nil},
@@ -107,6 +109,7 @@ func TestACLToken(t *testing.T) {
 		">": "", "on": "", "OFF": "", "nopass": "", "~*": "", "%R~app:*": "", "&*": "", "+@all": "",
 		"-flushall": "", "(~x +get)": "", "allkeys": "", "resetpass": "",
 		"hunter2": "hunter2", // Redis refuses it: a password written without ">"
+		"on>Zx7glued": "Zx7glued",
 	} {
 		got := ""
 		if f, ok := secret.ACLToken(tok); ok {
@@ -131,10 +134,16 @@ func TestInTextHtpasswd(t *testing.T) {
 	}
 }
 
-// maskFile masks a file's lines with what ScanLines finds in it, as the report quotes a file
-// whose parser failed.
+// maskFile masks a file's lines with the secrets ScanLines finds in it by their shape (not
+// the values it marks by position only: see TestScanLinesUnknownValues).
 func maskFile(lines ...string) []string {
-	r := secret.NewRedactor(secret.Options{Secrets: secret.ScanLines([]byte(strings.Join(lines, "\n")))})
+	var known []secret.Span
+	for _, sp := range secret.ScanLines([]byte(strings.Join(lines, "\n"))) {
+		if sp.Value != "" {
+			known = append(known, sp)
+		}
+	}
+	r := secret.NewRedactor(secret.Options{Secrets: known})
 	out := make([]string, len(lines))
 	for i, l := range lines {
 		out[i] = r.Line("", i+1, l)
@@ -288,6 +297,7 @@ func TestScanLinesAcrossLines(t *testing.T) {
 func TestScanLinesPositions(t *testing.T) {
 	got := secret.ScanLines([]byte("A=1\nDB_PASSWORD=\"x y\" # c\n  requirepass  Zx7\r\n"))
 	want := []secret.Span{
+		{Line: 1, Column: 3, EndLine: 1, EndColumn: 4, Value: ""}, // by position only
 		{Line: 2, Column: 14, EndLine: 2, EndColumn: 17, Value: "x y"},
 		{Line: 3, Column: 16, EndLine: 3, EndColumn: 19, Value: "Zx7"},
 	}
@@ -318,7 +328,7 @@ func FuzzScanLines(f *testing.F) {
 			if sp.Column < 1 || sp.EndColumn <= sp.Column || sp.EndColumn-1 > len(l) {
 				t.Fatalf("span %+v outside line %q", sp, l)
 			}
-			if got := secret.Literal(l[sp.Column-1 : sp.EndColumn-1]); got != sp.Value {
+			if got := secret.Literal(l[sp.Column-1 : sp.EndColumn-1]); sp.Value != "" && got != sp.Value {
 				t.Fatalf("span %+v holds %q", sp, got)
 			}
 		}
@@ -337,5 +347,38 @@ func TestScanLinesLinear(t *testing.T) {
 	spans := secret.ScanLines(src)
 	if d := time.Since(start); d > 20*time.Second || len(spans) == 0 {
 		t.Errorf("10 MB took %v, found %d", d, len(spans))
+	}
+}
+
+func FuzzArgs(f *testing.F) {
+	f.Add("redis-cli", "-a", "pw")
+	f.Add("", "--password", "")
+	f.Add("curl -u \"a:b\"", "-u", "'x")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		args := []string{a, b, c}
+		for _, got := range secret.Args(args) {
+			if got.Arg < 0 || got.Arg >= len(args) || got.Start < 0 || got.End > len(args[got.Arg]) || got.Start >= got.End {
+				t.Fatalf("Args(%q) = %+v", args, got)
+			}
+		}
+		_ = secret.InText(a + " " + b + " " + c)
+	})
+}
+
+// TestScanLinesUnknownValues: in a file no parser could read, every value is masked where it
+// stands, whatever its name, but an ordinary one is not looked for anywhere else.
+func TestScanLinesUnknownValues(t *testing.T) {
+	src := "GOOD=openc3\n  image: redis:7\nlisten 80;\nlist: [a, b]\nPLAIN_NAME=\"Zq9-broken\nMORE=Zq9-tail\n"
+	r := secret.NewRedactor(secret.Options{Secrets: secret.ScanLines([]byte(src))})
+	for i, want := range []string{
+		"GOOD=" + m, "  image: " + m, "listen 80;", "list: [a, b]", `PLAIN_NAME="` + m, m, // the quote is never closed
+	} {
+		line := strings.Split(src, "\n")[i]
+		if got := r.Line("", i+1, line); got != want {
+			t.Errorf("line %d %q: got %q, want %q", i+1, line, got, want)
+		}
+	}
+	if got := r.String("user openc3 uses redis:7, not Zq9-broken"); got != "user openc3 uses redis:7, not Zq9-broken" {
+		t.Errorf("an ordinary value is masked in a message: %q", got)
 	}
 }

@@ -15,7 +15,18 @@ func Plain(v string) bool {
 	if len(t) <= 3 && !strings.ContainsFunc(t, func(r rune) bool { return r >= 128 || isAlnum(byte(r)) }) {
 		return true // a YAML block indicator (|, >-) or a lone dash
 	}
-	return IsReference(t) || IsSwitch(t) || IsPlaceholder(t)
+	return IsReference(t) || IsSwitch(t) || IsPlaceholder(t) || isAuthMethod(t)
+}
+
+// isAuthMethod: a value under an AUTH name is often the method, not the credential
+// (POSTGRES_HOST_AUTH_METHOD=${PG_AUTH}, PG_AUTH=trust), and rules name it.
+func isAuthMethod(v string) bool {
+	switch strings.ToLower(v) {
+	case "trust", "md5", "scram-sha-256", "peer", "ident", "reject", "cert", "gss", "sspi", "pam",
+		"ldap", "radius", "basic", "bearer", "digest", "ntlm", "negotiate", "oauth", "oauth2", "oidc":
+		return true
+	}
+	return false
 }
 
 // IsSwitch reports whether a value is a boolean or null as configuration formats write them.
@@ -45,6 +56,8 @@ func IsPlaceholder(v string) bool {
 		return true
 	case strings.HasPrefix(l, "your_") || strings.HasPrefix(l, "your-") || strings.HasPrefix(l, "your "):
 		return true
+	case strings.HasSuffix(l, "-me") || strings.HasSuffix(l, "_me") || strings.Contains(l, "-me-") || strings.Contains(l, "_me_"):
+		return true // generate-me, replace_me, set-me-please: change_me's siblings
 	case len(l) >= 3 && strings.Trim(l, l[:1]) == "" && strings.ContainsAny(l[:1], "x*.#-"):
 		return true
 	}
@@ -123,33 +136,43 @@ func identLen(s string) int {
 }
 
 // Literal is what a value written with ${…} references holds of its own: the text around the
-// references and their defaults (${VAR:-default}), one per line. The names of the variables
-// are no secret, and a message that names one must not be masked for it. A value without
-// references is returned as it is.
+// references and their defaults (${VAR:-default}), one per line, with "$$" read as the "$" it
+// stands for (compose and .env escape a dollar so). The names of the variables are no secret,
+// and a message that names one must not be masked for it. A value without references is
+// returned as it is.
 func Literal(v string) string {
 	if !strings.Contains(v, "$") {
 		return v
 	}
 	var parts []string
-	lit := 0
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			parts = append(parts, cur.String())
+			cur.Reset()
+		}
+	}
 	for i := 0; i < len(v); {
+		if strings.HasPrefix(v[i:], "$$") {
+			cur.WriteByte('$')
+			i += 2
+			continue
+		}
+		var def []string
 		n := referenceAt(v, i)
 		if n == 0 {
-			n = defaultRefAt(v, i, &parts)
+			n = defaultRefAt(v, i, &def)
 		}
 		if n == 0 {
+			cur.WriteByte(v[i])
 			i++
 			continue
 		}
-		if i > lit {
-			parts = append(parts, v[lit:i])
-		}
+		flush()
+		parts = append(parts, def...)
 		i += n
-		lit = i
 	}
-	if lit < len(v) {
-		parts = append(parts, v[lit:])
-	}
+	flush()
 	return strings.Join(parts, "\n")
 }
 
