@@ -218,7 +218,12 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 		return nil, &scanners.ParseError{Path: rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + loadError(err, root, absDir, secrets, envValues)}
 	}
 	doc := build(rel, project, rawMap, rawSpans, env, unset)
-	doc.Secrets = append(secrets, resolvedSecrets(project)...)
+	// The stand-ins given to unset variables are deploylint's, not the file's secrets.
+	standIns := map[string]bool{}
+	for _, v := range unset {
+		standIns[mapping[v]] = true
+	}
+	doc.Secrets = append(secrets, resolvedSecrets(project, standIns)...)
 	doc.Binds = binds(dir, root, project)
 	doc.SecretFiles = secretFiles(root, project)
 	list := make([]any, len(unset))

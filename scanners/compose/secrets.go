@@ -33,6 +33,11 @@ func fileSecrets(src []byte, raw map[string]any, spans scanners.Spans) []secret.
 			out = append(out, listSecrets(loc, hc["test"], "services", name, "healthcheck", "test")...)
 		}
 	}
+	// What the file says of its own: the variables it interpolates are no secret, their
+	// fallbacks may be.
+	for i := range out {
+		out[i].Value = secret.Literal(out[i].Value)
+	}
 	secret.Named(out, rawNames(raw))
 	return out
 }
@@ -84,8 +89,9 @@ func rawNames(raw map[string]any) map[string]bool {
 
 // resolvedSecrets are the secrets of the project as compose-go resolved it: values that came
 // from an env_file or from interpolation are known by value only (their place is another file,
-// which marks its own). Rules see these values; messages must not.
-func resolvedSecrets(p *types.Project) []secret.Span {
+// which marks its own). Rules see these values; messages must not. standIns are the values
+// deploylint gave to unset variables.
+func resolvedSecrets(p *types.Project, standIns map[string]bool) []secret.Span {
 	names := map[string]bool{}
 	var out []secret.Span
 	for _, name := range sortedKeys(p.Services) {
@@ -94,7 +100,7 @@ func resolvedSecrets(p *types.Project) []secret.Span {
 		for _, k := range sortedKeys(svc.Environment) {
 			v := svc.Environment[k]
 			switch {
-			case v == nil:
+			case v == nil, standIns[*v]:
 			case secret.IsSecretName(k) && !secret.Plain(*v):
 				out = append(out, secret.Span{Value: *v})
 			default:
@@ -107,7 +113,9 @@ func resolvedSecrets(p *types.Project) []secret.Span {
 		}
 		for _, c := range cmds {
 			for _, f := range secret.Args(c) {
-				out = append(out, secret.Span{Value: c[f.Arg][f.Start:f.End]})
+				if v := c[f.Arg][f.Start:f.End]; !standIns[v] {
+					out = append(out, secret.Span{Value: v})
+				}
 			}
 		}
 	}

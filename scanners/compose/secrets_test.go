@@ -47,16 +47,16 @@ func TestSecretsMarked(t *testing.T) {
 		line, col, end int
 	}
 	want := map[string]pos{
-		"Zx7map":                   {"", 5, 18, 24},
-		"Zx7/url":                  {"", 6, 30, 37},
-		"Zx7list":                  {"", 16, 24, 31},
-		"Zx7string":                {"", 14, 41, 50},
-		"Zx7health":                {"", 20, 41, 50},
-		"Zx7override":              {"compose.override.yaml", 3, 51, 62},
-		"Zx7dotenv":                {".env", 1, 17, 26},
-		"Zx7envfile":               {"", 0, 0, 0}, // from the env_file: by value
-		"cache":                    {"", 18, 20, 25},
-		"$$apr1$$Zx7salt$$Zx7hash": {"", 11, 59, 83},
+		"Zx7map":                {"", 5, 18, 24},
+		"Zx7/url":               {"", 6, 30, 37},
+		"Zx7list":               {"", 16, 24, 31},
+		"Zx7string":             {"", 14, 41, 50},
+		"Zx7health":             {"", 20, 41, 50},
+		"Zx7override":           {"compose.override.yaml", 3, 51, 62},
+		"Zx7dotenv":             {".env", 1, 17, 26},
+		"Zx7envfile":            {"", 0, 0, 0}, // from the env_file: by value
+		"cache":                 {"", 18, 20, 25},
+		"$apr1$Zx7salt$Zx7hash": {"", 11, 59, 83}, // as compose unescapes it
 	}
 	got := map[string]secret.Span{}
 	for _, sp := range doc.Secrets {

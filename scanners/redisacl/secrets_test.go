@@ -28,7 +28,7 @@ func TestSecretsMarked(t *testing.T) {
 		{Line: 2, Column: 32, EndLine: 2, EndColumn: 96, Value: hash},
 		{Line: 3, Column: 14, EndLine: 3, EndColumn: 78, Value: hash},
 		{Line: 3, Column: 81, EndLine: 3, EndColumn: 88, Value: "Zx7bare"},
-		{Line: 4, Column: 15, EndLine: 4, EndColumn: 30, Value: "on>Zx7commented"},
+		{Line: 4, Column: 18, EndLine: 4, EndColumn: 30, Value: "Zx7commented"},
 	}
 	if !reflect.DeepEqual(doc.Secrets, want) {
 		t.Errorf("Secrets\n got %+v\nwant %+v", doc.Secrets, want)

@@ -39,10 +39,19 @@ func Secrets(src []byte, data any, spans scanners.Spans, extra Extra) []secret.S
 	return out
 }
 
-// keyOf is the mapping key a scalar is the value of, directly or as an item of a list.
+// keyOf is the mapping key a scalar is the value of, directly or as an item of a list. The
+// items of a list of secrets or configs are their names (compose, swarm and Kubernetes refer
+// to secrets so), not their values.
 func keyOf(path []any) (string, bool) {
-	for i := len(path) - 1; i >= 0 && i >= len(path)-2; i-- {
-		if k, ok := path[i].(string); ok {
+	n := len(path)
+	if n == 0 {
+		return "", false
+	}
+	if k, ok := path[n-1].(string); ok {
+		return k, true
+	}
+	if n >= 2 {
+		if k, ok := path[n-2].(string); ok && k != "secrets" && k != "configs" {
 			return k, true
 		}
 	}
