@@ -18,6 +18,7 @@ import (
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/gitrepo"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // ScanOptions says what to scan and with which parsers.
@@ -66,6 +67,8 @@ type ScanResult struct {
 	// Sources maps every reported path (scanned files and the files they include) to the
 	// file on disk, for reports that quote the offending line.
 	Sources map[string]string
+	// Secrets are every document's secrets, their paths as reported (see Engine.Redactor).
+	Secrets []secret.Span
 }
 
 const defaultMaxFileSize = 10 << 20
@@ -326,7 +329,7 @@ func slimmed(located []scanners.Located) []scanners.Located {
 	out := make([]scanners.Located, len(located))
 	for i, l := range located {
 		out[i] = scanners.Located{Target: l.Target, Doc: &scanners.Document{
-			Kind: l.Doc.Kind, Path: l.Doc.Path, Directives: l.Doc.Directives, Consumed: l.Doc.Consumed,
+			Kind: l.Doc.Kind, Path: l.Doc.Path, Directives: l.Doc.Directives, Consumed: l.Doc.Consumed, Secrets: l.Doc.Secrets,
 		}}
 	}
 	return out
@@ -337,10 +340,17 @@ func (e *Engine) report(ctx context.Context, located []scanners.Located, results
 	res := &ScanResult{Skipped: skipped, Sources: map[string]string{}}
 	seenFile := map[string]bool{}
 	for i, l := range located {
+		prefix := displayPrefix(l.Target)
+		for _, sp := range l.Doc.Secrets {
+			if sp.Path == "" {
+				sp.Path = l.Doc.Path
+			}
+			sp.Path = joinDisplay(prefix, sp.Path)
+			res.Secrets = append(res.Secrets, sp)
+		}
 		if l.Target.Context {
 			continue // read for its neighbours' sake, reported on by nobody
 		}
-		prefix := displayPrefix(l.Target)
 		res.Sources[joinDisplay(prefix, l.Doc.Path)] = l.Target.Path
 		for _, rel := range l.Doc.Consumed {
 			if _, ok := res.Sources[joinDisplay(prefix, rel)]; !ok {
@@ -514,11 +524,15 @@ func parseTarget(t scanners.Target, s scanners.Scanner, maxSize int64) *scanners
 	}
 	doc, err := safeParse(s, t, src)
 	if err != nil {
+		// The parser's secrets are lost with its document: find them by their shape.
 		var pe *scanners.ParseError
 		if errors.As(err, &pe) {
-			return ParseErrorDocument(t.Rel, t.Kind, pe.Line, pe.Column, pe.Msg)
+			doc = ParseErrorDocument(t.Rel, t.Kind, pe.Line, pe.Column, pe.Msg)
+		} else {
+			doc = ParseErrorDocument(t.Rel, t.Kind, 1, 1, err.Error())
 		}
-		return ParseErrorDocument(t.Rel, t.Kind, 1, 1, err.Error())
+		doc.Secrets = secret.ScanLines(src)
+		return doc
 	}
 	doc.Path = t.Rel
 	if t.Kind != "redis-acl" { // users.acl has no comments: Redis refuses them
