@@ -227,6 +227,7 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 		Findings: res.Findings,
 		Files:    res.Files,
 		Sources:  res.Sources,
+		Redactor: e.Redactor(res.Secrets),
 		Duration: time.Since(start),
 	}
 	out := a.stdout
