@@ -316,8 +316,9 @@ func (m *matcher) cover(s string, c *coverage) {
 // once per byte of every printed string, so it must be small and quick rather than general.
 type set64 struct {
 	slots []uint64 // 0 marks an empty slot
+	mask  uint64   // len(slots)-1; len(slots) is a power of two
 	zero  bool     // whether 0 itself is in the set
-	n     int
+	n     uint64
 }
 
 func (s *set64) add(k uint64) {
@@ -328,7 +329,7 @@ func (s *set64) add(k uint64) {
 		}
 		return
 	}
-	if (s.n+1)*2 > len(s.slots) {
+	if s.slots == nil || (s.n+1)*2 > s.mask+1 {
 		s.grow()
 	}
 	if s.insert(k) {
@@ -337,8 +338,7 @@ func (s *set64) add(k uint64) {
 }
 
 func (s *set64) insert(k uint64) bool {
-	mask := uint64(len(s.slots) - 1)
-	for i := hash64(k) & mask; ; i = (i + 1) & mask {
+	for i := hash64(k) & s.mask; ; i = (i + 1) & s.mask {
 		switch s.slots[i] {
 		case k:
 			return false
@@ -351,11 +351,11 @@ func (s *set64) insert(k uint64) bool {
 
 func (s *set64) grow() {
 	old := s.slots
-	size := 16
+	size := uint64(16)
 	for size < (s.n+1)*4 {
 		size *= 2
 	}
-	s.slots = make([]uint64, size)
+	s.slots, s.mask = make([]uint64, size), size-1
 	for _, k := range old {
 		if k != 0 {
 			s.insert(k)
@@ -367,11 +367,10 @@ func (s *set64) has(k uint64) bool {
 	if k == 0 {
 		return s.zero
 	}
-	if len(s.slots) == 0 {
+	if s.slots == nil {
 		return false
 	}
-	mask := uint64(len(s.slots) - 1)
-	for i := hash64(k) & mask; ; i = (i + 1) & mask {
+	for i := hash64(k) & s.mask; ; i = (i + 1) & s.mask {
 		switch s.slots[i] {
 		case k:
 			return true

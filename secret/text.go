@@ -302,16 +302,18 @@ func commandWords(arg int, s string) []word {
 		}
 		start := i
 		var quote byte
+	scan:
 		for i < len(s) {
 			c := s[i]
-			if quote != 0 {
+			switch {
+			case quote != 0:
 				if c == quote {
 					quote = 0
 				}
-			} else if c == '"' || c == '\'' {
+			case c == '"' || c == '\'':
 				quote = c
-			} else if strings.ContainsRune(" \t\r\n", rune(c)) {
-				break
+			case strings.ContainsRune(" \t\r\n", rune(c)):
+				break scan
 			}
 			i++
 		}

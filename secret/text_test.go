@@ -108,7 +108,7 @@ func TestACLToken(t *testing.T) {
 		">hunter2": "hunter2", "<old": "old", "#0123abcd": "0123abcd", "!a1b2": "a1b2",
 		">": "", "on": "", "OFF": "", "nopass": "", "~*": "", "%R~app:*": "", "&*": "", "+@all": "",
 		"-flushall": "", "(~x +get)": "", "allkeys": "", "resetpass": "",
-		"hunter2": "hunter2", // Redis refuses it: a password written without ">"
+		"hunter2":     "hunter2", // Redis refuses it: a password written without ">"
 		"on>Zx7glued": "Zx7glued",
 	} {
 		got := ""

@@ -12,7 +12,9 @@ func Plain(v string) bool {
 	if t == "" || strings.Contains(t, Mask) {
 		return true
 	}
-	if len(t) <= 3 && !strings.ContainsFunc(t, func(r rune) bool { return r >= 128 || isAlnum(byte(r)) }) {
+	if len(t) <= 3 && !strings.ContainsFunc(t, func(r rune) bool {
+		return r >= 128 || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}) {
 		return true // a YAML block indicator (|, >-) or a lone dash
 	}
 	return IsReference(t) || IsSwitch(t) || IsPlaceholder(t) || isAuthMethod(t)

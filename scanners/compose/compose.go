@@ -223,7 +223,8 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 	for _, v := range unset {
 		standIns[mapping[v]] = true
 	}
-	doc.Secrets = append(secrets, resolvedSecrets(project, standIns)...)
+	secrets = append(secrets, resolvedSecrets(project, standIns)...)
+	doc.Secrets = secrets
 	doc.Binds = binds(dir, root, project)
 	doc.SecretFiles = secretFiles(root, project)
 	list := make([]any, len(unset))

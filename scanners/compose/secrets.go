@@ -55,7 +55,9 @@ func listSecrets(loc *yamldoc.Locator, v any, path ...any) []secret.Span {
 	}
 	var out []secret.Span
 	for _, f := range secret.Args(args) {
-		p := append(path[:len(path):len(path)], f.Arg)
+		p := make([]any, 0, len(path)+1)
+		p = append(p, path...)
+		p = append(p, f.Arg)
 		out = append(out, loc.Secret(p, args[f.Arg], secret.Found{Start: f.Start, End: f.End}))
 	}
 	return out
