@@ -12,13 +12,13 @@ type Options struct {
 	Secrets []Span
 	// Public are values the program may print although a file holds them as a secret: the
 	// vendor defaults every copy of a product ships with ("openc3password"), which rules name
-	// in their messages so the reader knows what to rotate. In messages and errors, a secret
-	// equal to a public value is not masked, and no 8 bytes that are also 8 bytes of a public
-	// value are (a secret "openc3password2" leaves "the shipped default "openc3password"" and
-	// "a cleartext password" readable: what they show is published). In quoted lines public
-	// values are masked like any secret where a parser marked them, and wherever they appear
-	// when they are 8 bytes or longer (a quoted line is an invitation to copy; a 5-letter
-	// default such as "admin" is also an ordinary word).
+	// in their messages so the reader knows what to rotate. A secret equal to a public value is
+	// not looked for by value, and no 8 bytes that are also 8 bytes of a public value are (a
+	// secret "openc3password2" leaves "the shipped default "openc3password"" and "a cleartext
+	// password" readable: what they show is published). In quoted lines a public value is
+	// still masked where a parser marked it: that line is what the finding is about, and a
+	// quoted value invites copying; the same bytes elsewhere (the user openc3quest next to the
+	// default openc3questpassword, a comment about passwords) stay readable.
 	Public []string
 }
 
@@ -32,8 +32,7 @@ type Options struct {
 // values are often ordinary words. Values shorter than minToken bytes are masked by position
 // only. Both searches take time linear in the length of the string.
 type Redactor struct {
-	message matcher
-	quoted  matcher
+	values matcher
 	// lines holds, per path and line, the byte ranges parsers marked.
 	lines map[string]map[int][]colRange
 }
@@ -57,18 +56,17 @@ func NewRedactor(opt Options) *Redactor {
 	r := &Redactor{lines: map[string]map[int][]colRange{}}
 	for p := range public {
 		for i := 0; i+windowSize <= len(p); i++ {
-			r.message.public.add(window(p, i))
+			r.values.public.add(window(p, i))
 		}
 	}
 	for _, sp := range opt.Secrets {
 		r.addPosition(sp)
+		if sp.Public || public[sp.Value] {
+			continue
+		}
 		for _, v := range pieces(sp.Value) {
-			pub := sp.Public || public[v] || public[sp.Value]
-			if !pub {
-				r.message.add(v)
-			}
-			if !pub || len(v) >= windowSize {
-				r.quoted.add(v)
+			if !public[v] {
+				r.values.add(v)
 			}
 		}
 	}
@@ -128,7 +126,7 @@ func (r *Redactor) String(s string) string {
 		return s
 	}
 	var c coverage
-	r.message.cover(s, &c)
+	r.values.cover(s, &c)
 	return c.apply(s)
 }
 
@@ -149,7 +147,7 @@ func (r *Redactor) Line(path string, line int, text string) string {
 			c.set(len(text), from, to)
 		}
 	}
-	r.quoted.cover(text, &c)
+	r.values.cover(text, &c)
 	return c.apply(text)
 }
 

@@ -78,7 +78,7 @@ func TestRedactorLine(t *testing.T) {
 			{Path: "compose.yaml", Line: 3, Column: 5, EndColumn: 99, Value: "openc3password"},
 			{Path: "x.conf", Line: 1, Column: 13, EndColumn: 18, Value: "admin"},
 		},
-		Public: []string{"openc3password", "admin"},
+		Public: []string{"openc3password", "admin", "openc3questpassword"},
 	})
 	for _, tc := range []struct {
 		path      string
@@ -94,7 +94,8 @@ func TestRedactorLine(t *testing.T) {
 		{"users.acl", 1, "user bob on >rest of it", "user bob on >" + m, "to the end of the line"},
 		{"users.acl", 2, "user bob on >rest", "user bob on >" + m, "4 bytes, as a token"},
 		{"users.acl", 2, "user bob on >restful", "user bob on >restful", "4 bytes, only as a token"},
-		{"other", 1, "key: openc3password", "key: " + m, "a public value of 8 bytes or more, by value"},
+		{"other", 1, "key: openc3password", "key: openc3password", "a public value is not looked for by value"},
+		{"other", 1, "OPENC3_TSDB_USERNAME=openc3quest", "OPENC3_TSDB_USERNAME=openc3quest", "nor are its pieces"},
 		{"compose.yaml", 3, "  - openc3password", "  - " + m, "by position"},
 		{"x.conf", 1, "requirepass admin", "requirepass " + m, "a short public value, by position"},
 		{"other", 2, "user admin on", "user admin on", "a short public value is an ordinary word elsewhere"},
