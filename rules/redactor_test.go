@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/deploylint/deploylint/policies"
@@ -64,5 +65,30 @@ func TestScanSecretsAndRedactor(t *testing.T) {
 	}
 	if got := r.Line("broken/.env", 2, `DB_PASSWORD="Zx7broken`); got != `DB_PASSWORD="`+secret.Mask {
 		t.Errorf("quoted line of the unparsable file: %q", got)
+	}
+}
+
+// TestSkippedFileIsNotQuoted: a file too large to read has no secrets marked, so no report may
+// quote it.
+func TestSkippedFileIsNotQuoted(t *testing.T) {
+	ctx := context.Background()
+	e, err := rules.NewEngine(ctx, rules.PolicySource{Name: "builtin", FS: policies.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, ".env"), []byte("API_TOKEN=Zx7"+strings.Repeat("x", 200)+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	off := false
+	res, err := e.Scan(ctx, rules.ScanOptions{Paths: []string{root}, Scanners: builtin.Scanners(), CheckPermissions: &off, MaxFileSize: 64})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) == 0 || res.Findings[0].RuleID != "META004" {
+		t.Fatalf("want META004, got %+v", res.Findings)
+	}
+	if _, ok := res.Sources[".env"]; ok {
+		t.Error("a skipped file is offered for quoting")
 	}
 }

@@ -351,7 +351,9 @@ func (e *Engine) report(ctx context.Context, located []scanners.Located, results
 		if l.Target.Context {
 			continue // read for its neighbours' sake, reported on by nobody
 		}
-		res.Sources[joinDisplay(prefix, l.Doc.Path)] = l.Target.Path
+		if l.Doc.Kind != skippedKind { // a file deploylint did not read is not quoted either: no one knows its secrets
+			res.Sources[joinDisplay(prefix, l.Doc.Path)] = l.Target.Path
+		}
 		for _, rel := range l.Doc.Consumed {
 			if _, ok := res.Sources[joinDisplay(prefix, rel)]; !ok {
 				res.Sources[joinDisplay(prefix, rel)] = filepath.Join(l.Target.Root, filepath.FromSlash(rel))
