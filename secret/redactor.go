@@ -1,6 +1,7 @@
 package secret
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -42,6 +43,8 @@ const (
 	windowSize = 8
 	// minToken is the shortest secret masked by value.
 	minToken = 3
+	// maxSpanLines bounds the lines one span covers.
+	maxSpanLines = 1 << 22
 )
 
 // colRange is a byte range [from, to) of one line; to < 0 means to the end of the line.
@@ -102,6 +105,8 @@ func (r *Redactor) addPosition(sp Span) {
 	if endLine < sp.Line {
 		endLine = sp.Line
 	}
+	// A span longer than any file deploylint reads is a parser's bug, not a reason to loop.
+	endLine = min(endLine, sp.Line+maxSpanLines)
 	byLine := r.lines[sp.Path]
 	if byLine == nil {
 		byLine = map[int][]colRange{}
@@ -144,7 +149,7 @@ func (r *Redactor) Line(path string, line int, text string) string {
 			to = len(text)
 		}
 		if from < to {
-			c.set(len(text), from, to)
+			c.set(from, to)
 		}
 	}
 	r.values.cover(text, &c)
@@ -172,53 +177,54 @@ type redactedError struct {
 func (e *redactedError) Error() string { return e.msg }
 func (e *redactedError) Unwrap() error { return e.err }
 
-// coverage marks the bytes of a string to be masked; nil until something is.
-type coverage struct{ masked []bool }
+// coverage collects the byte ranges of a string to be masked. Window hits come in order and
+// are merged as they come, so a string full of secrets costs one range per secret, and
+// overlapping ranges cost nothing more than their length once.
+type coverage struct{ runs [][2]int }
 
-func (c *coverage) set(n, from, to int) {
-	if c.masked == nil {
-		c.masked = make([]bool, n)
+func (c *coverage) set(from, to int) {
+	if n := len(c.runs); n > 0 {
+		if last := &c.runs[n-1]; from >= last[0] && from <= last[1] {
+			last[1] = max(last[1], to)
+			return
+		}
 	}
-	for i := from; i < to; i++ {
-		c.masked[i] = true
-	}
+	c.runs = append(c.runs, [2]int{from, to})
 }
 
 // apply replaces each run of masked bytes, widened to whole UTF-8 characters, by one Mask.
 func (c *coverage) apply(s string) string {
-	if c.masked == nil {
+	if len(c.runs) == 0 {
 		return s
 	}
-	m := c.masked
-	for i := range m {
-		if !m[i] {
-			continue
-		}
-		if i == 0 || !m[i-1] {
-			for j := i; j > 0 && !utf8.RuneStart(s[j]); j-- {
-				m[j-1] = true
-			}
-		}
-		if i+1 == len(m) || !m[i+1] {
-			for j := i + 1; j < len(s) && !utf8.RuneStart(s[j]); j++ {
-				m[j] = true
-			}
-		}
-	}
+	runs := c.runs
+	sort.Slice(runs, func(i, j int) bool { return runs[i][0] < runs[j][0] })
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		j := i
-		for j < len(s) && m[j] == m[i] {
-			j++
+	at := 0        // the bytes before at are written
+	lastMask := -1 // where the last mask written ends
+	for i := 0; i < len(runs); {
+		from, to := runs[i][0], runs[i][1]
+		for i++; i < len(runs) && runs[i][0] <= to; i++ {
+			to = max(to, runs[i][1])
 		}
-		if m[i] {
-			b.WriteString(Mask)
-		} else {
-			b.WriteString(s[i:j])
+		for from > 0 && !utf8.RuneStart(s[from]) {
+			from--
 		}
-		i = j
+		for to < len(s) && !utf8.RuneStart(s[to]) {
+			to++
+		}
+		from = max(from, at) // widening may reach back into what is written
+		if to <= from {
+			continue
+		}
+		b.WriteString(s[at:from])
+		if from != lastMask {
+			b.WriteString(Mask) // a run touching the last one is the same mask
+		}
+		at, lastMask = to, to
 	}
+	b.WriteString(s[at:])
 	return b.String()
 }
 
@@ -275,7 +281,7 @@ func (m *matcher) cover(s string, c *coverage) {
 		w := window(s, 0)
 		for i := 0; ; i++ {
 			if m.windows.has(w) && !m.public.has(w) {
-				c.set(len(s), i, i+windowSize)
+				c.set(i, i+windowSize)
 			}
 			if i+windowSize >= len(s) {
 				break
@@ -304,7 +310,7 @@ func (m *matcher) cover(s string, c *coverage) {
 				continue
 			}
 			if m.short.has(pack(s[i:j])) {
-				c.set(len(s), i, j)
+				c.set(i, j)
 			}
 		}
 	}
