@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // htmlWriter writes one self-contained page — inline CSS and SVG, no script, no external
@@ -23,9 +24,10 @@ import (
 // can count them. Suppressed findings are counted, not shown. There is no time or duration, so
 // the same input gives byte-identical output.
 //
-// Quoted lines come from Report.Sources and are redacted (see redact.go); a finding whose rule
-// is about a file of secrets (dotenv, redis-acl) or a file that could not be parsed has the
-// value of its own line hidden whatever the key's name.
+// Quoted lines come from Report.Sources and are masked by Report.Redactor, which knows every
+// secret the parsers marked (and, for a file they could not parse, what secret.ScanLines
+// found in it). Without a Redactor no line is quoted: this package keeps no list of what
+// looks secret, so it cannot tell a safe line from one holding a password.
 type htmlWriter struct{}
 
 const (
@@ -43,9 +45,6 @@ const (
 	chartWidth      = 480
 )
 
-// forcedKinds are the rule kinds whose finding lines have their value hidden whatever the key.
-var forcedKinds = []string{"dotenv", "redis-acl", "parse-error"}
-
 type htmlPage struct {
 	ToolName          string
 	Version           string
@@ -58,6 +57,8 @@ type htmlPage struct {
 	ByKind            htmlChart
 	Files             []*htmlFile
 	ScannedFiles      []string
+	// Unquoted says the report has files to quote from but no Redactor to mask them with.
+	Unquoted bool
 }
 
 type htmlChart struct {
@@ -141,7 +142,8 @@ func newHTMLPage(r *Report) *htmlPage {
 	p.SeverityRows = sevBars
 	p.BySeverity = newChart("Findings by severity", sevBars)
 
-	src := &sourceLines{paths: r.Sources, lines: map[string][]string{}}
+	src := &sourceLines{paths: r.Sources, lines: map[string][]string{}, redactor: r.Redactor}
+	p.Unquoted = r.Redactor == nil && len(r.Sources) > 0
 	byKind := map[string]int{}
 	files := map[string]*htmlFile{}
 	n := 0
@@ -159,7 +161,7 @@ func newHTMLPage(r *Report) *htmlPage {
 		hf := htmlFinding{
 			Anchor: fmt.Sprintf("finding-%d", n), ID: printable(f.RuleID), Severity: f.Severity.String(),
 			Message: printable(f.Message), Path: printable(f.Path), Line: f.Range.Start.Line,
-			Location: location(f), Snippet: src.snippet(f, rule),
+			Location: location(f), Snippet: src.snippet(f),
 		}
 		if rule != nil {
 			hf.Title = printable(rule.Title)
@@ -222,11 +224,12 @@ func location(f rules.Finding) string {
 	return fmt.Sprintf("%s:%d:%d", p, f.Range.Start.Line, f.Range.Start.Column)
 }
 
-// sourceLines reads each quoted file once, and redacts it whole.
+// sourceLines reads each quoted file once.
 type sourceLines struct {
 	paths map[string]string
-	// lines holds a file's redacted lines, or nil when it cannot be quoted.
-	lines map[string][]string
+	// lines holds a file's lines as read, or nil when it cannot be quoted.
+	lines    map[string][]string
+	redactor *secret.Redactor
 }
 
 func (s *sourceLines) file(path string) []string {
@@ -238,8 +241,8 @@ func (s *sourceLines) file(path string) []string {
 	return l
 }
 
-// readQuotable returns a file's lines, redacted, or nil when there is no such file or it is
-// not text: a snippet is a courtesy, and the findings stand without it.
+// readQuotable returns a file's lines (without line ends), or nil when there is no such file
+// or it is not text: a snippet is a courtesy, and the findings stand without it.
 func readQuotable(name string) []string {
 	if name == "" {
 		return nil
@@ -252,49 +255,30 @@ func readQuotable(name string) []string {
 	if err != nil || bytes.IndexByte(raw, 0) >= 0 {
 		return nil
 	}
-	text := strings.ToValidUTF8(string(raw), "\uFFFD")
-	text = strings.TrimSuffix(text, "\n")
-	lines := strings.Split(text, "\n")
+	// Columns of the parsers' marks count the bytes as read: the text is made valid UTF-8
+	// only once masked.
+	lines := strings.Split(strings.TrimSuffix(string(raw), "\n"), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
-	return redactLines(lines)
+	return lines
 }
 
-// snippet quotes the finding's line with contextLines around it.
-func (s *sourceLines) snippet(f rules.Finding, rule *rules.Rule) []htmlLine {
+// snippet quotes the finding's line with contextLines around it, each masked by the
+// Redactor; nothing without one.
+func (s *sourceLines) snippet(f rules.Finding) []htmlLine {
+	if s.redactor == nil {
+		return nil
+	}
 	line := f.Range.Start.Line
 	lines := s.file(f.Path)
 	if line < 1 || line > len(lines) {
 		return nil
 	}
-	// A rule missing from the catalogue tells nothing about the file: treat it as secret.
-	forced := rule == nil
-	if rule != nil {
-		for _, k := range rule.Kinds {
-			for _, fk := range forcedKinds {
-				forced = forced || k == fk
-			}
-		}
-	}
 	from, to := max(1, line-contextLines), min(len(lines), line+contextLines)
 	out := make([]htmlLine, 0, to-from+1)
-	var open byte // quote left open by the forced line
 	for n := from; n <= to; n++ {
-		text := lines[n-1]
-		switch {
-		case forced && n == line:
-			var c continuation
-			text, c = redactForced(text)
-			open = c.quote
-		case open != 0:
-			if j := strings.IndexByte(text, open); j >= 0 {
-				text = maskAll(text[:j]) + text[j:]
-				open = 0
-			} else {
-				text = maskAll(text)
-			}
-		}
+		text := strings.ToValidUTF8(s.redactor.Line(f.Path, n, lines[n-1]), "\uFFFD")
 		out = append(out, htmlLine{Number: n, Text: quotable(text), Hit: n == line})
 	}
 	return out
@@ -434,7 +418,7 @@ footer { max-width: 1100px; margin: 40px auto; padding: 0 24px; color: var(--mut
 </section>
 {{- end}}
 </main>
-<footer>Generated by {{.ToolName}}{{with .Version}} {{.}}{{end}}. Secret values in quoted lines are hidden.</footer>
+<footer>Generated by {{.ToolName}}{{with .Version}} {{.}}{{end}}. {{if .Unquoted}}Source lines are not quoted: this report was made without the scan's secrets to hide them.{{else}}Secret values in quoted lines are hidden.{{end}}</footer>
 </body>
 </html>
 {{define "chart" -}}

@@ -1,7 +1,8 @@
 // Package report turns a scan's findings into text, JSON, SARIF, GitHub workflow commands,
 // Markdown, JUnit XML or a self-contained HTML page. Every writer is deterministic: the same
 // report gives byte-identical output (text aside from its timing). Writers print finding
-// fields and catalogue text; only the HTML page quotes file lines, always redacted.
+// fields and catalogue text, the messages and justifications masked by the report's
+// Redactor; only the HTML page quotes file lines, and only with a Redactor to mask them.
 package report
 
 import (
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // Tool names the program in machine-readable outputs.
@@ -31,8 +33,12 @@ type Report struct {
 	// Files lists the files scanned.
 	Files []string
 	// Sources maps a reported path to the file on disk; formats that quote the offending line
-	// (html) read it from there and redact secrets. Nil: no quoting.
-	Sources  map[string]string
+	// (html) read it from there. Nil: no quoting.
+	Sources map[string]string
+	// Redactor masks the scan's secrets in everything printed: messages and justifications
+	// in every format, quoted lines in html. Nil masks nothing the findings say, and html
+	// then quotes no line at all.
+	Redactor *secret.Redactor
 	Duration time.Duration
 }
 
@@ -47,17 +53,40 @@ type Options struct {
 	Color bool
 }
 
-// writers is the registry of formats, built here and nowhere else.
+// writers is the registry of formats, built here and nowhere else. Each masks what the
+// report's Redactor knows before it writes.
 func writers(opt Options) map[string]Writer {
 	return map[string]Writer{
-		"text":     textWriter{color: opt.Color},
-		"json":     jsonWriter{},
-		"sarif":    sarifWriter{},
-		"github":   githubWriter{},
-		"markdown": markdownWriter{},
-		"junit":    junitWriter{},
-		"html":     htmlWriter{},
+		"text":     masking{textWriter{color: opt.Color}},
+		"json":     masking{jsonWriter{}},
+		"sarif":    masking{sarifWriter{}},
+		"github":   masking{githubWriter{}},
+		"markdown": masking{markdownWriter{}},
+		"junit":    masking{junitWriter{}},
+		"html":     masking{htmlWriter{}},
 	}
+}
+
+// masking writes a copy of the report whose messages and justifications went through the
+// Redactor: whatever the driver did or forgot, no format prints a secret a parser marked.
+type masking struct{ w Writer }
+
+func (m masking) Write(w io.Writer, r *Report) error {
+	if r.Redactor == nil {
+		return m.w.Write(w, r)
+	}
+	c := *r
+	c.Findings = make([]rules.Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		f.Message = r.Redactor.String(f.Message)
+		if f.Suppressed != nil {
+			s := *f.Suppressed
+			s.Justification = r.Redactor.String(s.Justification)
+			f.Suppressed = &s
+		}
+		c.Findings[i] = f
+	}
+	return m.w.Write(w, &c)
 }
 
 // Formats lists the format names, sorted.

@@ -74,6 +74,8 @@ type Engine struct {
 	tests     map[string]*ast.Module
 	timeout   time.Duration
 	crypt     *cryptCache
+	// public and private say what messages may and may not name (see Engine.Redactor).
+	public, private []string
 }
 
 // kindState is the compiled queries of one kind, made once.
@@ -180,6 +182,12 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 			}
 		}
 	}
+	public, err := publicValues(opt.Sources)
+	if err != nil {
+		return nil, err
+	}
+	e.public = public
+	e.private = configPasswords(opt.Config)
 	e.files = slices.Sorted(maps.Keys(e.modules))
 	cat, err := newCatalogue(rs)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/deploylint/deploylint/internal/workers"
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // evaluate runs the rules over the tree group by group, keeping of each document only what the
@@ -62,7 +63,7 @@ func slimmed(docs []judged) []judged {
 	out := make([]judged, len(docs))
 	for i, j := range docs {
 		out[i] = judged{target: j.target, in: rules.Input{Doc: &scanners.Document{
-			Kind: j.in.Doc.Kind, Path: j.in.Doc.Path, Directives: j.in.Doc.Directives, Consumed: j.in.Doc.Consumed,
+			Kind: j.in.Doc.Kind, Path: j.in.Doc.Path, Directives: j.in.Doc.Directives, Consumed: j.in.Doc.Consumed, Secrets: j.in.Doc.Secrets,
 		}}}
 	}
 	return out
@@ -82,11 +83,19 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 	seenFile := map[string]bool{}
 	parts := map[string]*byPrefix{}
 	var order []string
+	var secrets []secret.Span
 	for i, j := range docs {
+		prefix := displayPrefix(j.target)
+		for _, sp := range j.in.Doc.Secrets {
+			if sp.Path == "" {
+				sp.Path = j.in.Doc.Path
+			}
+			sp.Path = joinDisplay(prefix, sp.Path)
+			secrets = append(secrets, sp)
+		}
 		if j.target.Context {
 			continue // read for its neighbours' sake, reported on by nobody
 		}
-		prefix := displayPrefix(j.target)
 		part, ok := parts[prefix]
 		if !ok {
 			part = &byPrefix{}
@@ -94,7 +103,9 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 			order = append(order, prefix)
 		}
 		doc := j.in.Doc
-		res.Sources[joinDisplay(prefix, doc.Path)] = j.target.Path
+		if doc.Kind != scanners.KindSkipped { // a file not read is not quoted: no one knows its secrets
+			res.Sources[joinDisplay(prefix, doc.Path)] = j.target.Path
+		}
 		for _, rel := range doc.Consumed {
 			if _, ok := res.Sources[joinDisplay(prefix, rel)]; !ok {
 				res.Sources[joinDisplay(prefix, rel)] = rootPath(j.target.Root, rel)
@@ -107,18 +118,27 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 		part.files = append(part.files, rules.FileDirectives{Path: doc.Path, Directives: doc.Directives})
 		part.findings = append(part.findings, results[i]...)
 	}
+	res.Redactor, res.Secrets = e.Redactor(secrets), secrets
 	sort.Strings(order)
 	for _, prefix := range order {
 		part := parts[prefix]
 		fs, err := e.Suppress(ctx, part.files, part.findings)
 		if err != nil {
-			return nil, err
+			return nil, res.Redactor.Error(err)
 		}
 		fs = rules.ApplySettings(fs, s.rules, s.configPath)
 		for i := range fs {
 			fs[i].Path = joinDisplay(prefix, fs[i].Path)
 		}
 		res.Findings = append(res.Findings, fs...)
+	}
+	// Messages of built-in and custom rules alike leave the process masked.
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		f.Message = res.Redactor.String(f.Message)
+		if f.Suppressed != nil {
+			f.Suppressed.Justification = res.Redactor.String(f.Suppressed.Justification)
+		}
 	}
 	sort.Strings(res.Files)
 	rules.ApplyBaseline(res.Findings, s.Baseline)

@@ -14,6 +14,7 @@ import (
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/gitrepo"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // tree is a scan's input: the files found, in groups that can be judged apart. A small tree
@@ -214,9 +215,13 @@ func (r *reader) parse(t scanners.Target) *scanners.Document {
 	if err != nil {
 		var pe *scanners.ParseError
 		if errors.As(err, &pe) {
-			return rules.ParseErrorDocument(t.Rel, t.Kind, pe.Line, pe.Column, pe.Msg)
+			doc = rules.ParseErrorDocument(t.Rel, t.Kind, pe.Line, pe.Column, pe.Msg)
+		} else {
+			doc = rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, err.Error())
 		}
-		return rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, err.Error())
+		// The parser's secrets are lost with its document: find them by their shape.
+		doc.Secrets = secret.ScanLines(src)
+		return doc
 	}
 	doc.Path = t.Rel
 	if k, _ := r.reg.Lookup(t.Kind); k.Comments == scanners.CommentHash {

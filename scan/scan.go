@@ -12,6 +12,7 @@ import (
 
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // Options says what to scan and how. The zero value of every field but Paths and Registry is
@@ -74,6 +75,11 @@ type Result struct {
 	Config *rules.Config
 	// Catalogue lists the rules the scan ran.
 	Catalogue *rules.Catalogue
+	// Redactor masks the scan's secrets in anything printed: the findings' messages already
+	// went through it; reports quoting source lines and error output use it too.
+	Redactor *secret.Redactor
+	// Secrets are the secrets the parsers marked, under the paths the scan reports.
+	Secrets []secret.Span
 }
 
 const (

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/deploylint/deploylint/secret"
 )
 
 // Position is a 1-based line and column (columns count bytes, as most editors and SARIF
@@ -87,6 +89,11 @@ type Document struct {
 	// for a file named by a path that leaves the root it is this document's own file, and the
 	// reason names the path as written. The pipeline reports each as a skipped file (META004).
 	Skipped []Skipped `json:"-"`
+	// Secrets are the secret values the parser saw, each where it saw it (Path empty for this
+	// document's own file, else the root-relative slash path of the file that holds it). The
+	// driver builds the scan's secret.Redactor from every document's Secrets; rules never see
+	// them.
+	Secrets []secret.Span `json:"-"`
 }
 
 // StackVar is one effective variable of a .env file.

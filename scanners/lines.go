@@ -1,5 +1,7 @@
 package scanners
 
+import "github.com/deploylint/deploylint/secret"
+
 // LineIndex maps byte offsets of a source text to 1-based lines and byte columns; every
 // hand-written parser shares it.
 type LineIndex struct{ starts []int }
@@ -32,4 +34,28 @@ func (li *LineIndex) Pos(off int) Position {
 // Range returns the range of the byte offsets [start, end).
 func (li *LineIndex) Range(start, end int) Range {
 	return Range{Start: li.Pos(start), End: li.Pos(end)}
+}
+
+// Secret is the secret.Span of the bytes [start, end) of the indexed text, holding value.
+func (li *LineIndex) Secret(start, end int, value string) secret.Span {
+	r := li.Range(start, end)
+	return secret.Span{Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column, Value: value}
+}
+
+// SecretsIn returns the spans of the secrets secret.InText finds in text, which starts at byte
+// base of the indexed text and is written there as it is (no escapes in between).
+func (li *LineIndex) SecretsIn(text string, base int) []secret.Span {
+	var out []secret.Span
+	for _, f := range secret.InText(text) {
+		out = append(out, li.Secret(base+f.Start, base+f.End, secret.Literal(text[f.Start:f.End])))
+	}
+	return out
+}
+
+// LineStart is the byte offset where line n (1-based) starts; false past the last line.
+func (li *LineIndex) LineStart(n int) (int, bool) {
+	if n < 1 || n > len(li.starts) {
+		return 0, false
+	}
+	return li.starts[n-1], true
 }

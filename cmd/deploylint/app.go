@@ -148,6 +148,7 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 		Findings: res.Findings,
 		Files:    res.Files,
 		Sources:  res.Sources,
+		Redactor: res.Redactor,
 		Duration: time.Since(start),
 	}
 	if err := writeReport(a.stdout, f.output, w, rep); err != nil {

@@ -16,6 +16,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // MaxInput bounds one input: deployment configuration is small, and what breaks parsers
@@ -181,9 +182,26 @@ func Twice(t *testing.T, parse func() (*scanners.Document, error), maxLine int) 
 		return nil
 	}
 	if !Same(doc.Data, again.Data) || !Same(doc.Spans, again.Spans) ||
-		!Same(doc.Comments, again.Comments) || !Same(doc.Env, again.Env) {
+		!Same(doc.Comments, again.Comments) || !Same(doc.Env, again.Env) || !Same(doc.Secrets, again.Secrets) {
 		t.Fatal("two parses of the same bytes differ")
 	}
 	Spans(t, doc.Spans, maxLine)
+	Secrets(t, doc.Secrets, maxLine)
 	return doc
+}
+
+// Secrets fails on a secret span of the document's own file that lies outside the input or
+// ends before it starts; the Redactor masks by these positions.
+func Secrets(t *testing.T, spans []secret.Span, maxLine int) {
+	t.Helper()
+	for _, sp := range spans {
+		if sp.Path != "" || sp.Line == 0 {
+			continue // another file's, or known by value only
+		}
+		end := max(sp.EndLine, sp.Line)
+		if sp.Line < 0 || end > maxLine || sp.Column < 1 || sp.EndColumn < 0 ||
+			(end == sp.Line && sp.EndColumn != 0 && sp.EndColumn < sp.Column) {
+			t.Fatalf("secret span %+v outside the input (lines 1..%d) or inverted", sp, maxLine)
+		}
+	}
 }

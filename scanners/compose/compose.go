@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -21,6 +22,7 @@ import (
 	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/dotenv"
 	"github.com/deploylint/deploylint/scanners/yamldoc"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // Scanner reads docker-compose files.
@@ -135,20 +137,30 @@ func (s *Scanner) load(rel, dir string, f *files, src []byte, env *scanners.Docu
 	if err != nil {
 		return nil, err
 	}
+	var extraSecrets []secret.Span
 	for _, e := range extra {
 		o, err := decodeSource(e.rel, e.src, false)
 		if err != nil {
 			return nil, err
 		}
+		extraSecrets = append(extraSecrets, o.secrets...)
 		merge(own, o)
 	}
 	rawMap, rawSpans := own.raw, own.spans
 	mapping := types.Mapping{}
+	var secrets []secret.Span
+	secrets = append(secrets, own.secrets...)
+	secrets = append(secrets, extraSecrets...)
 	if env != nil {
 		for k, v := range env.Env {
 			mapping[k] = v.Value
 		}
+		for _, sp := range env.Secrets {
+			sp.Path = env.Path
+			secrets = append(secrets, sp)
+		}
 	}
+	envValues := maps.Clone(mapping)
 	if dir == "" {
 		dir = "."
 	}
@@ -218,9 +230,16 @@ func (s *Scanner) load(rel, dir string, f *files, src []byte, env *scanners.Docu
 		project, err = load()
 	}
 	if err != nil {
-		return nil, &scanners.ParseError{Path: rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + redact(err.Error(), mapping)}
+		return nil, &scanners.ParseError{Path: rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + loadError(err, root, absDir, secrets, envValues)}
 	}
 	doc := build(rel, project, rawMap, rawSpans, env, unset)
+	// The stand-ins given to unset variables are deploylint's, not the file's secrets.
+	standIns := map[string]bool{}
+	for _, v := range unset {
+		standIns[mapping[v]] = true
+	}
+	secrets = append(secrets, resolvedSecrets(project, standIns)...)
+	doc.Secrets = secrets
 	doc.Binds = binds(dir, root, project)
 	doc.SecretFiles = secretFiles(root, project)
 	list := make([]any, len(unset))
@@ -331,19 +350,6 @@ func configFiles(absDir, rel string, src []byte, extra []fileRef) []types.Config
 		files = append(files, types.ConfigFile{Filename: filepath.Join(absDir, filepath.Base(e.rel)), Content: e.src})
 	}
 	return files
-}
-
-// redact removes .env values from a compose-go error message before it is shown.
-func redact(msg string, env types.Mapping) string {
-	for _, v := range env {
-		if len(v) >= 4 {
-			msg = strings.ReplaceAll(msg, v, "…")
-		}
-	}
-	if len(msg) > 200 {
-		msg = msg[:200] + "…"
-	}
-	return msg
 }
 
 // Bounds on what compose-go's interpolation may cost, far above what real files need: it

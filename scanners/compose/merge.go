@@ -6,6 +6,7 @@ import (
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/yamldoc"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // baseNames are the files docker compose loads by default, overrideNames the override it
@@ -31,6 +32,9 @@ type source struct {
 	src   []byte
 	raw   map[string]any
 	spans scanners.Spans
+	// secrets are the file's secrets as written (see fileSecrets), with the file's path when
+	// it is not the document's own file.
+	secrets []secret.Span
 }
 
 func decodeSource(rel string, src []byte, own bool) (*source, error) {
@@ -42,14 +46,19 @@ func decodeSource(rel string, src []byte, own bool) (*source, error) {
 	if m == nil {
 		m = map[string]any{}
 	}
+	// Before the environment lists become maps: an item keeps its "KEY=" in front of the value.
+	secrets := fileSecrets(src, m, spans)
 	if !own {
+		for i := range secrets {
+			secrets[i].Path = rel
+		}
 		for k, sp := range spans {
 			sp.Path = rel
 			spans[k] = sp
 		}
 	}
 	normalizeEnvironment(m, spans)
-	return &source{rel: rel, src: src, raw: m, spans: spans}, nil
+	return &source{rel: rel, src: src, raw: m, spans: spans, secrets: secrets}, nil
 }
 
 // normalizeEnvironment turns list-form environments ("K=V", "K") into maps, moving their

@@ -13,6 +13,7 @@ import (
 	"github.com/compose-spec/compose-go/v2/template"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // Scanner reads .env files.
@@ -433,5 +434,32 @@ func buildDocument(path string, src *source, vars []variable, comments []scanner
 		Spans:    spans,
 		Comments: comments,
 		Env:      env,
+		Secrets:  secrets(src, vars),
 	}
+}
+
+// secrets marks the value of every secret-named variable, and whatever a value carries by
+// its shape whatever its name (a URL password, a --requirepass option, a private key).
+// Positions are those of the value as written, without its quotes, so a quoted line keeps
+// them; a value written as a reference (${REDIS_PASSWORD}) names where the secret is and is
+// shown.
+func secrets(src *source, vars []variable) []secret.Span {
+	var out []secret.Span
+	for _, v := range vars {
+		from, to := v.valueStart, v.valueEnd
+		if v.quote != "none" && to-from >= 2 {
+			from, to = from+1, to-1
+		}
+		raw := src.src[from:to]
+		if secret.IsSecretName(v.name) && !secret.Plain(raw) && !secret.Plain(v.value) {
+			value := v.value
+			if strings.Contains(raw, "$") && v.quote != "single" {
+				value = secret.Literal(raw) // the referenced values are secrets of their own
+			}
+			out = append(out, src.Secret(from, to, value))
+			continue
+		}
+		out = append(out, src.SecretsIn(raw, from)...)
+	}
+	return out
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/yamldoc"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // Scanner reads one installer YAML kind.
@@ -21,6 +22,8 @@ type Scanner struct {
 	kind   string
 	byPath func(rel string) bool
 	sniff  func(head []byte) bool
+	// secrets adds what the kind holds as secrets beyond secret-named keys (yamldoc.Secrets).
+	secrets yamldoc.Extra
 }
 
 var (
@@ -61,7 +64,29 @@ func NewFetchML() *Scanner {
 		sniff: func(head []byte) bool {
 			return (fmlServer.Match(head) && fmlTLS.Match(head)) || (fmlAuth.Match(head) && fmlAuthKeys.Match(head))
 		},
+		secrets: apiKeys,
 	}
+}
+
+// apiKeys marks FetchML's API keys, whatever the user is called: auth.api_keys.USER as a
+// string, or its hash under one of the names FML002 reads. The rule wants hashes there, but
+// what it reports on is the raw key someone stored instead.
+func apiKeys(path []any, v string) []secret.Found {
+	if len(path) < 3 || path[0] != "auth" || path[1] != "api_keys" || secret.Plain(v) {
+		return nil
+	}
+	switch len(path) {
+	case 3:
+	case 4:
+		switch path[3] {
+		case "hash", "api_key_hash", "key_hash", "sha256", "key", "api_key":
+		default:
+			return nil
+		}
+	default:
+		return nil
+	}
+	return []secret.Found{{Start: 0, End: len(v)}}
 }
 
 // Kind is "dcos-config" or "fetchml-api".
@@ -94,7 +119,7 @@ func (s *Scanner) Parse(p string, src []byte) (*scanners.Document, error) {
 		if _, ok := data.(map[string]any); !ok {
 			data = map[string]any{}
 		}
-		out = append(out, &scanners.Document{Kind: s.kind, Path: p, Data: data, Spans: d.Spans})
+		out = append(out, &scanners.Document{Kind: s.kind, Path: p, Data: data, Spans: d.Spans, Secrets: yamldoc.Secrets(src, data, d.Spans, s.secrets)})
 	}
 	out[0].Siblings = out[1:]
 	return out[0], nil

@@ -1,6 +1,6 @@
 // Package keyfile recognises PEM private keys (*.key, *.pem holding "PRIVATE KEY") so that
 // file rules (FS001) can check who may read them. Nothing of the key reaches the document: its
-// data only says which PEM type it is.
+// data only says which PEM type it is, and the key's body is marked as a secret.
 package keyfile
 
 import (
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // Scanner recognises private key files.
@@ -42,5 +43,11 @@ func (*Scanner) Parse(p string, src []byte) (*scanners.Document, error) {
 	}
 	spans := scanners.Spans{}
 	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
-	return &scanners.Document{Kind: "private-key", Path: p, Data: map[string]any{"pem_type": typ}, Spans: spans}, nil
+	text := string(src)
+	li := scanners.NewLineIndex(text)
+	var secrets []secret.Span
+	for _, f := range secret.PrivateKeys(text) {
+		secrets = append(secrets, li.Secret(f.Start, f.End, text[f.Start:f.End]))
+	}
+	return &scanners.Document{Kind: "private-key", Path: p, Data: map[string]any{"pem_type": typ}, Spans: spans, Secrets: secrets}, nil
 }

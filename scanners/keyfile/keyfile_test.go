@@ -1,11 +1,13 @@
 package keyfile_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/keyfile"
+	"github.com/deploylint/deploylint/secret"
 )
 
 func TestPrivateKeysOnly(t *testing.T) {
@@ -28,5 +30,20 @@ func TestPrivateKeysOnly(t *testing.T) {
 		if strings.Contains(v.(string), "SECRET") {
 			t.Error("key material reached the document")
 		}
+	}
+}
+
+// TestSecretsMarked: the body of every private key block is marked, its BEGIN and END lines
+// left readable; a certificate is not secret.
+func TestSecretsMarked(t *testing.T) {
+	src := "-----BEGIN CERTIFICATE-----\nMIICcert\n-----END CERTIFICATE-----\n" + // 1-3
+		"-----BEGIN RSA PRIVATE KEY-----\nZx7line1\nZx7line2\n-----END RSA PRIVATE KEY-----\n" // 4-7
+	doc, err := keyfile.New().Parse("tls.key", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []secret.Span{{Line: 5, Column: 1, EndLine: 6, EndColumn: 9, Value: "Zx7line1\nZx7line2"}}
+	if !reflect.DeepEqual(doc.Secrets, want) {
+		t.Errorf("Secrets\n got %+v\nwant %+v", doc.Secrets, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // inherited are the directives whose value a nested block inherits unless it sets its own.
@@ -37,6 +38,7 @@ type builder struct {
 	servers  []any
 	docPath  string
 	hasHTTP  bool
+	secrets  []secret.Span
 }
 
 // add records a directive in the flat list and returns its index.
@@ -56,7 +58,54 @@ func (b *builder) add(d *directive, parent int, context string) int {
 	b.children[parent] = append(b.children[parent], k)
 	r := scanners.Range{Start: scanners.Position{Line: d.line, Column: d.col}, End: d.end}
 	b.spans.Set(scanners.Span{Path: spanPath, Key: r, Value: r, ID: d.name}, "directives", k)
+	for _, sp := range argSecrets(d) {
+		sp.Path = spanPath
+		b.secrets = append(b.secrets, sp)
+	}
 	return k
+}
+
+// headerSetters set a header, a parameter or a variable named by their first argument to
+// their second: "proxy_set_header Authorization VALUE", "fastcgi_param DB_PASSWORD VALUE",
+// "set $api_token VALUE".
+var headerSetters = map[string]bool{
+	"proxy_set_header": true, "grpc_set_header": true, "add_header": true, "add_trailer": true,
+	"fastcgi_param": true, "uwsgi_param": true, "scgi_param": true, "set": true,
+}
+
+// argSecrets marks the values of secret headers, parameters and variables, and what any
+// argument carries by its shape: the password of "proxy_pass http://user:PASSWORD@app", an
+// "Authorization: Basic …" in more_set_headers.
+func argSecrets(d *directive) []secret.Span {
+	var out []secret.Span
+	for i, a := range d.args {
+		if i >= len(d.argAt) {
+			break
+		}
+		if i >= 1 && headerSetters[d.name] && secret.IsSecretName(strings.TrimPrefix(d.args[0], "$")) {
+			if !secret.Plain(a) {
+				out = append(out, argSecret(d.argAt[i], a, secret.Found{Start: 0, End: len(a)}))
+			}
+			continue
+		}
+		for _, f := range secret.InText(a) {
+			out = append(out, argSecret(d.argAt[i], a, f))
+		}
+	}
+	return out
+}
+
+// argSecret is the span of text[f.Start:f.End] of an argument written at p: exact when the
+// argument is written as it reads (on one line, without escapes), else its whole text.
+func argSecret(p argPos, text string, f secret.Found) secret.Span {
+	start, end := p.start, p.end
+	if p.quoted && end.Line == start.Line && end.Column-start.Column >= 2 {
+		start.Column, end.Column = start.Column+1, end.Column-1
+	}
+	if start.Line == end.Line && end.Column-start.Column == len(text) {
+		start.Column, end.Column = start.Column+f.Start, start.Column+f.End
+	}
+	return secret.Span{Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column, Value: text[f.Start:f.End]}
 }
 
 // build computes the document: every directive, and per server the effective settings.
@@ -82,7 +131,8 @@ func build(p string, tree []*directive, notes []any) *scanners.Document {
 			"has_http_block": b.hasHTTP,
 			"include_notes":  notes,
 		},
-		Spans: b.spans,
+		Spans:   b.spans,
+		Secrets: b.secrets,
 	}
 }
 

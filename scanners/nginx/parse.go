@@ -11,8 +11,10 @@ import (
 type directive struct {
 	name string
 	args []string
-	line int
-	col  int
+	// argAt says where each argument is written, for the secrets among them.
+	argAt []argPos
+	line  int
+	col   int
 	// end is just past the name: a line, not only a column, since a quoted or escaped newline
 	// makes a name end on a later line than it starts (a span ending before it starts).
 	end      scanners.Position
@@ -20,6 +22,12 @@ type directive struct {
 	isBlock  bool
 	file     string // the file it was read from (for included files)
 	included bool
+}
+
+// argPos is where an argument is written: from start to just past end, quotes included.
+type argPos struct {
+	start, end scanners.Position
+	quoted     bool
 }
 
 // tokenizer follows nginx's ngx_conf_read_token: words separated by blanks, ";" "{" "}"
@@ -222,6 +230,7 @@ func (t *tokenizer) parseBlock(inBlock bool, parent string) ([]*directive, error
 				cur = &directive{name: tok.text, line: tok.line, col: tok.col, end: tok.end}
 			} else {
 				cur.args = append(cur.args, tok.text)
+				cur.argAt = append(cur.argAt, argPos{start: scanners.Position{Line: tok.line, Column: tok.col}, end: tok.end, quoted: tok.quoted})
 			}
 		}
 	}

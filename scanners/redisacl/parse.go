@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // token is one space-separated word of a line, after selector merging, with its byte range.
@@ -97,9 +98,11 @@ func isHash(s string) bool {
 // Parse reads an ACL file as Redis 7 loads it.
 func (s *Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
 	text := string(src)
+	li := scanners.NewLineIndex(text)
 	lines := splitLines(text)
 	var users []*user
 	var errs []loadError
+	var secrets []secret.Span
 	seen := map[string]int{}
 	for i, ln := range lines {
 		lineNo := i + 1
@@ -110,6 +113,11 @@ func (s *Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
 		start := ln.start + off
 		words := splitSpaces(body, start)
 		if words[0].text != "user" || len(words) < 2 {
+			// Redis refuses the line; it may still be a rule commented out ("#user x >pw").
+			for _, sp := range secret.ScanLines([]byte(body)) {
+				sp.Line, sp.EndLine, sp.Column, sp.EndColumn = lineNo, lineNo, sp.Column+off, sp.EndColumn+off
+				secrets = append(secrets, sp)
+			}
 			errs = append(errs, loadError{
 				line: lineNo, token: -1, start: start, end: start + len(body),
 				msg: "the line does not start with `user <name>`; Redis allows no comments or other lines in an ACL file",
@@ -120,6 +128,7 @@ func (s *Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
 		merged, bad := mergeSelectors(words[2:])
 		u.tokens = merged
 		users = append(users, u)
+		secrets = append(secrets, tokenSecrets(li, merged)...)
 		if bad >= 0 {
 			errs = append(errs, loadError{
 				line: lineNo, token: bad, start: merged[bad].start, end: merged[bad].end,
@@ -144,7 +153,22 @@ func (s *Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
 		}
 		seen[u.name] = lineNo
 	}
-	return buildDocument(path, scanners.NewLineIndex(text), users, errs), nil
+	doc := buildDocument(path, li, users, errs)
+	doc.Secrets = secrets
+	return doc, nil
+}
+
+// tokenSecrets marks the password or hash of every rule of a user line that has one, and
+// every rule Redis would refuse as a syntax error: a password written without its ">" is
+// still a password (see secret.ACLToken).
+func tokenSecrets(li *scanners.LineIndex, tokens []token) []secret.Span {
+	var out []secret.Span
+	for _, t := range tokens {
+		if f, ok := secret.ACLToken(t.text); ok && t.end-t.start == len(t.text) {
+			out = append(out, li.Secret(t.start+f.Start, t.start+f.End, t.text[f.Start:f.End]))
+		}
+	}
+	return out
 }
 
 type rawLine struct {

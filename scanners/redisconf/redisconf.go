@@ -10,6 +10,7 @@ import (
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/confine"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // Scanner reads redis.conf files.
@@ -141,14 +142,15 @@ func parse(rel string, src []byte, inc *includer) (*scanners.Document, error) {
 	spans := scanners.Spans{}
 	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
 	var list []any
-	if err := parseInto(rel, src, true, &list, spans, inc, 0); err != nil {
+	var secrets []secret.Span
+	if err := parseInto(rel, src, true, &list, spans, &secrets, inc, 0); err != nil {
 		return nil, err
 	}
-	return &scanners.Document{Kind: "redis-conf", Path: rel, Data: map[string]any{"directives": list}, Spans: spans}, nil
+	return &scanners.Document{Kind: "redis-conf", Path: rel, Data: map[string]any{"directives": list}, Spans: spans, Secrets: secrets}, nil
 }
 
 // parseInto appends the directives of one file (and, depth first, of its includes).
-func parseInto(rel string, src []byte, own bool, list *[]any, spans scanners.Spans, inc *includer, depth int) error {
+func parseInto(rel string, src []byte, own bool, list *[]any, spans scanners.Spans, secrets *[]secret.Span, inc *includer, depth int) error {
 	text := string(src)
 	li := scanners.NewLineIndex(text)
 	spanPath := ""
@@ -198,15 +200,58 @@ func parseInto(rel string, src []byte, own bool, list *[]any, spans scanners.Spa
 			d["file"] = rel
 		}
 		*list = append(*list, d)
+		for _, sp := range argSecrets(text, li, name, args) {
+			sp.Path = spanPath
+			*secrets = append(*secrets, sp)
+		}
 		if name == "include" && len(args) == 2 && depth < maxIncludeDepth {
 			for _, f := range inc.resolve(rel, args[1].text) {
-				if err := parseInto(f.rel, f.src, false, list, spans, inc, depth+1); err != nil {
+				if err := parseInto(f.rel, f.src, false, list, spans, secrets, inc, depth+1); err != nil {
 					return err
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// argSecrets marks the secrets of one directive: every argument of a secret-named one
+// (requirepass, masterauth, tls-key-file-pass), the last of one whose first argument is
+// secret-named (sentinel auth-pass MASTER PASSWORD), the passwords and hashes of a user
+// directive's ACL rules, and what any argument carries by its shape (a URL password).
+func argSecrets(text string, li *scanners.LineIndex, name string, args []arg) []secret.Span {
+	var out []secret.Span
+	mark := func(a arg, f secret.Found) {
+		from, to := a.start, a.end
+		if q := text[from]; (q == '"' || q == '\'') && to-from >= 2 {
+			from, to = from+1, to-1
+		}
+		// Without escapes the argument is its text, and the secret can be pointed at exactly.
+		if to-from == len(a.text) {
+			from, to = from+f.Start, from+f.End
+		}
+		if v := a.text[f.Start:f.End]; !secret.Plain(v) {
+			out = append(out, li.Secret(from, to, v))
+		}
+	}
+	all := func(a arg) secret.Found { return secret.Found{Start: 0, End: len(a.text)} }
+	for j, a := range args[1:] {
+		switch {
+		case secret.IsSecretName(name):
+			mark(a, all(a))
+		case j == len(args)-2 && j >= 1 && secret.IsSecretName(args[1].text):
+			mark(a, all(a))
+		case name == "user" && j >= 1:
+			if f, ok := secret.ACLToken(a.text); ok {
+				mark(a, f)
+			}
+		default:
+			for _, f := range secret.InText(a.text) {
+				mark(a, f)
+			}
+		}
+	}
+	return out
 }
 
 func isSpace(c byte) bool {

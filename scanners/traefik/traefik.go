@@ -20,6 +20,7 @@ import (
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/yamldoc"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // Scanner reads Traefik YAML configuration.
@@ -63,5 +64,21 @@ func (*Scanner) Parse(path string, src []byte) (*scanners.Document, error) {
 	if _, ok := data.(map[string]any); !ok {
 		data = map[string]any{}
 	}
-	return &scanners.Document{Kind: "traefik", Path: path, Data: data, Spans: spans}, nil
+	return &scanners.Document{Kind: "traefik", Path: path, Data: data, Spans: spans, Secrets: yamldoc.Secrets(src, data, spans, authUsers)}, nil
+}
+
+// authUsers marks the password hash of every user of a basicAuth or digestAuth middleware
+// ("user:$apr1$…", "user:realm:hash"); the user name stays readable.
+func authUsers(path []any, v string) []secret.Found {
+	n := len(path)
+	if n < 3 || path[n-2] != "users" || (path[n-3] != "basicauth" && path[n-3] != "digestauth") {
+		return nil
+	}
+	if _, ok := path[n-1].(int); !ok {
+		return nil
+	}
+	if f, ok := secret.HtpasswdHash(v); ok {
+		return []secret.Found{f}
+	}
+	return nil
 }

@@ -1,0 +1,209 @@
+package secret
+
+import "strings"
+
+// Plain reports whether a value holds no secret whatever its name: empty or blank, only a
+// reference to a variable set elsewhere, a switch, or a placeholder left for a real secret.
+// Parsers skip such values, so that quoted lines keep what the reader needs ("${REDIS_PASSWORD}"
+// says where the value comes from; "oauth_enabled: false" is what the finding is about) and
+// messages keep their words.
+func Plain(v string) bool {
+	t := strings.TrimSpace(v)
+	if t == "" || strings.Contains(t, Mask) {
+		return true
+	}
+	if len(t) <= 3 && !strings.ContainsFunc(t, func(r rune) bool {
+		return r >= 128 || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}) {
+		return true // a YAML block indicator (|, >-) or a lone dash
+	}
+	return IsReference(t) || IsSwitch(t) || IsPlaceholder(t) || isAuthMethod(t)
+}
+
+// isAuthMethod: a value under an AUTH name is often the method, not the credential
+// (POSTGRES_HOST_AUTH_METHOD=${PG_AUTH}, PG_AUTH=trust), and rules name it.
+func isAuthMethod(v string) bool {
+	switch strings.ToLower(v) {
+	case "trust", "md5", "scram-sha-256", "peer", "ident", "reject", "cert", "gss", "sspi", "pam",
+		"ldap", "radius", "basic", "bearer", "digest", "ntlm", "negotiate", "oauth", "oauth2", "oidc":
+		return true
+	}
+	return false
+}
+
+// IsSwitch reports whether a value is a boolean or null as configuration formats write them.
+func IsSwitch(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "true", "false", "yes", "no", "on", "off", "enabled", "disabled", "enable", "disable",
+		"none", "null", "nil", "~":
+		return true
+	}
+	return false
+}
+
+// IsPlaceholder reports whether a value only stands in for a secret to be set: CHANGE_ME and
+// its variants (CHANGE_ME_alice_key), <your password>, your_token_here, {{ .Values.pw }},
+// xxxxxx. Such a value is shipped in templates, and rules name it in their messages.
+func IsPlaceholder(v string) bool {
+	l := strings.ToLower(strings.TrimSpace(v))
+	for _, p := range []string{"changeme", "change_me", "change-me", "changeit", "change_it"} {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	switch {
+	case len(l) >= 2 && l[0] == '<' && l[len(l)-1] == '>' && !strings.ContainsAny(l[1:len(l)-1], "<>"):
+		return true
+	case strings.HasPrefix(l, "{{") && strings.HasSuffix(l, "}}"):
+		return true
+	case strings.HasPrefix(l, "your_") || strings.HasPrefix(l, "your-") || strings.HasPrefix(l, "your "):
+		return true
+	case strings.HasSuffix(l, "-me") || strings.HasSuffix(l, "_me") || strings.Contains(l, "-me-") || strings.Contains(l, "_me_"):
+		return true // generate-me, replace_me, set-me-please: change_me's siblings
+	case len(l) >= 3 && strings.Trim(l, l[:1]) == "" && strings.ContainsAny(l[:1], "x*.#-"):
+		return true
+	}
+	return false
+}
+
+// IsReference reports whether a value only names variables set elsewhere: $VAR, ${VAR},
+// $$VAR (compose's escaped dollar), ${VAR:?message}, ${VAR:-} with an empty default, or
+// several braced ones side by side. ${VAR:-fallback} is not one: its fallback is a literal, and
+// may be the secret.
+func IsReference(v string) bool {
+	if v == "" {
+		return false
+	}
+	bare := 0
+	for i := 0; i < len(v); {
+		n := referenceAt(v, i)
+		if n == 0 {
+			return false
+		}
+		if !strings.Contains(v[i:i+n], "{") {
+			bare++
+		}
+		i += n
+	}
+	// "$apr1$salt$hash" reads as three bare references, and is a crypt hash: configuration
+	// glues braced references, not bare ones.
+	return bare <= 1
+}
+
+// referenceAt returns the length of the reference starting at v[i], or 0.
+func referenceAt(v string, i int) int {
+	j := i
+	if j >= len(v) || v[j] != '$' {
+		return 0
+	}
+	j++
+	if j < len(v) && v[j] == '$' {
+		j++
+	}
+	if j < len(v) && v[j] == '{' {
+		end := strings.IndexByte(v[j:], '}')
+		if end < 0 {
+			return 0
+		}
+		inner := v[j+1 : j+end]
+		name := identLen(inner)
+		if name == 0 {
+			return 0
+		}
+		switch rest := inner[name:]; {
+		case rest == "", rest == ":-", rest == "-":
+		case strings.HasPrefix(rest, ":?"), strings.HasPrefix(rest, "?"):
+		default:
+			return 0
+		}
+		return j + end + 1 - i
+	}
+	n := identLen(v[j:])
+	if n == 0 {
+		return 0
+	}
+	return j + n - i
+}
+
+// identLen is the length of the variable name at the start of s.
+func identLen(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '_' || isUpper(c) || isLower(c) || (i > 0 && isDigit(c)) {
+			continue
+		}
+		return i
+	}
+	return len(s)
+}
+
+// Literal is what a value written with ${…} references holds of its own: the text around the
+// references and their defaults (${VAR:-default}), one per line, with "$$" read as the "$" it
+// stands for (compose and .env escape a dollar so). The names of the variables are no secret,
+// and a message that names one must not be masked for it. A value without references is
+// returned as it is.
+func Literal(v string) string {
+	if !strings.Contains(v, "$") {
+		return v
+	}
+	var parts []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			parts = append(parts, cur.String())
+			cur.Reset()
+		}
+	}
+	for i := 0; i < len(v); {
+		if strings.HasPrefix(v[i:], "$$") {
+			cur.WriteByte('$')
+			i += 2
+			continue
+		}
+		var def []string
+		n := referenceAt(v, i)
+		if n == 0 {
+			n = defaultRefAt(v, i, &def)
+		}
+		if n == 0 {
+			cur.WriteByte(v[i])
+			i++
+			continue
+		}
+		flush()
+		parts = append(parts, def...)
+		i += n
+	}
+	flush()
+	return strings.Join(parts, "\n")
+}
+
+// defaultRefAt returns the length of a ${VAR:-default} or ${VAR-default} at v[i], or 0, and
+// adds its default to parts.
+func defaultRefAt(v string, i int, parts *[]string) int {
+	if !strings.HasPrefix(v[i:], "${") {
+		return 0
+	}
+	end := strings.IndexByte(v[i:], '}')
+	if end < 0 {
+		return 0
+	}
+	inner := v[i+2 : i+end]
+	name := identLen(inner)
+	if name == 0 {
+		return 0
+	}
+	rest := inner[name:]
+	switch {
+	case strings.HasPrefix(rest, ":-"):
+		rest = rest[2:]
+	case strings.HasPrefix(rest, "-"):
+		rest = rest[1:]
+	default:
+		return 0
+	}
+	if rest != "" {
+		*parts = append(*parts, rest)
+	}
+	return end + 1
+}
