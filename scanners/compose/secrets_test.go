@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/deploylint/deploylint/scanners"
-	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/compose"
+	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/secret"
 )
 
