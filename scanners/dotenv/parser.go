@@ -13,6 +13,7 @@ import (
 	"github.com/compose-spec/compose-go/v2/template"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/secret/strength"
 )
 
 // Scanner reads .env files.
@@ -421,6 +422,7 @@ func buildDocument(path string, src *source, vars []variable, comments []scanner
 			"quote":     v.quote,
 			"export":    v.export,
 			"effective": effective,
+			"weak":      effective && strength.WeakSecret(v.name, v.value),
 		})
 		if effective {
 			env[v.name] = scanners.StackVar{Value: v.value, Path: path, Line: key.Start.Line}
