@@ -26,3 +26,16 @@ test_excluded_and_modern_pass if {
 	count(weak_ciphers.deny) == 0 with input as conf([d("ssl_ciphers", ["HIGH:!aNULL:!MD5:!RC4:!3DES"], -1)], [])
 	count(weak_ciphers.deny) == 0 with input as conf([d("ssl_ciphers", ["ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305"], -1)], [])
 }
+
+# Lensual/dnmp: OpenSSL +-combinations name a family too; !3DES anywhere removes it.
+test_shorthand_combinations_enable_3des if {
+	spec := "EECDH+CHACHA20:EECDH+CHACHA20-draft:EECDH+aRSA+AES128:RSA+AES256:EECDH+ECDSA+3DES:EECDH+aRSA+3DES:RSA+3DES:!MD5"
+	r := weak_ciphers.deny with input as conf([d("ssl_ciphers", [spec], -1)], [])
+	count(r) == 1
+	some x in r
+	x.severity == "medium"
+	contains(x.msg, "(3DES)")
+	count(weak_ciphers.deny) == 0 with input as conf([d("ssl_ciphers", ["EECDH+AESGCM:RSA+3DES:!3DES"], -1)], [])
+	count(weak_ciphers.deny) == 0 with input as conf([d("ssl_ciphers", ["!aNULL:EECDH+AESGCM:ADH-AES128-SHA"], -1)], [])
+	count(weak_ciphers.deny) == 1 with input as conf([d("ssl_ciphers", ["EECDH+aNULL:HIGH"], -1)], [])
+}
