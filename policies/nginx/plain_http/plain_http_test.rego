@@ -50,3 +50,12 @@ test_two_plain_listens_one_finding if {
 		with data.deploylint.lib.nginx.tls_server as false
 	{x.path | some x in r} == {["directives", 4]}
 }
+
+# h5bp's no-ssl.default.conf: a port-80 catch-all that only drops connections serves nothing.
+test_server_that_refuses_everything_passes if {
+	drop := srv({"listens": [object.union(listen(1, false, false), {"port": "80", "default_server": true})], "names": ["_"], "refuses": true})
+	locs := srv({"listens": [listen(1, false, false)], "locations": [{"at": 2, "acme": false, "redirects_to_https": false, "refuses": true}, {"at": 3, "acme": true, "redirects_to_https": false, "refuses": false}]})
+	count(plain_http.deny) == 0 with input as conf([], [drop, locs])
+	one := srv({"listens": [listen(1, false, false)], "locations": [{"at": 2, "acme": false, "redirects_to_https": false, "refuses": true}, {"at": 3, "acme": false, "redirects_to_https": false, "refuses": false}]})
+	count(plain_http.deny) == 1 with input as conf([], [one])
+}
