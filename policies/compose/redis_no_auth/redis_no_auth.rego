@@ -5,8 +5,8 @@
 #   command, the script of sh -c "…" included) sets neither --requirepass nor --aclfile (or sets
 #   an empty password, as an empty REDIS_PASSWORD in .env does, or takes it from a shell
 #   variable such as $REDIS_PASSWORD that the service's environment and env_file do not set) and
-#   no mounted users.acl or redis.conf provides authentication. Critical when a port
-#   is published on all interfaces, high otherwise (every container on the network gets in).
+#   no mounted users.acl or redis.conf provides authentication. Critical when a port is
+#   published on all interfaces, high otherwise (every container on the network gets in).
 #   When the password is ${REDIS_PASSWORD} or ${REDIS_PASSWORD:-} instead of the required
 #   ${REDIS_PASSWORD:?…}, Redis silently starts without a password the day the variable is
 #   missing: medium.

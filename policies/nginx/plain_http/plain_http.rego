@@ -6,9 +6,9 @@
 #   every location; ACME challenge locations are exempt). A server that answers every request
 #   with return 444 (nginx closes the connection) or an error status, at server level or in
 #   every location, serves nothing and is not reported (h5bp's port-80 catch-all for unknown
-#   hosts). High when no TLS server in the same
-#   configuration serves that name, so HTTPS does not exist at all; medium when it does but HTTP
-#   still answers. Servers bound to loopback only are not reported.
+#   hosts). High when no TLS server in the same configuration serves that name, so HTTPS does
+#   not exist at all; medium when it does but HTTP still answers. Servers bound to loopback
+#   only are not reported.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/NGX004.md
 #     description: rule documentation
