@@ -66,7 +66,7 @@ func environmentWeak(data, rawSvc map[string]any, env *scanners.Document) map[st
 		default:
 			continue
 		}
-		if strength.Guessable(s) {
+		if !strength.Switch(s) && strength.Guessable(s) {
 			out[k] = true
 		}
 	}
@@ -180,7 +180,7 @@ func commandFlagFacts(name string, svc types.ServiceConfig, rawSvc map[string]an
 			"origin":  origin,
 			"vars":    vars,
 			"secret":  secret,
-			"weak":    secret && (origin == "literal" || origin == "default") && strength.Guessable(value),
+			"weak":    secret && (origin == "literal" || origin == "default") && !strength.Switch(value) && strength.Guessable(value),
 		})
 		if a.hasSpan {
 			sp := a.span
@@ -270,12 +270,21 @@ var (
 
 var flagSeparators = strings.NewReplacer("-", "_", ".", "_")
 
+// switchVerbs start the names of boolean flags that end like a secret: what follows them on the
+// command line is the next argument, not a password.
+var switchVerbs = map[string]bool{"no": true, "ask": true, "prompt": true, "skip": true, "allow": true, "random": true, "generate": true, "reset": true, "require": true, "use": true, "with": true, "without": true, "enable": true, "disable": true, "show": true, "print": true, "change": true, "read": true}
+
 // secretFlag says whether a flag's value is a password: a long flag named like a secret
 // (--requirepass, --admin-password, --db-root-password, --api-token), mysql's -pPASSWORD
 // (attached: mysql -p alone prompts, and its next word is a database), redis-cli's -a, mongo's -p.
 func secretFlag(program, name string, inline bool) bool {
 	if strings.HasPrefix(name, "--") {
-		return strength.SecretName(flagSeparators.Replace(strings.TrimLeft(name, "-")))
+		n := strings.TrimLeft(name, "-")
+		verb, _, _ := strings.Cut(n, "-")
+		if switchVerbs[verb] {
+			return false // --no-password, --ask-pass, --allow-empty-password: switches
+		}
+		return strength.SecretName(flagSeparators.Replace(n))
 	}
 	switch {
 	case mysqlClients[program]:

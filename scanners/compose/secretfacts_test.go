@@ -69,6 +69,11 @@ func TestCommandLineFlags(t *testing.T) {
   bare:
     image: redis:7
     command: ["--requirepass", "${UNSET_PW:-changeme}"]
+  dump:
+    image: postgres:16
+    command: pg_dump --username=app --no-password appdb
+    environment:
+      MYSQL_ALLOW_EMPTY_PASSWORD: "yes"
 `,
 	})
 	doc := parseFile(t, dir, "compose.yaml")
@@ -91,6 +96,8 @@ func TestCommandLineFlags(t *testing.T) {
 		"nested": {"redis-cli -a=hello literal secret weak @31", "redis-server --requirepass= shell secret vars[PW] @31"},
 		// No program: the image's entrypoint runs redis-server with these arguments.
 		"bare": {" --requirepass=changeme default secret weak @34"},
+		// A switch ending like a secret is not a password flag, its next word no password.
+		"dump": {"pg_dump --username=app literal @37", "pg_dump --no-password=appdb literal @37"},
 	} {
 		if got := flagsOf(t, doc, svc); strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s:\n got %q\nwant %q", svc, got, want)

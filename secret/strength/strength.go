@@ -13,6 +13,7 @@ package strength
 import (
 	"crypto/sha256"
 	"regexp"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -66,8 +67,20 @@ const SecretNamePattern = `(?i)(PASSWORD|PASSWD|PASS|_PW|^PW|SECRET|SECRET_KEY|T
 func SecretName(name string) bool { return secretName.MatchString(name) }
 
 // WeakSecret reports whether name holds a secret and value is guessable: the fact scanners
-// attach to a value as `weak`.
-func WeakSecret(name, value string) bool { return SecretName(name) && Guessable(value) }
+// attach to a value as `weak`. A boolean value is a switch whose name happens to end like a
+// secret's (MYSQL_ALLOW_EMPTY_PASSWORD=yes, MARIADB_RANDOM_ROOT_PASSWORD=1), not a password.
+func WeakSecret(name, value string) bool {
+	return SecretName(name) && !Switch(value) && Guessable(value)
+}
+
+// Switch reports whether value is a boolean as configuration files write one.
+func Switch(value string) bool {
+	switch strings.ToLower(value) {
+	case "0", "1", "true", "false", "yes", "no", "on", "off", "y", "n":
+		return true
+	}
+	return false
+}
 
 // memo remembers the answers of one process by the value's SHA-256 (the values themselves are
 // not kept): a compose file and its .env rate the same values, and monorepos repeat them.

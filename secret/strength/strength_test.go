@@ -79,6 +79,11 @@ func TestWeakSecret(t *testing.T) {
 	if !strength.WeakSecret("LAUNCHPAD_RPC_SHARED_SECRET", "supersecret") {
 		t.Error("a secret-named variable with a guessable value is weak")
 	}
+	for _, v := range []string{"yes", "1", "TRUE", "off"} {
+		if strength.WeakSecret("MYSQL_ALLOW_EMPTY_PASSWORD", v) {
+			t.Errorf("MYSQL_ALLOW_EMPTY_PASSWORD=%s is a switch, not a weak password", v)
+		}
+	}
 	if strength.WeakSecret("COMPOSE_PROFILES", "admin") {
 		t.Error("a variable that holds no secret is never weak")
 	}
