@@ -206,7 +206,7 @@ func (s *Scanner) load(rel, dir, root string, src []byte, env *scanners.Document
 		return nil, &scanners.ParseError{Path: rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + redact(err.Error(), mapping)}
 	}
 	doc := build(rel, project, rawMap, rawSpans, env, unset)
-	addSecretFacts(doc, project, rawMap, rawSpans, sourcesOf(src, extra), env)
+	addSecretFacts(doc, project, rawMap, rawSpans, sourcesOf(src, extra), env, envFilesRead(project, root))
 	doc.Binds = binds(dir, root, project)
 	doc.SecretFiles = secretFiles(root, project)
 	list := make([]any, len(unset))

@@ -29,6 +29,8 @@
 //	                       // sh -c / bash -c / su -c included (parsed with mvdan.cc/sh); origin:
 //	                       // literal, default, interpolated (from .env: judged there) or shell
 //	                       // (expanded at run time from the container's environment: vars)
+//	      "env_files_unread": false  // true: it has env_file entries the scan could not read
+//	                                 // (outside the root), so environment may lack their variables
 //	    }
 //	  },
 //	  "unset_variables": ["HTTP_PORT"],  // referenced, set nowhere; audited with a stand-in value

@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -18,7 +19,10 @@ import (
 // flags its entrypoint and command give each program, shell scripts included, with where each
 // value comes from). sources holds the bytes of every compose file by span path ("" for the
 // document's own file), so each flag is reported at its own line, even inside a block scalar.
-func addSecretFacts(doc *scanners.Document, p *types.Project, raw map[string]any, rawSpans scanners.Spans, sources map[string][]byte, env *scanners.Document) {
+// envRead says whether the services' env_file entries were read into their environments;
+// when not, a service that has some gets env_files_unread, and rules do not call a variable
+// they may set unset.
+func addSecretFacts(doc *scanners.Document, p *types.Project, raw map[string]any, rawSpans scanners.Spans, sources map[string][]byte, env *scanners.Document, envRead bool) {
 	services, _ := doc.Data.(map[string]any)["services"].(map[string]any)
 	rawSvcs, _ := raw["services"].(map[string]any)
 	names := make([]string, 0, len(services))
@@ -36,7 +40,39 @@ func addSecretFacts(doc *scanners.Document, p *types.Project, raw map[string]any
 		rawSvc, _ := rawSvcs[name].(map[string]any)
 		data["environment_weak"] = environmentWeak(data, rawSvc, env)
 		data["command_flags"] = commandFlagFacts(name, svc, rawSvc, rawSpans, doc.Spans, loc, env)
+		data["env_files_unread"] = !envRead && len(svc.EnvFiles) > 0
 	}
+}
+
+// envFilesRead mirrors resolveEnvFiles: env_file entries are read only when every one of the
+// project (pre_start hooks' included) lies inside the scan root.
+func envFilesRead(p *types.Project, root string) bool {
+	if root == "" {
+		return false
+	}
+	inside := func(files []types.EnvFile) bool {
+		for _, f := range files {
+			path := f.Path
+			if !filepath.IsAbs(path) {
+				path = filepath.Join(p.WorkingDir, path)
+			}
+			if !scanners.Inside(root, path) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, svc := range p.Services {
+		if !inside(svc.EnvFiles) {
+			return false
+		}
+		for _, h := range svc.PreStart {
+			if !inside(h.EnvFiles) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // environmentWeak lists the secret-named variables whose value is written in the compose file

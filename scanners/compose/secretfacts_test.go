@@ -154,3 +154,24 @@ func TestFallbackRatedWhenTheFileNeedsStandIns(t *testing.T) {
 		t.Errorf("cache:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestEnvFilesUnread: env_file entries outside the scan root are not read; rules are told so.
+func TestEnvFilesUnread(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"outside.env": "REDIS_PASSWORD=Vd8tq2Lw9Zr4Xk1p\n",
+		"root/compose.yaml": `services:
+  redis:
+    image: valkey/valkey:8
+    command: ["sh", "-c", "valkey-server --requirepass $$REDIS_PASSWORD"]
+    env_file: ../outside.env
+  other:
+    image: redis:7
+`,
+	})
+	doc := parseFile(t, dir+"/root", "compose.yaml")
+	svcs := doc.Data.(map[string]any)["services"].(map[string]any)
+	if svcs["redis"].(map[string]any)["env_files_unread"] != true || svcs["other"].(map[string]any)["env_files_unread"] != false {
+		t.Errorf("env_files_unread: redis %v, other %v", svcs["redis"].(map[string]any)["env_files_unread"], svcs["other"].(map[string]any)["env_files_unread"])
+	}
+}

@@ -85,6 +85,12 @@ env_provides(svc, v) if {
 # A bare variable passes the host's value through, which the scan cannot see.
 env_provides(svc, v) if svc.environment_origin[v] == "host"
 
+# An env_file the scan could not read (outside the scanned tree) may set it.
+env_provides(svc, v) if {
+	not v in object.keys(svc.environment)
+	svc.env_files_unread
+}
+
 # shell_var_missing is true when --requirepass takes a shell variable the environment lacks.
 shell_var_missing(svc) if {
 	some f in svc.command_flags

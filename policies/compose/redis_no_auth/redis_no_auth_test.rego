@@ -69,4 +69,6 @@ test_shell_variable_the_environment_lacks_is_no_password if {
 	contains(x.msg, "shell variable that the service's environment does not set")
 	empty := svc("valkey/valkey", {"environment": {"REDIS_PASSWORD": ""}, "environment_origin": {"REDIS_PASSWORD": "literal"}, "command_flags": [shell_flag(["REDIS_PASSWORD"])]})
 	count(redis_no_auth.deny) == 1 with input as stack({"redis": empty})
+	unread := svc("valkey/valkey", {"command_flags": [shell_flag(["REDIS_PASSWORD"])], "env_files_unread": true})
+	count(redis_no_auth.deny) == 0 with input as stack({"redis": unread})
 }
