@@ -31,6 +31,7 @@ func addSecretFacts(doc *scanners.Document, p *types.Project, raw map[string]any
 	}
 	sort.Strings(names)
 	loc := &locator{sources: sources, starts: map[string][]int{}}
+	rater := strength.NewRater()
 	for _, name := range names {
 		data, _ := services[name].(map[string]any)
 		svc, ok := p.Services[name]
@@ -38,8 +39,8 @@ func addSecretFacts(doc *scanners.Document, p *types.Project, raw map[string]any
 			continue
 		}
 		rawSvc, _ := rawSvcs[name].(map[string]any)
-		data["environment_weak"] = environmentWeak(data, rawSvc, env)
-		data["command_flags"] = commandFlagFacts(name, svc, rawSvc, rawSpans, doc.Spans, loc, env)
+		data["environment_weak"] = environmentWeak(data, rawSvc, env, rater)
+		data["command_flags"] = commandFlagFacts(name, svc, rawSvc, rawSpans, doc.Spans, loc, env, rater)
 		data["env_files_unread"] = !envRead && len(svc.EnvFiles) > 0
 	}
 }
@@ -77,7 +78,7 @@ func envFilesRead(p *types.Project, root string) bool {
 
 // environmentWeak lists the secret-named variables whose value is written in the compose file
 // (or is its ${VAR:-fallback}) and guessable. Values from .env are rated in the .env document.
-func environmentWeak(data, rawSvc map[string]any, env *scanners.Document) map[string]any {
+func environmentWeak(data, rawSvc map[string]any, env *scanners.Document, rater *strength.Rater) map[string]any {
 	out := map[string]any{}
 	envs, _ := data["environment"].(map[string]any)
 	origins, _ := data["environment_origin"].(map[string]any)
@@ -102,7 +103,7 @@ func environmentWeak(data, rawSvc map[string]any, env *scanners.Document) map[st
 		default:
 			continue
 		}
-		if !strength.Switch(s) && strength.Guessable(s) {
+		if !strength.Switch(s) && rater.Guessable(s) {
 			out[k] = true
 		}
 	}
@@ -141,7 +142,7 @@ type topArg struct {
 //	 "vars": [],          // parameters a shell value expands ($REDIS_PASSWORD)
 //	 "secret": true,      // the flag carries a password (a secret-named long flag, mysql -p…, redis-cli -a)
 //	 "weak": false}       // a secret, written in the compose file, that zxcvbn rates guessable
-func commandFlagFacts(name string, svc types.ServiceConfig, rawSvc map[string]any, rawSpans, spans scanners.Spans, loc *locator, env *scanners.Document) []any {
+func commandFlagFacts(name string, svc types.ServiceConfig, rawSvc map[string]any, rawSpans, spans scanners.Spans, loc *locator, env *scanners.Document, rater *strength.Rater) []any {
 	var top []string
 	var args []topArg
 	for _, key := range []string{"entrypoint", "command"} {
@@ -216,7 +217,7 @@ func commandFlagFacts(name string, svc types.ServiceConfig, rawSvc map[string]an
 			"origin":  origin,
 			"vars":    vars,
 			"secret":  secret,
-			"weak":    secret && (origin == "literal" || origin == "default") && !strength.Switch(value) && strength.Guessable(value),
+			"weak":    secret && (origin == "literal" || origin == "default") && !strength.Switch(value) && rater.Guessable(value),
 		})
 		if a.hasSpan {
 			sp := a.span

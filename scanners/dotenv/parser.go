@@ -408,6 +408,7 @@ func buildDocument(path string, src *source, vars []variable, comments []scanner
 	}
 	list := make([]any, 0, len(vars))
 	env := map[string]scanners.StackVar{}
+	rater := strength.NewRater()
 	for i, v := range vars {
 		key := src.Range(v.nameStart, v.nameEnd)
 		val := src.Range(v.valueStart, v.valueEnd)
@@ -422,7 +423,7 @@ func buildDocument(path string, src *source, vars []variable, comments []scanner
 			"quote":     v.quote,
 			"export":    v.export,
 			"effective": effective,
-			"weak":      effective && strength.WeakSecret(v.name, v.value),
+			"weak":      effective && rater.WeakSecret(v.name, v.value),
 		})
 		if effective {
 			env[v.name] = scanners.StackVar{Value: v.value, Path: path, Line: key.Start.Line}

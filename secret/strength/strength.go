@@ -1,8 +1,9 @@
 // Package strength decides whether a secret's value is guessable, with zxcvbn, Dropbox's
 // password-strength estimator (github.com/trustelem/zxcvbn, a port that gives the same scores
 // as zxcvbn 4.4.2 on the same dictionaries: 30,000 common passwords, names, English words,
-// keyboard runs, dates, repeats and sequences). Scanners compute it once per value and hand
-// rules the answer as a plain field (`weak`), so no rule ever needs the value's strength again.
+// keyboard runs, dates, repeats and sequences). Scanners compute it once per value, through a
+// Rater per document (a bounded number of ratings), and hand rules the answer as a plain field
+// (`weak`), so no rule ever needs the value's strength again.
 //
 // A value is guessable when zxcvbn's score is 0 or 1: fewer than a million guesses
 // ("supersecret", "123", "admin", "P@ssw0rd!", "summer", a six-letter word). Random values of
@@ -33,18 +34,7 @@ const guessableScore = 1
 
 // Guessable reports whether zxcvbn rates value guessable. The empty value is not rated (it is
 // its own finding), nor are values longer than MaxRated or not valid UTF-8.
-func Guessable(value string) bool {
-	if value == "" || len(value) > MaxRated || !utf8.ValidString(value) {
-		return false
-	}
-	key := sha256.Sum256([]byte(value))
-	if v, ok := memo.get(key); ok {
-		return v
-	}
-	v := rate(value)
-	memo.put(key, v)
-	return v
-}
+func Guessable(value string) bool { return (&Rater{left: 1}).Guessable(value) }
 
 // rate runs the estimator; a panic inside it (it has none known) rates the value not guessable.
 func rate(value string) (guessable bool) {
@@ -69,9 +59,7 @@ func SecretName(name string) bool { return secretName.MatchString(name) }
 // WeakSecret reports whether name holds a secret and value is guessable: the fact scanners
 // attach to a value as `weak`. A boolean value is a switch whose name happens to end like a
 // secret's (MYSQL_ALLOW_EMPTY_PASSWORD=yes, MARIADB_RANDOM_ROOT_PASSWORD=1), not a password.
-func WeakSecret(name, value string) bool {
-	return SecretName(name) && !Switch(value) && Guessable(value)
-}
+func WeakSecret(name, value string) bool { return (&Rater{left: 1}).WeakSecret(name, value) }
 
 // Switch reports whether value is a boolean as configuration files write one.
 func Switch(value string) bool {
@@ -80,6 +68,42 @@ func Switch(value string) bool {
 		return true
 	}
 	return false
+}
+
+// Rater rates the values of one document within a budget, so a hostile file with thousands
+// of secrets costs a bounded time (zxcvbn takes up to a few milliseconds a value): once the
+// budget is spent, further values are not rated (never called guessable). Answers remembered
+// from earlier values cost nothing.
+type Rater struct{ left int }
+
+// DocumentBudget is how many values one document may have rated: far more secrets than any
+// real file holds.
+const DocumentBudget = 128
+
+// NewRater returns a Rater with DocumentBudget ratings.
+func NewRater() *Rater { return &Rater{left: DocumentBudget} }
+
+// Guessable is the package's Guessable within the budget.
+func (r *Rater) Guessable(value string) bool {
+	if value == "" || len(value) > MaxRated || !utf8.ValidString(value) {
+		return false
+	}
+	key := sha256.Sum256([]byte(value))
+	if v, ok := memo.get(key); ok {
+		return v
+	}
+	if r.left <= 0 {
+		return false
+	}
+	r.left--
+	v := rate(value)
+	memo.put(key, v)
+	return v
+}
+
+// WeakSecret is the package's WeakSecret within the budget.
+func (r *Rater) WeakSecret(name, value string) bool {
+	return SecretName(name) && !Switch(value) && r.Guessable(value)
 }
 
 // memo remembers the answers of one process by the value's SHA-256 (the values themselves are

@@ -2,6 +2,7 @@ package strength_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"path"
@@ -136,5 +137,23 @@ func TestSecretNamePatternMatchesPolicies(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("no secret_name_pattern in the policies' data")
+	}
+}
+
+// TestRaterBudget: a document's ratings are bounded; remembered answers stay free.
+func TestRaterBudget(t *testing.T) {
+	r := &strength.Rater{}
+	if r.Guessable("qwerty1234") {
+		t.Error("a spent budget rates nothing new")
+	}
+	if !strength.Guessable("supersecret") || !r.Guessable("supersecret") {
+		t.Error("a value rated before is answered from memory")
+	}
+	r = strength.NewRater()
+	for i := range strength.DocumentBudget + 10 {
+		r.Guessable(fmt.Sprintf("x%dq", i))
+	}
+	if r.Guessable("dragon") { // guessable, and never rated before in this process
+		t.Error("the budget of one document is DocumentBudget values")
 	}
 }
