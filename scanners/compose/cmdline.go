@@ -77,13 +77,15 @@ func commandLineFlags(top []string) []argFlag {
 		elems[i] = i
 	}
 	var out []argFlag
-	simpleCommand(words, elems, 0, &out)
+	simpleCommand(words, elems, 0, nil, &out)
 	return out
 }
 
 // simpleCommand collects the flags of one command (words[0] is the program); elems maps each
-// word to the top-level argument it came from.
-func simpleCommand(words []shellWord, elems []int, depth int, out *[]argFlag) {
+// word to the top-level argument it came from; assigned holds the variables the enclosing
+// scripts set themselves (PW=$(cat /run/secrets/pw); redis-server --requirepass "$PW"), which
+// a value's vars then leave out: only what the container's environment must provide is listed.
+func simpleCommand(words []shellWord, elems []int, depth int, assigned map[string]bool, out *[]argFlag) {
 	// Unwrap exec, env, gosu USER, … down to the program they start.
 	for len(words) > 0 {
 		prog := path.Base(words[0].text)
@@ -114,12 +116,16 @@ func simpleCommand(words []shellWord, elems []int, depth int, out *[]argFlag) {
 	}
 	if script, at, ok := scriptOperand(prog, words); ok {
 		if depth < maxShellDepth {
-			for _, cmd := range scriptCommands(script) {
+			cmds, set := scriptCommands(script)
+			for v := range assigned {
+				set[v] = true
+			}
+			for _, cmd := range cmds {
 				inner := make([]int, len(cmd))
 				for i := range inner {
 					inner[i] = elems[at]
 				}
-				simpleCommand(cmd, inner, depth+1, out)
+				simpleCommand(cmd, inner, depth+1, set, out)
 			}
 		}
 		return
@@ -155,8 +161,20 @@ func simpleCommand(words []shellWord, elems []int, depth int, out *[]argFlag) {
 		if !f.inline && i+1 < len(words) && !strings.HasPrefix(words[i+1].text, "-") {
 			f.value, f.valueElem = words[i+1], elems[i+1]
 		}
+		f.value.exps = withoutAssigned(f.value.exps, assigned)
 		*out = append(*out, f)
 	}
+}
+
+// withoutAssigned blanks the expansions of variables the script sets itself.
+func withoutAssigned(exps []string, assigned map[string]bool) []string {
+	out := make([]string, len(exps))
+	for i, v := range exps {
+		if !assigned[v] {
+			out[i] = v
+		}
+	}
+	return out
 }
 
 // sliceWord is the part of a word from byte off on, with its expansions.
@@ -204,12 +222,14 @@ func scriptOperand(prog string, words []shellWord) (shellWord, int, bool) {
 }
 
 // scriptCommands parses a shell script and returns the words of each simple command in it,
-// command substitutions included. A script the parser refuses is read as one command of
-// blank-separated words, so its flags are still seen.
-func scriptCommands(script shellWord) (cmds [][]shellWord) {
+// command substitutions included, and the variables the script assigns (X=…, export X=…,
+// read X, for X in …). A script the parser refuses is read as one command of blank-separated
+// words, so its flags are still seen.
+func scriptCommands(script shellWord) (cmds [][]shellWord, assigned map[string]bool) {
+	assigned = map[string]bool{}
 	text := script.text
 	if len(text) > maxScript {
-		return nil
+		return nil, assigned
 	}
 	// A run-time expansion of the outer command line stays one inside the script.
 	if strings.Contains(text, expansionMark) {
@@ -237,19 +257,38 @@ func scriptCommands(script shellWord) (cmds [][]shellWord) {
 	}()
 	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(text), "")
 	if err != nil {
-		return fieldsCommand(text)
+		return fieldsCommand(text), assigned
 	}
 	syntax.Walk(f, func(n syntax.Node) bool {
-		if ce, ok := n.(*syntax.CallExpr); ok && len(ce.Args) > 0 {
-			words := make([]shellWord, len(ce.Args))
-			for i, a := range ce.Args {
+		switch x := n.(type) {
+		case *syntax.Assign:
+			if x.Name != nil {
+				assigned[x.Name.Value] = true
+			}
+		case *syntax.ForClause:
+			if wi, ok := x.Loop.(*syntax.WordIter); ok && wi.Name != nil {
+				assigned[wi.Name.Value] = true
+			}
+		case *syntax.CallExpr:
+			if len(x.Args) == 0 {
+				break
+			}
+			words := make([]shellWord, len(x.Args))
+			for i, a := range x.Args {
 				words[i] = wordOf(a)
+			}
+			if words[0].text == "read" {
+				for _, w := range words[1:] {
+					if !strings.HasPrefix(w.text, "-") {
+						assigned[w.text] = true
+					}
+				}
 			}
 			cmds = append(cmds, words)
 		}
 		return true
 	})
-	return cmds
+	return cmds, assigned
 }
 
 func fieldsCommand(text string) [][]shellWord {

@@ -69,6 +69,15 @@ func TestCommandLineFlags(t *testing.T) {
   bare:
     image: redis:7
     command: ["--requirepass", "${UNSET_PW:-changeme}"]
+  computed:
+    image: redis:7
+    command:
+      - sh
+      - -c
+      - |
+        PW=$$(cat /run/secrets/redis)
+        for DB in a b; do echo $$DB; done
+        exec redis-server --requirepass "$$PW" --masterauth "$${MASTER_PW}" --replicaof "$$DB" 6379
   dump:
     image: postgres:16
     command: pg_dump --username=app --no-password appdb
@@ -97,7 +106,9 @@ func TestCommandLineFlags(t *testing.T) {
 		// No program: the image's entrypoint runs redis-server with these arguments.
 		"bare": {" --requirepass=changeme default secret weak @34"},
 		// A switch ending like a secret is not a password flag, its next word no password.
-		"dump": {"pg_dump --username=app literal @37", "pg_dump --no-password=appdb literal @37"},
+		"dump": {"pg_dump --username=app literal @46", "pg_dump --no-password=appdb literal @46"},
+		// Variables the script sets itself are no environment variables.
+		"computed": {"redis-server --requirepass= shell secret @43", "redis-server --masterauth= shell vars[MASTER_PW] @43", "redis-server --replicaof= shell @43"},
 	} {
 		if got := flagsOf(t, doc, svc); strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s:\n got %q\nwant %q", svc, got, want)

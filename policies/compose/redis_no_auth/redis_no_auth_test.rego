@@ -71,4 +71,6 @@ test_shell_variable_the_environment_lacks_is_no_password if {
 	count(redis_no_auth.deny) == 1 with input as stack({"redis": empty})
 	unread := svc("valkey/valkey", {"command_flags": [shell_flag(["REDIS_PASSWORD"])], "env_files_unread": true})
 	count(redis_no_auth.deny) == 0 with input as stack({"redis": unread})
+	computed := svc("redis", {"command_flags": [shell_flag([])]}) # --requirepass "$(cat /run/secrets/redis)"
+	count(redis_no_auth.deny) == 0 with input as stack({"redis": computed})
 }
