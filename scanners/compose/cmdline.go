@@ -59,7 +59,7 @@ type argFlag struct {
 }
 
 // shells take their script from the first operand when one of their options is -c.
-var shells = map[string]bool{"sh": true, "bash": true, "ash": true, "dash": true, "zsh": true, "ksh": true, "mksh": true, "busybox": true}
+var shells = map[string]bool{"sh": true, "bash": true, "ash": true, "dash": true, "zsh": true, "ksh": true, "mksh": true}
 
 // wrappers run the program named after them (and their own options or arguments).
 // The number is how many arguments (after their options) precede the program: gosu USER prog.
@@ -110,7 +110,7 @@ func simpleCommand(words []shellWord, elems []int, depth int, assigned map[strin
 	if !words[0].literal() {
 		prog = ""
 	}
-	if prog == "busybox" && len(words) > 1 && shells[words[1].text] {
+	if prog == "busybox" && len(words) > 1 && shells[words[1].text] { // busybox sh -c …
 		words, elems = words[1:], elems[1:]
 		prog = words[0].text
 	}
