@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -164,7 +165,12 @@ func commandFlagFacts(name string, svc types.ServiceConfig, rawSvc map[string]an
 				if sp, ok := rawSpans[scanners.PathKey("services", name, key, i)]; ok {
 					a.span, a.hasSpan = sp, true
 				}
-				a.raw, _ = rawList[i].(string)
+				switch v := rawList[i].(type) {
+				case string:
+					a.raw = v
+				case int64, float64, bool:
+					a.raw = fmt.Sprint(v) // a YAML number or boolean, written as such
+				}
 				a.group = len(args)
 			case isStr:
 				a.raw = rawStr
