@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"path"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -155,5 +156,21 @@ func TestRaterBudget(t *testing.T) {
 	}
 	if r.Guessable("dragon") { // guessable, and never rated before in this process
 		t.Error("the budget of one document is DocumentBudget values")
+	}
+}
+
+// TestSecretNameIsThePattern: the suffix test and the pattern answer alike.
+func TestSecretNameIsThePattern(t *testing.T) {
+	re := regexp.MustCompile(strength.SecretNamePattern)
+	for _, n := range []string{
+		"", "P", "PW", "pw", "DB_PW", "PWD", "PW_FILE", "XPW", "REDIS_PASSWORD", "redis_password",
+		"POSTGRES_PASSWORD_FILE", "PASSWD", "SMTP_PASS", "BYPASS", "PASSWORDS", "JWT_SECRET",
+		"SECRET_KEY_BASE", "GF_SECURITY_SECRET_KEY", "GITHUB_TOKEN", "TOKENS", "OPENAI_API_KEY",
+		"AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "SSH_PRIVATE_KEY", "PRIVATE_KEY_PATH", "requirepass",
+		"admin_password", "db.root.password", "Secret", "OPENC3_REDIS_USERNAME", "KEY",
+	} {
+		if got, want := strength.SecretName(n), re.MatchString(n); got != want {
+			t.Errorf("SecretName(%q) = %v, the pattern says %v", n, got, want)
+		}
 	}
 }
