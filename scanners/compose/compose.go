@@ -233,6 +233,7 @@ func (s *Scanner) load(rel, dir string, f *files, src []byte, env *scanners.Docu
 		return nil, &scanners.ParseError{Path: rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + loadError(err, root, absDir, secrets, envValues)}
 	}
 	doc := build(rel, project, rawMap, rawSpans, env, unset)
+	addSecretFacts(doc, project, rawMap, rawSpans, sourcesOf(src, extra), env, envFilesRead(project, root))
 	// The stand-ins given to unset variables are deploylint's, not the file's secrets.
 	standIns := map[string]bool{}
 	for _, v := range unset {

@@ -19,7 +19,18 @@
 //	      "volumes": [ {"type": "bind", "source": "./users.acl", "target": "/etc/redis/users.acl", "read_only": true} ],
 //	      "network_mode": "",
 //	      "command": ["redis-server", "--aclfile", "/etc/redis/users.acl"],
-//	      "command_raw": "redis-server --aclfile /etc/redis/users.acl"   // before interpolation
+//	      "command_raw": "redis-server --aclfile /etc/redis/users.acl",  // before interpolation
+//	      "environment_weak": {"MYSQL_ROOT_PASSWORD": true},  // secret-named, written here (or its
+//	                                 // ${VAR:-fallback}), and rated guessable by zxcvbn
+//	      "command_flags": [ {"program": "redis-server", "name": "--aclfile",
+//	                          "value": "/etc/redis/users.acl", "origin": "literal", "vars": [],
+//	                          "secret": false, "weak": false} ]
+//	                       // every flag the entrypoint + command give a program, the scripts of
+//	                       // sh -c / bash -c / su -c included (parsed with mvdan.cc/sh); origin:
+//	                       // literal, default, interpolated (from .env: judged there) or shell
+//	                       // (expanded at run time from the container's environment: vars)
+//	      "env_files_unread": false  // true: it has env_file entries the scan could not read
+//	                                 // (outside the root), so environment may lack their variables
 //	    }
 //	  },
 //	  "unset_variables": ["HTTP_PORT"],  // referenced, set nowhere; audited with a stand-in value
@@ -31,7 +42,8 @@
 // ["services", s, "environment", NAME] is the entry that set NAME, or, when its value was
 // interpolated from the project's .env, the .env line that holds it (Span.Path is then the
 // .env path); ["services", s, "volumes", i], ["services", s, "image"], ["services", s,
-// "network_mode"] and ["services", s, "command"] point at their source.
+// "network_mode"] and ["services", s, "command"] point at their source; ["services", s,
+// "command_flags", i] at the flag itself, on its own line inside a multi-line script.
 //
 // Bind mounts of files inside the scan root are listed in Document.Binds as
 // "service:/container/path" → root-relative path; the pipeline then hands rules the mounted

@@ -11,7 +11,10 @@
 //	      "line":      52,                 // line of the name
 //	      "quote":     "none",             // "none" | "single" | "double"
 //	      "export":    false,              // written as `export NAME=…`
-//	      "effective": true                // false when a later line sets the same name again
+//	      "effective": true,               // false when a later line sets the same name again
+//	      "weak":      false               // an effective secret-named variable (…PASSWORD, …SECRET,
+//	                                       // …TOKEN: strength.SecretName) whose value zxcvbn rates
+//	                                       // guessable (strength.Guessable): "supersecret", "123"
 //	    }
 //	  ]
 //	}

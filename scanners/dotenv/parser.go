@@ -14,6 +14,7 @@ import (
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/secret"
+	"github.com/deploylint/deploylint/secret/strength"
 )
 
 // Scanner reads .env files.
@@ -408,6 +409,7 @@ func buildDocument(path string, src *source, vars []variable, comments []scanner
 	}
 	list := make([]any, 0, len(vars))
 	env := map[string]scanners.StackVar{}
+	rater := strength.NewRater()
 	for i, v := range vars {
 		key := src.Range(v.nameStart, v.nameEnd)
 		val := src.Range(v.valueStart, v.valueEnd)
@@ -422,6 +424,7 @@ func buildDocument(path string, src *source, vars []variable, comments []scanner
 			"quote":     v.quote,
 			"export":    v.export,
 			"effective": effective,
+			"weak":      effective && rater.WeakSecret(v.name, v.value),
 		})
 		if effective {
 			env[v.name] = scanners.StackVar{Value: v.value, Path: path, Line: key.Start.Line}

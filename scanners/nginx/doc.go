@@ -29,8 +29,9 @@
 //	                  // directive in force (inherited from http when the server sets none)
 //	      "hsts": 12, "hsts_max_age": 31536000,   // effective add_header Strict-Transport-Security
 //	      "redirects_to_https": false,            // server-level return 30x https:// / rewrite
+//	      "refuses": false,   // server-level return 444 (close) or an error status: serves nothing
 //	      "locations": [ {"at": 15, "path": "/", "acme": false, "redirects_to_https": false,
-//	                      "proxy_pass": 16} ]
+//	                      "refuses": false, "proxy_pass": 16} ]
 //	  } ],
 //	  "has_http_block": true,
 //	  "include_notes": [ {"line": 20, "include": "/etc/ssl/x.conf", "reason": "…"} ]

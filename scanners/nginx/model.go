@@ -2,6 +2,7 @@ package nginx
 
 import (
 	"net"
+	"strconv"
 	"strings"
 
 	"github.com/deploylint/deploylint/scanners"
@@ -182,7 +183,7 @@ func (b *builder) server(d *directive, k int, context string, sc scope) {
 	srv := map[string]any{"at": k, "context": context}
 	var listens, names, locations []any
 	sslOn := false
-	redirects := false
+	redirects, refuses := false, false
 	for _, j := range b.children[k] {
 		e := b.directives[j].(map[string]any)
 		name := e["name"].(string)
@@ -207,6 +208,7 @@ func (b *builder) server(d *directive, k int, context string, sc scope) {
 			if httpsRedirect(name, args) {
 				redirects = true
 			}
+			refuses = refuses || refusal(name, args)
 		case "location":
 			locations = append(locations, b.location(j, args))
 		}
@@ -246,12 +248,13 @@ func (b *builder) server(d *directive, k int, context string, sc scope) {
 	srv["listens"] = listens
 	srv["names"] = names
 	srv["redirects_to_https"] = redirects
+	srv["refuses"] = refuses
 	srv["locations"] = locations
 	b.servers = append(b.servers, srv)
 }
 
 func (b *builder) location(k int, args []string) map[string]any {
-	loc := map[string]any{"at": k, "path": strings.Join(args, " "), "redirects_to_https": false, "proxy_pass": nil, "acme": false}
+	loc := map[string]any{"at": k, "path": strings.Join(args, " "), "redirects_to_https": false, "refuses": false, "proxy_pass": nil, "acme": false}
 	for _, a := range args {
 		if strings.Contains(a, ".well-known/acme-challenge") {
 			loc["acme"] = true
@@ -264,6 +267,9 @@ func (b *builder) location(k int, args []string) map[string]any {
 		case "return", "rewrite":
 			if httpsRedirect(e["name"].(string), args) {
 				loc["redirects_to_https"] = true
+			}
+			if refusal(e["name"].(string), args) {
+				loc["refuses"] = true
 			}
 		case "proxy_pass":
 			loc["proxy_pass"] = j
@@ -278,6 +284,16 @@ func httpsRedirect(name string, args []string) bool {
 		return len(args) == 2 && strings.HasPrefix(args[0], "30") && strings.HasPrefix(strings.ToLower(args[1]), "https://")
 	}
 	return len(args) >= 2 && strings.HasPrefix(strings.ToLower(args[1]), "https://")
+}
+
+// refusal is true for a `return` that answers with no content: 444 (nginx closes the
+// connection without a response) or an error status (return 403, return 404 "…").
+func refusal(name string, args []string) bool {
+	if name != "return" || len(args) == 0 {
+		return false
+	}
+	code, err := strconv.Atoi(args[0])
+	return err == nil && code >= 400 && code <= 599
 }
 
 func listen(k int, args []string) map[string]any {

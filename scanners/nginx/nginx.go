@@ -24,12 +24,16 @@ func (*Scanner) Kind() string { return "nginx" }
 
 var confDirs = map[string]bool{"nginx": true, "conf.d": true, "sites-available": true, "sites-enabled": true, "http.d": true, "openresty": true}
 
-// Match claims nginx.conf; *.conf in nginx-style folders if the content confirms.
+// Match claims nginx.conf; *.conf in nginx-style folders, and templates of configuration
+// (*.conf.template, which the official image renders from /etc/nginx/templates, and
+// *.conf.tpl) anywhere, if the content confirms.
 func (*Scanner) Match(rel string) scanners.NameMatch {
 	base := scanners.Base(rel)
 	switch {
 	case base == "nginx.conf":
 		return scanners.Match
+	case strings.HasSuffix(base, ".conf.template") || strings.HasSuffix(base, ".conf.tpl"):
+		return scanners.MaybeMatch
 	case strings.HasSuffix(base, ".conf"):
 		for _, part := range strings.Split(path.Dir(rel), "/") {
 			if confDirs[part] || strings.HasPrefix(part, "sites-") {

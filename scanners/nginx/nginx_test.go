@@ -292,3 +292,43 @@ func TestIncludesInContext(t *testing.T) {
 		t.Errorf("listen span = %+v", sp)
 	}
 }
+
+// TestRefusingServers: a return of 444 or an error status answers with no content, at server
+// level (before any location is chosen) or in a location; a redirect or a 200 does not refuse.
+func TestRefusingServers(t *testing.T) {
+	src := "server { listen 80 default_server; server_name _; return 444; }\n" +
+		"server { listen 80; location / { return 403; } location /x { return 200 ok; } }\n" +
+		"server { listen 80; if ($host = a) { return 444; } location / { root /srv; } }\n"
+	doc, err := nginx.New().Parse("conf.d/default.conf", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	servers := doc.Data.(map[string]any)["servers"].([]any)
+	var got []string
+	for _, sv := range servers {
+		s := sv.(map[string]any)
+		desc := fmt.Sprint(s["refuses"])
+		for _, l := range s["locations"].([]any) {
+			desc += fmt.Sprint(" ", l.(map[string]any)["refuses"])
+		}
+		got = append(got, desc)
+	}
+	if want := "true|false true false|false false"; strings.Join(got, "|") != want {
+		t.Errorf("refuses = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+func TestTemplatesAreNginxFiles(t *testing.T) {
+	sc := nginx.New()
+	for rel, want := range map[string]scanners.NameMatch{
+		"nginx.conf.tpl":                      scanners.MaybeMatch,
+		"templates/default.conf.template":     scanners.MaybeMatch,
+		"deploy/site.conf.tpl":                scanners.MaybeMatch,
+		"deploy/site.conf":                    scanners.NoMatch,
+		"nginx/templates/default.conf.sample": scanners.NoMatch,
+	} {
+		if got := sc.Match(rel); got != want {
+			t.Errorf("Match(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}

@@ -2,13 +2,17 @@
 # title: Default credential in service environment
 # description: |
 #   A service's environment, as docker compose resolves it, sets a credential to a shipped
-#   default, a placeholder, a notoriously weak password, or the user, database or service
-#   name itself (POSTGRES_PASSWORD=nextcloud next to POSTGRES_USER=nextcloud). This covers
-#   values written in the compose file and ${VAR:-fallback} fall-backs used because VAR is
-#   unset; a value that comes from the project's .env is reported there (ENV rules). It also
-#   covers redis-server --requirepass with such a password in command, a MinIO service with no
-#   root credentials at all (MinIO then starts with minioadmin/minioadmin), and a variable that
-#   holds a hash a project published for its default password (dockprom's bcrypt of "admin").
+#   default, a placeholder, a notoriously weak password, the user, database or service name
+#   itself (POSTGRES_PASSWORD=nextcloud next to POSTGRES_USER=nextcloud), or a value the zxcvbn
+#   password-strength estimator rates guessable (fewer than a million guesses: 123,
+#   supersecret, a dictionary word; never printed). This covers values written in the compose
+#   file and ${VAR:-fallback} fall-backs used because VAR is unset; a value that comes from the
+#   project's .env is reported there (ENV rules). It also covers passwords given on the command
+#   line in entrypoint or command, shell scripts (sh -c "…") included: secret-named flags
+#   (--requirepass, --admin-password=…, --db-root-password …), mysql's -pPASSWORD, redis-cli's
+#   -a; a MinIO service with no root credentials at all (MinIO then starts with
+#   minioadmin/minioadmin); and a variable that holds a hash a project published for its
+#   default password (dockprom's bcrypt of "admin").
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/CMP003.md
 #     description: rule documentation
@@ -49,6 +53,15 @@ weak(svc_name, svc, var, value) := "the same as a user, database or service name
 	lower(value) in identity_values(svc_name, svc)
 }
 
+# A guessable value (zxcvbn, computed by the scanner) is the operator's own: never shown.
+weak(svc_name, svc, var, value) := guessable if {
+	not secrets.is_known_default(value)
+	not lower(value) in identity_values(svc_name, svc)
+	svc.environment_weak[var]
+}
+
+guessable := "guessable (a password-strength estimator finds it in under a million guesses)"
+
 shown(value) := sprintf(" (%q)", [value]) if value in secrets.shipped_defaults
 
 shown(value) := "" if not value in secrets.shipped_defaults
@@ -76,14 +89,32 @@ deny contains result.at(["services", name, "environment", var], msg) if {
 	msg := sprintf("service %s: %s %s and is the published hash of the default password %q (%s); use the hash of a unique password, from .env", [name, var, how, h.password, h.source])
 }
 
-# Only a password written in the command itself: one interpolated from .env is reported there.
-deny contains result.at(["services", name, "command"], msg) if {
+# A password flag on the command line (the scanner parses entrypoint, command and the scripts
+# of sh -c): only a value written in the compose file, or its ${VAR:-fallback}; one
+# interpolated from .env is reported there, one the container's shell expands is its
+# environment's.
+deny contains result.at(["services", name, "command_flags", i], msg) if {
 	some name, svc in input.data.services
-	some m in regex.find_all_string_submatch_n(`--requirepass[= ]+["']?([^$"'\s][^"'\s]*)`, svc.command_raw, -1)
-	pw := m[1]
-	secrets.is_known_default(pw)
-	msg := sprintf("service %s starts redis-server with --requirepass set to a well-known default%s; pass a unique secret", [name, shown(pw)])
+	some i, f in svc.command_flags
+	f.secret
+	f.origin in {"literal", "default"}
+	f.value != ""
+	problem := flag_problem(f)
+	msg := sprintf("service %s passes %s%s on its command line %s, and it is %s%s; pass a unique secret from .env or a secrets file", [name, f.name, program_text(f), flag_origin_text[f.origin], problem, shown(f.value)])
 }
+
+flag_problem(f) := "a well-known default" if secrets.is_known_default(f.value)
+
+flag_problem(f) := guessable if {
+	not secrets.is_known_default(f.value)
+	f.weak
+}
+
+program_text(f) := sprintf(" to %s", [f.program]) if f.program != ""
+
+program_text(f) := "" if f.program == ""
+
+flag_origin_text := {"literal": "as written in the compose file", "default": "as the default of an unset variable"}
 
 deny contains result.key(["services", name], msg) if {
 	some name, svc in input.data.services

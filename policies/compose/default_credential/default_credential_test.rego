@@ -33,6 +33,7 @@ test_requirepass_and_minio if {
 	redis := compose.service("redis", {
 		"command": ["redis-server", "--requirepass", "foobared"],
 		"command_raw": "redis-server --requirepass foobared",
+		"command_flags": [flag("redis-server", "--requirepass", "foobared", "literal")],
 	})
 	minio := compose.service("minio/minio", {"command": ["server", "/data"]})
 	count(default_credential.deny) == 2 with input as compose.stack({"redis": redis, "minio": minio})
@@ -42,6 +43,7 @@ test_interpolated_command_password_is_left_to_env_rules if {
 	redis := compose.service("redis", {
 		"command": ["redis-server", "--requirepass", "changeme"],
 		"command_raw": "redis-server --requirepass \"${REDIS_PASSWORD}\"",
+		"command_flags": [flag("redis-server", "--requirepass", "changeme", "interpolated")],
 	})
 	count(default_credential.deny) == 0 with input as compose.stack({"redis": redis})
 }
@@ -77,4 +79,41 @@ test_published_hash_from_dotenv_is_left_to_env_rules if {
 		"environment_origin": {"ADMIN_PASSWORD_HASH": "dotenv"},
 	})
 	count(default_credential.deny) == 0 with input as compose.stack({"caddy": caddy})
+}
+
+# flag is one entry of a service's command_flags as the compose scanner writes it.
+flag(program, name, value, origin) := {"program": program, "name": name, "value": value, "origin": origin, "vars": [], "secret": true, "weak": false}
+
+test_fallback_rated_guessable_is_reported_without_its_value if {
+	db := compose.service("mariadb", {"environment": {"MYSQL_ROOT_PASSWORD": "123", "MYSQL_PASSWORD": "Vd8tq2Lw9Zr4Xk1p"}, "environment_origin": {"MYSQL_ROOT_PASSWORD": "default", "MYSQL_PASSWORD": "literal"}, "environment_weak": {"MYSQL_ROOT_PASSWORD": true}})
+	r := default_credential.deny with input as compose.stack({"db": db})
+	{x.path | some x in r} == {["services", "db", "environment", "MYSQL_ROOT_PASSWORD"]}
+	some x in r
+	contains(x.msg, "falls back to a default in the compose file and is guessable")
+	not contains(x.msg, "123")
+}
+
+test_guessable_from_dotenv_is_left_to_env_rules if {
+	db := compose.service("postgres", {"environment": {"POSTGRES_PASSWORD": "123"}, "environment_origin": {"POSTGRES_PASSWORD": "dotenv"}, "environment_weak": {}})
+	count(default_credential.deny) == 0 with input as compose.stack({"db": db})
+}
+
+# frappe_docker's create-site: bash -c "… bench new-site --admin-password=admin --db-root-password=admin …"
+test_command_line_passwords if {
+	site := compose.service("frappe/erpnext", {"command_flags": [
+		object.union(flag("bench", "--admin-password", "admin", "literal"), {"weak": true}),
+		object.union(flag("bench", "--db-root-username", "root", "literal"), {"secret": false}),
+		object.union(flag("mysql", "-p", "x7Qv2LpZ9mWc4RtB", "literal"), {"weak": false}),
+		object.union(flag("bench", "--api-token", "hello", "default"), {"weak": true}),
+		object.union(flag("valkey-server", "--requirepass", "", "shell"), {"vars": ["REDIS_PASSWORD"]}),
+	]})
+	r := default_credential.deny with input as compose.stack({"create-site": site})
+	{x.path | some x in r} == {["services", "create-site", "command_flags", 0], ["services", "create-site", "command_flags", 3]}
+	some a in r
+	a.path == ["services", "create-site", "command_flags", 0]
+	contains(a.msg, `--admin-password to bench on its command line as written in the compose file, and it is a well-known default ("admin")`)
+	some b in r
+	b.path == ["services", "create-site", "command_flags", 3]
+	contains(b.msg, "is guessable")
+	not contains(b.msg, "hello")
 }

@@ -1,10 +1,12 @@
 # METADATA
 # title: Redis without authentication
 # description: |
-#   A Redis or Valkey service starts without a password: its command sets neither
-#   --requirepass nor --aclfile (or sets an empty password, as an empty REDIS_PASSWORD in .env
-#   does) and no mounted users.acl or redis.conf provides authentication. Critical when a port
-#   is published on all interfaces, high otherwise (every container on the network gets in).
+#   A Redis or Valkey service starts without a password: its command line (entrypoint and
+#   command, the script of sh -c "…" included) sets neither --requirepass nor --aclfile (or sets
+#   an empty password, as an empty REDIS_PASSWORD in .env does, or takes it from a shell
+#   variable such as $REDIS_PASSWORD that the service's environment and env_file do not set) and
+#   no mounted users.acl or redis.conf provides authentication. Critical when a port is
+#   published on all interfaces, high otherwise (every container on the network gets in).
 #   When the password is ${REDIS_PASSWORD} or ${REDIS_PASSWORD:-} instead of the required
 #   ${REDIS_PASSWORD:?…}, Redis silently starts without a password the day the variable is
 #   missing: medium.
@@ -40,6 +42,57 @@ authenticated(name, svc) if {
 
 authenticated(name, svc) if "--aclfile" in svc.command
 
+# The flags the scanner found on the command line, sh -c scripts included.
+authenticated(_, svc) if {
+	some f in svc.command_flags
+	f.name == "--requirepass"
+	flag_password(svc, f)
+	not password_var_unset(svc)
+}
+
+authenticated(_, svc) if {
+	some f in svc.command_flags
+	f.name == "--aclfile"
+	f.value != "" # a path: whatever its origin, Redis then reads its users from that file
+}
+
+flag_password(_, f) if {
+	f.origin != "shell"
+	f.value != ""
+}
+
+# valkey-server --requirepass $REDIS_PASSWORD in sh -c: the container's environment must set
+# it. A value the script computes ("$(cat /run/secrets/redis)", a variable it assigns) has no
+# vars: what it holds is not known, so it counts.
+flag_password(svc, f) if {
+	f.origin == "shell"
+	every v in f.vars {
+		env_provides(svc, v)
+	}
+}
+
+env_provides(svc, v) if {
+	is_string(svc.environment[v])
+	svc.environment[v] != ""
+}
+
+# A bare variable passes the host's value through, which the scan cannot see.
+env_provides(svc, v) if svc.environment_origin[v] == "host"
+
+# An env_file the scan could not read (outside the scanned tree) may set it.
+env_provides(svc, v) if {
+	not v in object.keys(svc.environment)
+	svc.env_files_unread
+}
+
+# shell_var_missing is true when --requirepass takes a shell variable the environment lacks.
+shell_var_missing(svc) if {
+	some f in svc.command_flags
+	f.name == "--requirepass"
+	f.origin == "shell"
+	not flag_password(svc, f)
+}
+
 authenticated(name, _) if {
 	some m in compose.mounts_of(name)
 	m.kind == "redis-acl"
@@ -62,7 +115,15 @@ password_var_unset(svc) if {
 
 why(svc) := "its --requirepass variable is set by no scanned .env, so compose passes an empty password" if password_var_unset(svc)
 
-why(svc) := "no --requirepass, --aclfile or mounted ACL/redis.conf, or an empty password" if not password_var_unset(svc)
+why(svc) := "its --requirepass takes a shell variable that the service's environment does not set" if {
+	not password_var_unset(svc)
+	shell_var_missing(svc)
+}
+
+why(svc) := "no --requirepass, --aclfile or mounted ACL/redis.conf, or an empty password" if {
+	not password_var_unset(svc)
+	not shell_var_missing(svc)
+}
 
 severity(svc) := "critical" if compose.published_beyond_loopback(svc)
 

@@ -47,3 +47,34 @@ test_unset_password_variable_is_no_password if {
 	x.severity == "high"
 	contains(x.msg, "set by no scanned .env")
 }
+
+# netbox-docker: sh -c "valkey-server --requirepass $$REDIS_PASSWORD", the password from env_file.
+shell_flag(vars) := {"program": "valkey-server", "name": "--requirepass", "value": "", "origin": "shell", "vars": vars, "secret": true, "weak": false}
+
+test_requirepass_in_shell_script_counts if {
+	s := compose.service("valkey/valkey", {
+		"command": ["sh", "-c", "valkey-server --requirepass $REDIS_PASSWORD"],
+		"command_raw": "sh -c valkey-server --requirepass $$REDIS_PASSWORD",
+		"environment": {"REDIS_PASSWORD": "H733Kdjndks81"}, "environment_origin": {"REDIS_PASSWORD": "env_file"},
+		"command_flags": [shell_flag(["REDIS_PASSWORD"])],
+	})
+	count(redis_no_auth.deny) == 0 with input as compose.stack({"redis": s})
+	lit := compose.service("redis", {"command": ["sh", "-c", "exec redis-server --requirepass x7Qv2LpZ9mWc4RtB"], "command_flags": [object.union(shell_flag([]), {"origin": "literal", "value": "x7Qv2LpZ9mWc4RtB"})]})
+	count(redis_no_auth.deny) == 0 with input as compose.stack({"redis": lit})
+	acl := compose.service("redis", {"command": ["sh", "-c", "redis-server --aclfile /data/users.acl"], "command_flags": [object.union(shell_flag([]), {"name": "--aclfile", "origin": "literal", "value": "/data/users.acl", "secret": false})]})
+	count(redis_no_auth.deny) == 0 with input as compose.stack({"redis": acl})
+}
+
+test_shell_variable_the_environment_lacks_is_no_password if {
+	s := compose.service("valkey/valkey", {"command": ["sh", "-c", "valkey-server --requirepass $REDIS_PASSWORD"], "command_flags": [shell_flag(["REDIS_PASSWORD"])]})
+	r := redis_no_auth.deny with input as compose.stack({"redis": s})
+	some x in r
+	x.severity == "high"
+	contains(x.msg, "shell variable that the service's environment does not set")
+	empty := compose.service("valkey/valkey", {"environment": {"REDIS_PASSWORD": ""}, "environment_origin": {"REDIS_PASSWORD": "literal"}, "command_flags": [shell_flag(["REDIS_PASSWORD"])]})
+	count(redis_no_auth.deny) == 1 with input as compose.stack({"redis": empty})
+	unread := compose.service("valkey/valkey", {"command_flags": [shell_flag(["REDIS_PASSWORD"])], "env_files_unread": true})
+	count(redis_no_auth.deny) == 0 with input as compose.stack({"redis": unread})
+	computed := compose.service("redis", {"command_flags": [shell_flag([])]}) # --requirepass "$(cat /run/secrets/redis)"
+	count(redis_no_auth.deny) == 0 with input as compose.stack({"redis": computed})
+}

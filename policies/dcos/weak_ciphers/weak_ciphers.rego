@@ -2,6 +2,8 @@
 # title: Weak cipher suite override
 # description: |
 #   adminrouter_tls_cipher_suite enables broken or unauthenticated suites (RC4, 3DES/DES-CBC3, NULL/eNULL/aNULL, EXPORT/EXP, MD5, LOW, ADH/AECDH).
+#   The list is read as OpenSSL reads it: a +-combination names its families (EECDH+aRSA+3DES,
+#   RSA+3DES enable 3DES), and a family that a ! entry removes anywhere (!3DES) is not reported.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/DCOS004.md
 #     description: rule documentation
@@ -16,17 +18,12 @@
 #   guide: 'DC/OS Enterprise security guide: adminrouter_tls_cipher_suite (weak suites must not be enabled)'
 package deploylint.rules.dcos.weak_ciphers
 
+import data.deploylint.lib.ciphers
 import data.deploylint.lib.dcos
 import data.deploylint.lib.result
 
 weak := {"RC4", "3DES", "DES", "NULL", "ENULL", "ANULL", "EXPORT", "EXP", "MD5", "LOW", "ADH", "AECDH"}
 
-enabled contains part if {
-	some tok in regex.split(`[: ,]+`, dcos.cfg.adminrouter_tls_cipher_suite)
-	not startswith(tok, "!")
-	not startswith(tok, "-")
-	some part in split(upper(tok), "-")
-	part in weak
-}
+enabled := ciphers.named(dcos.cfg.adminrouter_tls_cipher_suite, weak)
 
 deny contains result.at(["adminrouter_tls_cipher_suite"], sprintf("adminrouter_tls_cipher_suite enables weak ciphers (%s)", [concat(", ", sort(enabled))])) if count(enabled) > 0

@@ -3,7 +3,10 @@
 # description: |
 #   A secret-named variable (…PASSWORD, …PASS, …_PW, …SECRET, …TOKEN, …API_KEY, …ACCESS_KEY,
 #   …PRIVATE_KEY) is empty, still a placeholder (changeme, CHANGE_ME_…, changeit, your-…,
-#   <…>, xxx…) or a notoriously weak password (123456, 12345678, …). Services started with it
+#   <…>, xxx…), a notoriously weak password (123456, 12345678, …) or a value that the zxcvbn
+#   password-strength estimator rates guessable (fewer than a million guesses: supersecret,
+#   123, a dictionary word; the scanner computes this once per value as the variable's weak
+#   field, and random values or passphrases never qualify). Services started with it
 #   either run without the intended protection or with a password anyone can guess; FetchML
 #   refuses to start Redis without REDIS_PASSWORD for this reason. A variable absent from the file
 #   is fine (secrets may come from the environment at run time), and values that a more specific
@@ -32,11 +35,20 @@ deny contains result.at(["vars", i, "value"], msg) if {
 	some i in dotenv.secret_index
 	v := input.data.vars[i]
 	not dotenv.has_specific_default(v.name, v.value)
-	problem := describe(v.value)
+	problem := problem_of(v)
 	msg := sprintf("%s is %s: set a unique random value or pass it at run time", [v.name, problem])
 }
 
-describe("") := "empty"
+# problem_of names what is wrong with a variable; a guessable value is never printed, since it
+# is the operator's own choice, not a public default.
+problem_of(v) := describe(v.value)
+
+problem_of(v) := "guessable (a password-strength estimator finds it in under a million guesses)" if {
+	not describe(v.value)
+	v.weak
+}
+
+describe(value) := "empty" if value == ""
 
 describe(value) := "a placeholder" if {
 	value != ""

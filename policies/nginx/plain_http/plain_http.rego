@@ -3,9 +3,12 @@
 # description: |
 #   An http server listens without ssl on a non-loopback address and serves content instead
 #   of redirecting to HTTPS (return 301 https://… or rewrite … https://…, at server level or in
-#   every location; ACME challenge locations are exempt). High when no TLS server in the same
-#   configuration serves that name, so HTTPS does not exist at all; medium when it does but HTTP
-#   still answers. Servers bound to loopback only are not reported.
+#   every location; ACME challenge locations are exempt). A server that answers every request
+#   with return 444 (nginx closes the connection) or an error status, at server level or in
+#   every location, serves nothing and is not reported (h5bp's port-80 catch-all for unknown
+#   hosts). High when no TLS server in the same configuration serves that name, so HTTPS does
+#   not exist at all; medium when it does but HTTP still answers. Servers bound to loopback
+#   only are not reported.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/NGX004.md
 #     description: rule documentation
@@ -31,14 +34,17 @@ tls_names contains n if {
 
 serves(s) if {
 	not s.redirects_to_https
+	not s.refuses
 	count(s.locations) == 0
 }
 
 serves(s) if {
 	not s.redirects_to_https
+	not s.refuses
 	some loc in s.locations
 	not loc.acme
 	not loc.redirects_to_https
+	not loc.refuses
 }
 
 covered(s) if {

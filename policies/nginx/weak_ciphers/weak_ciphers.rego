@@ -4,7 +4,11 @@
 #   ssl_ciphers (or proxy_ssl_ciphers) enables cipher families that are broken or have no
 #   forward secrecy: RC4, DES/3DES, MD5, LOW, anonymous ADH/AECDH, SSLv2, or ALL/DEFAULT-style
 #   lists without exclusions (medium); NULL/eNULL/aNULL or EXPORT (no encryption, no
-#   authentication or 40-bit keys) are high. Families excluded with ! or - are not counted.
+#   authentication or 40-bit keys) are high. OpenSSL's shorthands count as the families they
+#   name: each +- separated component of an entry (EECDH+aRSA+3DES, RSA+3DES, DES-CBC3-SHA
+#   enable 3DES). Entries starting with ! or - are not counted; a family that a ! entry
+#   removes anywhere in the list (!3DES; !aNULL also removes ADH and AECDH), or a - entry after
+#   the one that added it, is not reported.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/NGX003.md
 #     description: rule documentation
@@ -19,35 +23,18 @@
 #   guide: 'DC/OS Enterprise security guide: adminrouter_tls_cipher_suite (weak suites must not be enabled)'
 package deploylint.rules.nginx.weak_ciphers
 
+import data.deploylint.lib.ciphers
 import data.deploylint.lib.result
 
 weak_families := {"RC4", "DES", "3DES", "DES-CBC3", "MD5", "LOW", "ADH", "AECDH", "SSLV2", "NULL", "ENULL", "ANULL", "EXPORT", "EXP"}
 
 high_families := {"NULL", "ENULL", "ANULL", "EXPORT", "EXP"}
 
-enabled(spec) := {f |
-	some tok in regex.split(`[:, ]+`, spec)
-	tok != ""
-	not startswith(tok, "!")
-	not startswith(tok, "-")
-	some part in split(upper(trim_left(tok, "+")), "-")
-	part in weak_families
-	f := family(upper(tok), part)
-} | {"ALL" |
-	some tok in regex.split(`[:, ]+`, spec)
+enabled(spec) := ciphers.named(spec, weak_families) | {"ALL" |
+	some tok in regex.split("[:, ]+", spec)
 	upper(tok) in {"ALL", "DEFAULT"}
 	not contains(spec, "!")
 }
-
-# family names DES-CBC3 suites 3DES, as people know them.
-family(tok, part) := "3DES" if {
-	part == "DES"
-	contains(tok, "CBC3")
-}
-
-family(tok, part) := part if not contains(tok, "CBC3")
-
-family(tok, part) := part if part != "DES"
 
 deny contains result.severity(result.at(["directives", k], msg), sev) if {
 	some k, d in input.data.directives
