@@ -14,6 +14,7 @@ import (
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/confine"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // ConfigSource says which configuration a scan reads.
@@ -161,6 +162,13 @@ func NewEngine(ctx context.Context, opt EngineOptions) (*rules.Engine, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load rules: %w", err)
+	}
+	// A custom rule's METADATA is printed in every format: nothing in it may act on a terminal.
+	for _, r := range e.Catalogue.Rules {
+		if r.Custom {
+			r.Title, r.Description = secret.Printable(r.Title), secret.Printable(r.Description)
+			r.Remediation, r.Guide = secret.Printable(r.Remediation), secret.Printable(r.Guide)
+		}
 	}
 	if err := cfg.CheckRules(e.Catalogue, opt.Registry.Names(true)); err != nil {
 		return nil, err

@@ -47,7 +47,8 @@ func evaluate(ctx context.Context, e *rules.Engine, t *tree, s settings) (*Resul
 	})
 	judge(n, t.extra)
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		// An evaluation error may quote a value of the document it failed on.
+		return nil, e.Redactor(secretsOf(slim)).Error(err)
 	}
 	var docs []judged
 	var flat [][]rules.Finding
@@ -56,6 +57,24 @@ func evaluate(ctx context.Context, e *rules.Engine, t *tree, s settings) (*Resul
 		flat = append(flat, results[g]...)
 	}
 	return finish(ctx, e, docs, flat, t.skipped, s)
+}
+
+// secretsOf lists the secrets the documents' parsers marked, under the paths the scan reports.
+func secretsOf(groups [][]judged) []secret.Span {
+	var out []secret.Span
+	for _, docs := range groups {
+		for _, j := range docs {
+			prefix := displayPrefix(j.target)
+			for _, sp := range j.in.Doc.Secrets {
+				if sp.Path == "" {
+					sp.Path = j.in.Doc.Path
+				}
+				sp.Path = joinDisplay(prefix, sp.Path)
+				out = append(out, sp)
+			}
+		}
+	}
+	return out
 }
 
 // slimmed keeps of each document what suppressions and the report read after the rules ran.
@@ -83,16 +102,9 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 	seenFile := map[string]bool{}
 	parts := map[string]*byPrefix{}
 	var order []string
-	var secrets []secret.Span
+	secrets := secretsOf([][]judged{docs})
 	for i, j := range docs {
 		prefix := displayPrefix(j.target)
-		for _, sp := range j.in.Doc.Secrets {
-			if sp.Path == "" {
-				sp.Path = j.in.Doc.Path
-			}
-			sp.Path = joinDisplay(prefix, sp.Path)
-			secrets = append(secrets, sp)
-		}
 		if j.target.Context {
 			continue // read for its neighbours' sake, reported on by nobody
 		}
@@ -132,14 +144,25 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 		}
 		res.Findings = append(res.Findings, fs...)
 	}
-	// Messages of built-in and custom rules alike leave the process masked.
+	// Messages of built-in and custom rules alike leave the process masked, and nothing a
+	// terminal or browser would act on (an escape sequence, a bidi override in a file name)
+	// leaves unescaped.
 	for i := range res.Findings {
 		f := &res.Findings[i]
-		f.Message = res.Redactor.String(f.Message)
+		f.Message = secret.Printable(res.Redactor.String(f.Message))
+		f.Path = secret.Printable(f.Path)
 		if f.Suppressed != nil {
-			f.Suppressed.Justification = res.Redactor.String(f.Suppressed.Justification)
+			f.Suppressed.Justification = secret.Printable(res.Redactor.String(f.Suppressed.Justification))
 		}
 	}
+	for i := range res.Files {
+		res.Files[i] = secret.Printable(res.Files[i])
+	}
+	sources := make(map[string]string, len(res.Sources))
+	for shown, onDisk := range res.Sources {
+		sources[secret.Printable(shown)] = onDisk
+	}
+	res.Sources = sources
 	sort.Strings(res.Files)
 	rules.ApplyBaseline(res.Findings, s.Baseline)
 	rules.SortFindings(res.Findings)

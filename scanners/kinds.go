@@ -7,8 +7,8 @@ import (
 )
 
 // Kind is everything deploylint knows of one kind of file apart from how to parse it. Every
-// place that treats kinds differently (grouping, inline ignores, the file rules, the HTML
-// masking, --kind help) reads it from here, so a new kind is one registry entry: a property
+// place that treats kinds differently (grouping, inline ignores, the file rules, --kind help,
+// new rules' fixtures) reads it from here, so a new kind is one registry entry: a property
 // left undeclared fails the conformance test instead of silently behaving like some other kind.
 type Kind struct {
 	// Name is the kind rules name in METADATA `kinds` and users name in --kind.
@@ -24,8 +24,6 @@ type Kind struct {
 	Secrets SecretHolding
 	// Role is the kind's part in grouping files into deployment folders.
 	Role Role
-	// Mask says how reports that quote source lines hide values on them.
-	Mask Mask
 	// Example is a slash path a file of the kind typically has, which discovery recognises
 	// by name: the file name new rules' fixtures start from.
 	Example string
@@ -68,18 +66,6 @@ const (
 	// RoleStackEnv says the file holds the deployment's variables and roots it too (.env); a
 	// named file's folder and parents contribute theirs as context.
 	RoleStackEnv
-)
-
-// Mask is how quoted source lines of a kind are hidden; zero is "not declared".
-type Mask int
-
-const (
-	maskUnset Mask = iota
-	// MaskSecrets hides the secrets the parser marked and values under secret-named keys.
-	MaskSecrets
-	// MaskValues hides the value on every finding line: in these files nearly every value is
-	// a credential or a hash of one.
-	MaskValues
 )
 
 // String names the holding as the policies' data does.
@@ -147,8 +133,6 @@ func (k Kind) check() error {
 		return fmt.Errorf("kind %s: whether its files hold secrets is not declared", k.Name)
 	case k.Role == roleUnset:
 		return fmt.Errorf("kind %s: grouping role not declared", k.Name)
-	case k.Mask == maskUnset:
-		return fmt.Errorf("kind %s: masking not declared", k.Name)
 	case k.Scanner != nil && k.Example == "":
 		return fmt.Errorf("kind %s: no example file name", k.Name)
 	}
@@ -225,14 +209,13 @@ const (
 // PseudoKinds are the registry entries of the engine's own documents: they hold no secrets,
 // have no comments of their own and belong to the folder of the file they speak of.
 func PseudoKinds() []Kind {
-	entry := func(name, title string, mask Mask) Kind {
-		return Kind{Name: name, Title: title, Comments: CommentNone, Secrets: SecretsNever, Role: RoleMember, Mask: mask}
+	entry := func(name, title string) Kind {
+		return Kind{Name: name, Title: title, Comments: CommentNone, Secrets: SecretsNever, Role: RoleMember}
 	}
 	return []Kind{
-		// A file that failed to parse may hold anything on the line it stopped at.
-		entry(KindParseError, "a file its parser refused (META001)", MaskValues),
-		entry(KindSkipped, "a file deploylint did not read (META004)", MaskSecrets),
-		entry(KindEvalStopped, "a rule evaluation that was stopped (META003)", MaskSecrets),
-		entry(KindSuppressions, "a file's inline ignores (META002)", MaskSecrets),
+		entry(KindParseError, "a file its parser refused (META001)"),
+		entry(KindSkipped, "a file deploylint did not read (META004)"),
+		entry(KindEvalStopped, "a rule evaluation that was stopped (META003)"),
+		entry(KindSuppressions, "a file's inline ignores (META002)"),
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/deploylint/deploylint/scan"
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/builtin"
+	"github.com/deploylint/deploylint/secret"
 )
 
 const informationURI = "https://github.com/deploylint/deploylint"
@@ -52,7 +53,7 @@ func (a *app) execute(args []string) int {
 	if err := root.Execute(); err != nil {
 		// Every error that reaches here means the scan could not run (bad flag, unreadable
 		// path, broken configuration): exit 2, never 1, so CI can tell the two apart.
-		fmt.Fprintf(a.stderr, "deploylint: %v\n", err)
+		fmt.Fprintf(a.stderr, "deploylint: %s\n", secret.Printable(err.Error()))
 		return exitError
 	}
 	return a.code

@@ -71,7 +71,6 @@ func TestRegistryCheckRefusesUndeclared(t *testing.T) {
 		"comments": func(k *scanners.Kind) { k.Comments = 0 },
 		"secrets":  func(k *scanners.Kind) { k.Secrets = 0 },
 		"role":     func(k *scanners.Kind) { k.Role = 0 },
-		"mask":     func(k *scanners.Kind) { k.Mask = 0 },
 		"title":    func(k *scanners.Kind) { k.Title = "" },
 	} {
 		bad := k
