@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strings"
 	"sort"
 
 	"github.com/deploylint/deploylint/internal/workers"
@@ -57,6 +58,38 @@ func evaluate(ctx context.Context, e *rules.Engine, t *tree, s settings) (*Resul
 		flat = append(flat, results[g]...)
 	}
 	return finish(ctx, e, docs, flat, t.skipped, s)
+}
+
+// absoluteRoots rewrites a scan root's absolute path, as a library or a custom rule may quote it
+// (compose-go resolves bind sources against the project folder), into the root-relative path
+// the report uses: output never depends on where the tree was checked out.
+func absoluteRoots(docs []judged) *strings.Replacer {
+	seen := map[string]bool{}
+	var roots []string
+	add := func(p string) {
+		if p != "" && p != string(filepath.Separator) && !seen[p] {
+			seen[p] = true
+			roots = append(roots, p)
+		}
+	}
+	for _, j := range docs {
+		abs, err := filepath.Abs(j.target.Root)
+		if err != nil {
+			continue
+		}
+		add(abs)
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			add(real)
+		}
+	}
+	// The replacer tries its strings in order: a longer root first, so that a root inside
+	// another is rewritten whole.
+	sort.Slice(roots, func(a, b int) bool { return len(roots[a]) > len(roots[b]) || len(roots[a]) == len(roots[b]) && roots[a] < roots[b] })
+	pairs := make([]string, 0, 4*len(roots))
+	for _, r := range roots {
+		pairs = append(pairs, r+string(filepath.Separator), "", r, ".")
+	}
+	return strings.NewReplacer(pairs...)
 }
 
 // secretsOf lists the secrets the documents' parsers marked, under the paths the scan reports.
@@ -147,9 +180,10 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 	// Messages of built-in and custom rules alike leave the process masked, and nothing a
 	// terminal or browser would act on (an escape sequence, a bidi override in a file name)
 	// leaves unescaped.
+	roots := absoluteRoots(docs)
 	for i := range res.Findings {
 		f := &res.Findings[i]
-		f.Message = secret.Printable(res.Redactor.String(f.Message))
+		f.Message = secret.Printable(res.Redactor.String(roots.Replace(f.Message)))
 		f.Path = secret.Printable(f.Path)
 		if f.Suppressed != nil {
 			f.Suppressed.Justification = secret.Printable(res.Redactor.String(f.Suppressed.Justification))

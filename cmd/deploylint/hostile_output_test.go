@@ -105,3 +105,41 @@ func TestSameOutputFromAnyCheckout(t *testing.T) {
 		}
 	}
 }
+
+// TestCustomRuleCannotPrintTheCheckout: a custom rule quoting what compose-go resolved (bind
+// sources are absolute) still prints no absolute path of the machine.
+func TestCustomRuleCannotPrintTheCheckout(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"stack/compose.yaml": "services:\n  app:\n    image: x\n    volumes: [\"./conf:/etc/app\"]\n",
+		"org/quote.rego": `# METADATA
+# title: Quote the bind source
+# description: Prints the resolved bind source.
+# related_resources:
+#   - ref: https://example.org/ORG900
+# custom:
+#   id: ORG900
+#   severity: low
+#   kinds: [compose]
+#   remediation: None.
+package deploylint.rules.org.quote
+
+import data.deploylint.lib.result
+
+deny contains result.file(sprintf("source %s", [v.source])) if {
+	some v in input.data.services.app.volumes
+}
+`,
+	})
+	var out, errOut bytes.Buffer
+	run([]string{"scan", "--format", "json", "--no-config", "--policy", filepath.Join(dir, "org"), filepath.Join(dir, "stack")}, &out, &errOut, func(string) string { return "" })
+	if !strings.Contains(out.String(), "ORG900") {
+		t.Fatalf("the custom rule did not run: %s %s", out.String(), errOut.String())
+	}
+	if strings.Contains(out.String(), dir) {
+		t.Errorf("the report names the checkout %s:\n%s", dir, out.String())
+	}
+	if !strings.Contains(out.String(), "source conf") {
+		t.Errorf("the bind source is not shown relative to the scan root:\n%s", out.String())
+	}
+}
