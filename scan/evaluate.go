@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
-	"strings"
 	"sort"
+	"strings"
 
 	"github.com/deploylint/deploylint/internal/workers"
 	"github.com/deploylint/deploylint/rules"
@@ -84,7 +84,9 @@ func absoluteRoots(docs []judged) *strings.Replacer {
 	}
 	// The replacer tries its strings in order: a longer root first, so that a root inside
 	// another is rewritten whole.
-	sort.Slice(roots, func(a, b int) bool { return len(roots[a]) > len(roots[b]) || len(roots[a]) == len(roots[b]) && roots[a] < roots[b] })
+	sort.Slice(roots, func(a, b int) bool {
+		return len(roots[a]) > len(roots[b]) || len(roots[a]) == len(roots[b]) && roots[a] < roots[b]
+	})
 	pairs := make([]string, 0, 4*len(roots))
 	for _, r := range roots {
 		pairs = append(pairs, r+string(filepath.Separator), "", r, ".")
