@@ -15,13 +15,13 @@ named(spec, families) := {f |
 	some i, tok in list
 	not startswith(tok, "!")
 	not startswith(tok, "-")
-	some part in regex.split("[+-]", upper(trim_left(tok, "+")))
+	some part in regex.split(`[+-]`, upper(trim_left(tok, "+")))
 	part in families
 	f := family(upper(tok), part)
 	not removed_after(list, f, i)
 } - removed(spec)
 
-entries(spec) := [tok | some tok in regex.split("[:, ]+", spec); tok != ""]
+entries(spec) := [tok | some tok in regex.split(`[:, ]+`, spec); tok != ""]
 
 # removed is the set of families a !FAMILY entry removes.
 removed(spec) := {f |

@@ -103,6 +103,14 @@ deny contains result.at(["services", name, "command_flags", i], msg) if {
 	msg := sprintf("service %s passes %s%s on its command line %s, and it is %s%s; pass a unique secret from .env or a secrets file", [name, f.name, program_text(f), flag_origin_text[f.origin], problem, shown(f.value)])
 }
 
+deny contains result.key(["services", name], msg) if {
+	some name, svc in input.data.services
+	svc.image_repo in {"minio/minio", "bitnami/minio", "quay.io/minio/minio"}
+	count({k | some k, _ in svc.environment; startswith(k, "MINIO_ROOT_")}) == 0
+	count({k | some k, _ in svc.environment; k in {"MINIO_ACCESS_KEY", "MINIO_SECRET_KEY"}}) == 0
+	msg := sprintf("service %s runs MinIO without MINIO_ROOT_USER/MINIO_ROOT_PASSWORD, so it starts with minioadmin/minioadmin; set both from secrets", [name])
+}
+
 flag_problem(f) := "a well-known default" if secrets.is_known_default(f.value)
 
 flag_problem(f) := guessable if {
@@ -115,11 +123,3 @@ program_text(f) := sprintf(" to %s", [f.program]) if f.program != ""
 program_text(f) := "" if f.program == ""
 
 flag_origin_text := {"literal": "as written in the compose file", "default": "as the default of an unset variable"}
-
-deny contains result.key(["services", name], msg) if {
-	some name, svc in input.data.services
-	svc.image_repo in {"minio/minio", "bitnami/minio", "quay.io/minio/minio"}
-	count({k | some k, _ in svc.environment; startswith(k, "MINIO_ROOT_")}) == 0
-	count({k | some k, _ in svc.environment; k in {"MINIO_ACCESS_KEY", "MINIO_SECRET_KEY"}}) == 0
-	msg := sprintf("service %s runs MinIO without MINIO_ROOT_USER/MINIO_ROOT_PASSWORD, so it starts with minioadmin/minioadmin; set both from secrets", [name])
-}

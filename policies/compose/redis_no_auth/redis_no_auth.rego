@@ -44,10 +44,10 @@ authenticated(name, svc) if "--aclfile" in svc.command
 
 # The flags the scanner found on the command line, sh -c scripts included.
 authenticated(_, svc) if {
+	not password_var_unset(svc)
 	some f in svc.command_flags
 	f.name == "--requirepass"
 	flag_password(svc, f)
-	not password_var_unset(svc)
 }
 
 authenticated(_, svc) if {
@@ -56,6 +56,21 @@ authenticated(_, svc) if {
 	f.value != "" # a path: whatever its origin, Redis then reads its users from that file
 }
 
+authenticated(name, _) if {
+	some m in compose.mounts_of(name)
+	m.kind == "redis-acl"
+}
+
+authenticated(name, _) if {
+	some m in compose.mounts_of(name)
+	m.kind == "redis-conf"
+	some d in m.data.directives
+	d.name in {"requirepass", "aclfile", "user"}
+	d.args[0] != ""
+}
+
+# password_var_unset is true when --requirepass takes a plain ${VAR} (no default, not
+# required) that no scanned .env sets: compose would start Redis with an empty password.
 flag_password(_, f) if {
 	f.origin != "shell"
 	f.value != ""
@@ -93,21 +108,6 @@ shell_var_missing(svc) if {
 	not flag_password(svc, f)
 }
 
-authenticated(name, _) if {
-	some m in compose.mounts_of(name)
-	m.kind == "redis-acl"
-}
-
-authenticated(name, _) if {
-	some m in compose.mounts_of(name)
-	m.kind == "redis-conf"
-	some d in m.data.directives
-	d.name in {"requirepass", "aclfile", "user"}
-	d.args[0] != ""
-}
-
-# password_var_unset is true when --requirepass takes a plain ${VAR} (no default, not
-# required) that no scanned .env sets: compose would start Redis with an empty password.
 password_var_unset(svc) if {
 	some m in regex.find_all_string_submatch_n(`--requirepass[= ]+["']?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(["'\s]|$)`, svc.command_raw, -1)
 	m[1] in input.data.unset_variables

@@ -71,6 +71,9 @@ test_shell_variable_the_environment_lacks_is_no_password if {
 	some x in r
 	x.severity == "high"
 	contains(x.msg, "shell variable that the service's environment does not set")
+}
+
+test_shell_variable_set_unread_or_computed if {
 	empty := compose.service("valkey/valkey", {"environment": {"REDIS_PASSWORD": ""}, "environment_origin": {"REDIS_PASSWORD": "literal"}, "command_flags": [shell_flag(["REDIS_PASSWORD"])]})
 	count(redis_no_auth.deny) == 1 with input as compose.stack({"redis": empty})
 	unread := compose.service("valkey/valkey", {"command_flags": [shell_flag(["REDIS_PASSWORD"])], "env_files_unread": true})

@@ -12,6 +12,9 @@ test_shorthand_combinations if {
 	r := weak_ciphers.deny with input as cfg({"adminrouter_tls_cipher_suite": "EECDH+AESGCM:EECDH+aRSA+3DES:RSA+3DES"})
 	some x in r
 	contains(x.msg, "(3DES)")
+}
+
+test_shorthand_removed if {
 	count(weak_ciphers.deny) == 0 with input as cfg({"adminrouter_tls_cipher_suite": "EECDH+AESGCM:RSA+3DES:!3DES"})
 }
 

@@ -48,7 +48,7 @@ problem_of(v) := "guessable (a password-strength estimator finds it in under a m
 	v.weak
 }
 
-describe(value) := "empty" if value == ""
+describe("") := "empty"
 
 describe(value) := "a placeholder" if {
 	value != ""

@@ -31,7 +31,7 @@ weak_families := {"RC4", "DES", "3DES", "DES-CBC3", "MD5", "LOW", "ADH", "AECDH"
 high_families := {"NULL", "ENULL", "ANULL", "EXPORT", "EXP"}
 
 enabled(spec) := ciphers.named(spec, weak_families) | {"ALL" |
-	some tok in regex.split("[:, ]+", spec)
+	some tok in regex.split(`[:, ]+`, spec)
 	upper(tok) in {"ALL", "DEFAULT"}
 	not contains(spec, "!")
 }

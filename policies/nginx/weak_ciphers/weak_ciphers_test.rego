@@ -26,6 +26,9 @@ test_shorthand_combinations_enable_3des if {
 	some x in r
 	x.severity == "medium"
 	contains(x.msg, "(3DES)")
+}
+
+test_shorthand_removed_or_null if {
 	count(weak_ciphers.deny) == 0 with input as conf([d("ssl_ciphers", ["EECDH+AESGCM:RSA+3DES:!3DES"], -1)], [])
 	count(weak_ciphers.deny) == 0 with input as conf([d("ssl_ciphers", ["!aNULL:EECDH+AESGCM:ADH-AES128-SHA"], -1)], [])
 	count(weak_ciphers.deny) == 1 with input as conf([d("ssl_ciphers", ["EECDH+aNULL:HIGH"], -1)], [])
