@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -43,9 +42,11 @@ func (a *app) execute(args []string) int {
 		Short:         "Find vendor defaults and insecure settings in deployment configuration",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       version(),
+		Version:       readBuildInfo().String(),
 	}
 	root.SetOut(a.stdout)
+	// --version prints what the version command prints.
+	root.SetVersionTemplate("deploylint {{.Version}}\n")
 	root.SetErr(a.stderr)
 	root.SetArgs(args)
 	a.common.register(root)
@@ -57,14 +58,6 @@ func (a *app) execute(args []string) int {
 		return exitError
 	}
 	return a.code
-}
-
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	// A numeric form keeps SARIF consumers able to compare versions.
-	return "0.0.0-dev"
 }
 
 type scanFlags struct {
@@ -317,7 +310,7 @@ func (a *app) versionCmd() *cobra.Command {
 		Short: "Print the version",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			_, err := fmt.Fprintf(a.stdout, "deploylint %s\n", version())
+			_, err := fmt.Fprintf(a.stdout, "deploylint %s\n", readBuildInfo())
 			return err
 		},
 	}

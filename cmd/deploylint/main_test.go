@@ -105,3 +105,22 @@ func TestRuleDocs(t *testing.T) {
 		t.Errorf("%s is missing or stale; run `make docs`", p)
 	}
 }
+
+// TestVersionFlagAndCommandAgree: `deploylint --version` and `deploylint version` print the
+// same line, with the commit when the build recorded one.
+func TestVersionFlagAndCommandAgree(t *testing.T) {
+	var a, b, errOut bytes.Buffer
+	if code := run([]string{"version"}, &a, &errOut, func(string) string { return "" }); code != 0 {
+		t.Fatalf("version: exit %d: %s", code, errOut.String())
+	}
+	if code := run([]string{"--version"}, &b, &errOut, func(string) string { return "" }); code != 0 {
+		t.Fatalf("--version: exit %d: %s", code, errOut.String())
+	}
+	if a.String() != b.String() || !strings.HasPrefix(a.String(), "deploylint ") {
+		t.Errorf("version says %q, --version says %q", a.String(), b.String())
+	}
+	info := buildInfo{Version: "v1.2.3", Commit: "0123456789abcdef", Dirty: true}
+	if got := info.String(); got != "v1.2.3 (commit 0123456789ab-dirty)" {
+		t.Errorf("buildInfo.String() = %q", got)
+	}
+}
