@@ -136,10 +136,15 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 	}
 	data := map[string]any{}
 	var rs []*Rule
+	var builtinPkgs [][]string
 	anyCustom := false
-	for _, src := range opt.Sources {
+	// The built-in sources first: a custom folder is checked against what they declare.
+	sources := slices.SortedStableFunc(slices.Values(opt.Sources), func(a, b PolicySource) int {
+		return cmpBool(a.Custom, b.Custom)
+	})
+	for _, src := range sources {
 		anyCustom = anyCustom || src.Custom
-		if err := loadData(src.FS, data); err != nil {
+		if err := loadData(src.FS, src.Name, src.Custom, data); err != nil {
 			return nil, fmt.Errorf("load policy data from %s: %w", src.Name, err)
 		}
 		// The built-in policies carry an index, so a scan parses only what it uses; a user's
@@ -152,6 +157,7 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 			if ok {
 				for _, m := range mods {
 					e.modules[m.file] = m
+					builtinPkgs = append(builtinPkgs, m.pkg)
 				}
 				rs = append(rs, irs...)
 				continue
@@ -164,12 +170,21 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 		if err := refuseForbidden(ms, src.Custom); err != nil {
 			return nil, err
 		}
+		if src.Custom {
+			if err := e.refuseCustomModules(ms, builtinNamespaces(builtinPkgs)); err != nil {
+				return nil, err
+			}
+		}
 		for _, m := range ms {
 			if m.test {
 				e.tests[m.file] = m.mod
 				continue
 			}
-			e.modules[m.file] = parsedModule(m)
+			pm := parsedModule(m)
+			e.modules[m.file] = pm
+			if !src.Custom {
+				builtinPkgs = append(builtinPkgs, pm.pkg)
+			}
 			r, ok, err := ruleFromModule(m)
 			if err != nil {
 				return nil, err
@@ -229,6 +244,32 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 		}
 	}
 	return e, nil
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// refuseCustomModules refuses the modules of a custom folder that would take the place of a
+// loaded one: a package of deploylint's own (refuseShadowing), or a file name already loaded
+// (a folder named like the built-in source, "builtin", or named twice), which would replace the
+// module of that name.
+func (e *Engine) refuseCustomModules(ms []module, reserved []string) error {
+	errs := []error{refuseShadowing(ms, reserved)}
+	for _, m := range ms {
+		_, mod := e.modules[m.file]
+		_, test := e.tests[m.file]
+		if mod || test {
+			errs = append(errs, fmt.Errorf("%s: a policy file of this name is already loaded: a custom policy folder must not be named like another (or like the built-in source)", m.file))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // parsed parses (once) and returns the named modules.
@@ -392,9 +433,10 @@ func refuseForbidden(ms []module, custom bool) error {
 const DataFile = "data.json"
 
 // loadData merges every data.json of a policy file system into the data tree, at the path its
-// folder names. A document may add keys beside what is already there but never replace a value,
-// so a user's folder cannot change the built-in data.
-func loadData(fsys fs.FS, into map[string]any) error {
+// folder names. A document may add keys beside what is already there but never replace a value;
+// a custom folder's documents may not reach data.deploylint at all (refuseCustomData), so a
+// user's folder can neither change nor extend the built-in data.
+func loadData(fsys fs.FS, prefix string, custom bool, into map[string]any) error {
 	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -430,6 +472,11 @@ func loadData(fsys fs.FS, into map[string]any) error {
 		doc, ok := v.(map[string]any)
 		if !ok {
 			return fmt.Errorf("load %s: data at the root must be an object", p)
+		}
+		if custom {
+			if err := refuseCustomData(path.Join(prefix, p), at, doc); err != nil {
+				return err
+			}
 		}
 		if err := mergeData(into, doc, nil); err != nil {
 			return fmt.Errorf("load %s: %w", p, err)
