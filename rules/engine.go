@@ -95,9 +95,29 @@ type kindQuery struct {
 }
 
 // forbiddenBuiltins are refused in every policy: rules read the input document and nothing else,
-// so a scan stays reproducible and a policy can neither reach the network nor read the host.
-// The pure net.cidr_* functions stay: they compute on their arguments and touch nothing.
-var forbiddenBuiltins = []string{"http.send", "net.lookup_ip_addr", "opa.runtime", "time.now_ns", "rand.", "uuid.", "trace", "print"}
+// so a scan stays reproducible and a policy can neither reach the network nor read the host. The
+// list is read from OPA v1.22.2's topdown sources (every built-in OPA marks nondeterministic is in
+// it, and TestForbiddenBuiltins fails when a new one is not):
+//   - the network and the host: http.send, net.lookup_ip_addr, opa.runtime (the environment),
+//     json.match_schema and json.verify_schema (a schema's $ref is fetched over HTTP or read from
+//     the file system by OPA's internal/gojsonschema);
+//   - the clock: time.now_ns and io.jwt.decode_verify (BuiltinContext.Time, which decode_verify
+//     reads when its constraints carry no "time"), crypto.x509.parse_and_verify_certificates and
+//     its _with_options form (crypto/x509's Verify reads time.Now when VerifyOptions.CurrentTime is
+//     zero, as it always is for the first and is unless "CurrentTime" is given for the second);
+//   - randomness: rand.*, uuid.*, io.jwt.encode_sign and io.jwt.encode_sign_raw
+//     (BuiltinContext.Seed: ECDSA and RSA-PSS signatures differ on every call);
+//   - output: trace, print.
+//
+// No other time.* built-in defaults to now: each takes its time as an argument.
+// The pure net.cidr_* functions stay for the built-in rules: they compute on their arguments and
+// touch nothing.
+var forbiddenBuiltins = []string{
+	"http.send", "net.lookup_ip_addr", "opa.runtime", "json.match_schema", "json.verify_schema",
+	"time.now_ns", "io.jwt.decode_verify", "crypto.x509.parse_and_verify_certificates", "crypto.x509.parse_and_verify_certificates_with_options",
+	"rand.", "uuid.", "io.jwt.encode_sign", "io.jwt.encode_sign_raw",
+	"trace", "print",
+}
 
 // Capabilities returns the OPA capabilities policies are compiled with.
 func Capabilities() *ast.Capabilities {
