@@ -48,6 +48,10 @@ type EngineOptions struct {
 	// DefaultEvalTimeout. The built-in rules of a kind share BuiltinEvalTimeout, or this
 	// when it is longer.
 	EvalTimeout time.Duration
+	// CallLimit bounds what one built-in call of a custom rule may build, in bytes; 0 means
+	// DefaultCallLimit. EvalLimit bounds what a custom rule's calls build together on one
+	// document; 0 means DefaultEvalLimit. See bounded.go.
+	CallLimit, EvalLimit int64
 }
 
 // DefaultEvalTimeout is generous: rules take well under a millisecond per document, so only
@@ -74,6 +78,11 @@ type Engine struct {
 	tests     map[string]*ast.Module
 	timeout   time.Duration
 	crypt     *cryptCache
+	// bounded replaces, in a custom rule's query, the built-ins that can build huge values;
+	// customCaps is caps with their declarations, for the compilers of kinds with custom rules.
+	bounded    *boundedSet
+	customCaps *ast.Capabilities
+	limits     valueLimits
 }
 
 // kindState is the compiled queries of one kind, made once.
@@ -109,7 +118,8 @@ type kindQuery struct {
 //     (BuiltinContext.Seed: ECDSA and RSA-PSS signatures differ on every call);
 //   - output: trace, print.
 //
-// No other time.* built-in defaults to now: each takes its time as an argument.
+// No other time.* built-in defaults to now: each takes its time as an argument. Those that take a
+// time zone are refused at evaluation in a custom rule when the zone is not UTC (bounded.go).
 // The pure net.cidr_* functions stay for the built-in rules: they compute on their arguments and
 // touch nothing.
 var forbiddenBuiltins = []string{
@@ -154,9 +164,17 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 	if e.timeout <= 0 {
 		e.timeout = DefaultEvalTimeout
 	}
+	e.limits = valueLimits{call: opt.CallLimit, eval: opt.EvalLimit}
+	if e.limits.call <= 0 {
+		e.limits.call = DefaultCallLimit
+	}
+	if e.limits.eval <= 0 {
+		e.limits.eval = DefaultEvalLimit
+	}
 	data := map[string]any{}
 	var rs []*Rule
 	var builtinPkgs [][]string
+	var customFiles []string // the rule and library modules of custom folders
 	anyCustom := false
 	// The built-in sources first: a custom folder is checked against what they declare.
 	sources := slices.SortedStableFunc(slices.Values(opt.Sources), func(a, b PolicySource) int {
@@ -202,7 +220,9 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 			}
 			pm := parsedModule(m)
 			e.modules[m.file] = pm
-			if !src.Custom {
+			if src.Custom {
+				customFiles = append(customFiles, m.file)
+			} else {
 				builtinPkgs = append(builtinPkgs, pm.pkg)
 			}
 			r, ok, err := ruleFromModule(m)
@@ -233,6 +253,13 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 		if c.Compile(all); c.Failed() {
 			return nil, fmt.Errorf("compile policies: %w", c.Errors)
 		}
+		if err := refuseFunctionMocks(c, customFiles); err != nil {
+			return nil, err
+		}
+		e.bounded = newBoundedSet(e.limits)
+		caps := *e.caps
+		caps.Builtins = append(slices.Clip(e.caps.Builtins), e.bounded.decls...)
+		e.customCaps = &caps
 	}
 	// The configuration replaces the committed default (deploylint/config/data.json, which is
 	// what plain opa sees), and is {} when neither is there.
@@ -351,20 +378,24 @@ func (e *Engine) compileKind(ctx context.Context, ks *kindState) ([]*kindQuery, 
 	if err != nil {
 		return nil, err
 	}
-	c := ast.NewCompiler().WithCapabilities(e.caps)
+	caps := e.caps
+	if len(ks.custom) > 0 {
+		caps = e.customCaps // the bounded twins the custom rules' queries call
+	}
+	c := ast.NewCompiler().WithCapabilities(caps)
 	if c.Compile(mods); c.Failed() {
 		return nil, c.Errors
 	}
 	var out []*kindQuery
 	if len(ks.builtin) > 0 {
-		q, err := e.prepare(ctx, c, ks.builtin)
+		q, err := e.prepare(ctx, c, ks.builtin, false)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, &kindQuery{rules: ks.builtin, query: q})
 	}
 	for _, r := range ks.custom {
-		q, err := e.prepare(ctx, c, []*Rule{r})
+		q, err := e.prepare(ctx, c, []*Rule{r}, true)
 		if err != nil {
 			return nil, fmt.Errorf("prepare rule %s (%s): %w", r.ID, r.File, err)
 		}
@@ -398,29 +429,36 @@ func (e *Engine) closure(files []string) []string {
 	return slices.Sorted(maps.Keys(in))
 }
 
-func (e *Engine) prepare(ctx context.Context, c *ast.Compiler, rs []*Rule) (rego.PreparedEvalQuery, error) {
+// prepare makes the query of rules; a custom rule's query evaluates with the bounded twins in
+// place of the built-ins they bound (bounded.go).
+func (e *Engine) prepare(ctx context.Context, c *ast.Compiler, rs []*Rule, custom bool) (rego.PreparedEvalQuery, error) {
 	parts := make([]string, len(rs))
 	for i, r := range rs {
 		parts[i] = fmt.Sprintf("r%d = data.%s.deny", i, r.Package)
 	}
-	return rego.New(
-		rego.Query(strings.Join(parts, "; ")),
-		rego.Compiler(c),
-		rego.Store(e.store),
-		cryptMatchesOption(e.crypt),
-	).PrepareForEval(ctx)
+	opts := []func(*rego.Rego){rego.Compiler(c), rego.Store(e.store), cryptMatchesOption(e.crypt)}
+	query := strings.Join(parts, "; ")
+	if custom {
+		query += e.bounded.with
+		opts = append(opts, e.bounded.opts...)
+	}
+	return rego.New(append(opts, rego.Query(query))...).PrepareForEval(ctx)
 }
 
 // refuseForbidden names the file and line of every call to a built-in policies may not use,
 // before compiling, so the author reads why rather than OPA's "undefined function".
 //
 // A user's policy may not call any net.* built-in at all, the pure CIDR helpers included:
-// the rule is simpler to state and to check than a list of the harmless ones.
+// the rule is simpler to state and to check than a list of the harmless ones. Nor may its
+// rules use template strings (refuseTemplateStrings).
 func refuseForbidden(ms []module, custom bool) error {
 	forbidden := func(name string) bool { return isForbidden(name) || (custom && strings.HasPrefix(name, "net.")) }
 	var errs []error
 	seen := map[string]bool{}
 	for _, m := range ms {
+		if custom && !m.test {
+			errs = append(errs, refuseTemplateStrings(m)...)
+		}
 		ast.WalkTerms(m.mod, func(t *ast.Term) bool {
 			call, ok := t.Value.(ast.Call)
 			if ok && len(call) > 0 {
@@ -554,6 +592,11 @@ func (e *Engine) Eval(ctx context.Context, in Input) ([]Finding, error) {
 	for _, kq := range kqs {
 		budget := e.budget(kq)
 		qctx, cancel := context.WithTimeout(ctx, budget)
+		var values *evalBudget // what a custom rule's built-in calls may still build
+		if kq.custom {
+			values = &evalBudget{left: e.limits.eval}
+			qctx = withBudget(qctx, values)
+		}
 		res, err := kq.query.Eval(qctx, rego.EvalParsedInput(input))
 		// Read before cancel(), which would make every context report an error.
 		timedOut := errors.Is(qctx.Err(), context.DeadlineExceeded)
@@ -565,7 +608,16 @@ func (e *Engine) Eval(ctx context.Context, in Input) ([]Finding, error) {
 			if !timedOut && !kq.custom {
 				return out, fmt.Errorf("evaluate rules on %s: %w", doc.Path, err)
 			}
-			fs, ferr := e.stopped(ctx, doc, kq, budget, timedOut, err)
+			var reason string
+			switch {
+			case timedOut:
+				reason = fmt.Sprintf("ran longer than its %s budget and was stopped", budget)
+			case values != nil && values.stopped != nil:
+				reason = "was stopped: " + values.stopped.Error()
+			default:
+				reason = "failed: " + err.Error()
+			}
+			fs, ferr := e.stopped(ctx, doc, kq, reason, err)
 			if ferr != nil {
 				return out, ferr
 			}
@@ -601,7 +653,7 @@ func appendForbidden(errs []error, seen map[string]bool, file string, loc *ast.L
 	return append(errs, errors.New(msg))
 }
 
-// stopped reports a query that ran out of time or failed, through META003's own policy.
+// budget is the time a query may take on one document.
 func (e *Engine) budget(kq *kindQuery) time.Duration {
 	if !kq.custom && e.timeout < BuiltinEvalTimeout {
 		return BuiltinEvalTimeout
@@ -609,7 +661,9 @@ func (e *Engine) budget(kq *kindQuery) time.Duration {
 	return e.timeout
 }
 
-func (e *Engine) stopped(ctx context.Context, doc *scanners.Document, kq *kindQuery, budget time.Duration, timedOut bool, cause error) ([]Finding, error) {
+// stopped reports a query that ran out of time, asked a built-in for too much, or failed,
+// through META003's own policy; reason follows the query's name ("ran longer than …").
+func (e *Engine) stopped(ctx context.Context, doc *scanners.Document, kq *kindQuery, reason string, cause error) ([]Finding, error) {
 	if doc.Kind == stoppedKind {
 		return nil, fmt.Errorf("evaluate %s: %w", stoppedKind, cause)
 	}
@@ -618,10 +672,6 @@ func (e *Engine) stopped(ctx context.Context, doc *scanners.Document, kq *kindQu
 		what = fmt.Sprintf("policy %s (%s)", kq.rules[0].ID, kq.rules[0].File)
 	} else {
 		what = fmt.Sprintf("the built-in %s rules", doc.Kind)
-	}
-	reason := fmt.Sprintf("ran longer than its %s budget and was stopped", budget)
-	if !timedOut {
-		reason = "failed: " + cause.Error()
 	}
 	spans := scanners.Spans{}
 	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})

@@ -128,3 +128,55 @@ func TestCustomFolderCannotReplaceBuiltinFiles(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestCustomRulesCannotReplaceFunctions: a function replaced by `with` in a custom rule runs
+// outside the engine's bounds on built-in calls; documents may still be replaced.
+func TestCustomRulesCannotReplaceFunctions(t *testing.T) {
+	for name, tc := range map[string]struct{ body, want string }{
+		"a built-in": {`f(_, b) := concat("", b)
+
+deny contains {"msg": x} if {
+	x := concat("", ["a"]) with concat as f
+}`, "org/x/x.rego:14:25: `with concat as …` replaces a function"},
+		"a rule function": {`g(x) := x
+
+h(x) := concat("", [x, x])
+
+deny contains {"msg": x} if {
+	x := g("a") with g as h
+}`, "org/x/x.rego:16:14: `with data.deploylint.rules.org.x.g as …` replaces a function"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := loadCustom(t, mapFS(map[string]string{"x/x.rego": customRule("ORG100", "deploylint.rules.org.x", tc.body)}), false)
+			if err == nil || strings.Count(err.Error(), tc.want) != 1 {
+				t.Fatalf("got %v, want one error containing %q", err, tc.want)
+			}
+		})
+	}
+	ok := customRule("ORG100", "deploylint.rules.org.x", `words := ["a"]
+
+deny contains {"msg": concat(",", w)} if {
+	w := words with input as {} with data.deploylint.rules.org.x.words as ["b"]
+}`)
+	if _, err := loadCustom(t, mapFS(map[string]string{"x/x.rego": ok}), false); err != nil {
+		t.Fatalf("replacing documents: %v", err)
+	}
+	// Tests mock what they like.
+	test := "package deploylint.rules.org.x_test\n\nimport data.deploylint.rules.org.x\n\nf(_, b) := \"\"\n\ntest_x if {\n\tcount(x.deny) == 1 with concat as f\n}\n"
+	if _, err := loadCustom(t, mapFS(map[string]string{"x/x.rego": ok, "x/x_test.rego": test}), true); err != nil {
+		t.Fatalf("a test's mock: %v", err)
+	}
+}
+
+// TestCustomTemplateStringsAreRefused: internal.template_string cannot be replaced by `with`,
+// so the string it builds cannot be bounded.
+func TestCustomTemplateStringsAreRefused(t *testing.T) {
+	src := customRule("ORG100", "deploylint.rules.org.x", `deny contains {"msg": x} if {
+	some v in input.data.vars
+	x := $"{v.name}{v.name}"
+}`)
+	_, err := loadCustom(t, mapFS(map[string]string{"x/x.rego": src}), false)
+	if err == nil || !strings.Contains(err.Error(), "org/x/x.rego:13:7: template strings are not allowed in custom policies") {
+		t.Fatalf("got %v", err)
+	}
+}
