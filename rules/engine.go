@@ -48,6 +48,10 @@ type EngineOptions struct {
 	// DefaultEvalTimeout. The built-in rules of a kind share BuiltinEvalTimeout, or this
 	// when it is longer.
 	EvalTimeout time.Duration
+	// CallLimit bounds what one built-in call of a custom rule may build, in bytes; 0 means
+	// DefaultCallLimit. EvalLimit bounds what a custom rule's calls build together on one
+	// document; 0 means DefaultEvalLimit. See bounded.go.
+	CallLimit, EvalLimit int64
 }
 
 // DefaultEvalTimeout is generous: rules take well under a millisecond per document, so only
@@ -76,6 +80,11 @@ type Engine struct {
 	crypt     *cryptCache
 	// public and private say what messages may and may not name (see Engine.Redactor).
 	public, private []string
+	// bounded replaces, in a custom rule's query, the built-ins that can build huge values;
+	// customCaps is caps with their declarations, for the compilers of kinds with custom rules.
+	bounded    *boundedSet
+	customCaps *ast.Capabilities
+	limits     valueLimits
 }
 
 // kindState is the compiled queries of one kind, made once.
@@ -97,9 +106,30 @@ type kindQuery struct {
 }
 
 // forbiddenBuiltins are refused in every policy: rules read the input document and nothing else,
-// so a scan stays reproducible and a policy can neither reach the network nor read the host.
-// The pure net.cidr_* functions stay: they compute on their arguments and touch nothing.
-var forbiddenBuiltins = []string{"http.send", "net.lookup_ip_addr", "opa.runtime", "time.now_ns", "rand.", "uuid.", "trace", "print"}
+// so a scan stays reproducible and a policy can neither reach the network nor read the host. The
+// list is read from OPA v1.22.2's topdown sources (every built-in OPA marks nondeterministic is in
+// it, and TestForbiddenBuiltins fails when a new one is not):
+//   - the network and the host: http.send, net.lookup_ip_addr, opa.runtime (the environment),
+//     json.match_schema and json.verify_schema (a schema's $ref is fetched over HTTP or read from
+//     the file system by OPA's internal/gojsonschema);
+//   - the clock: time.now_ns and io.jwt.decode_verify (BuiltinContext.Time, which decode_verify
+//     reads when its constraints carry no "time"), crypto.x509.parse_and_verify_certificates and
+//     its _with_options form (crypto/x509's Verify reads time.Now when VerifyOptions.CurrentTime is
+//     zero, as it always is for the first and is unless "CurrentTime" is given for the second);
+//   - randomness: rand.*, uuid.*, io.jwt.encode_sign and io.jwt.encode_sign_raw
+//     (BuiltinContext.Seed: ECDSA and RSA-PSS signatures differ on every call);
+//   - output: trace, print.
+//
+// No other time.* built-in defaults to now: each takes its time as an argument. Those that take a
+// time zone are refused at evaluation in a custom rule when the zone is not UTC (bounded.go).
+// The pure net.cidr_* functions stay for the built-in rules: they compute on their arguments and
+// touch nothing.
+var forbiddenBuiltins = []string{
+	"http.send", "net.lookup_ip_addr", "opa.runtime", "json.match_schema", "json.verify_schema",
+	"time.now_ns", "io.jwt.decode_verify", "crypto.x509.parse_and_verify_certificates", "crypto.x509.parse_and_verify_certificates_with_options",
+	"rand.", "uuid.", "io.jwt.encode_sign", "io.jwt.encode_sign_raw",
+	"trace", "print",
+}
 
 // Capabilities returns the OPA capabilities policies are compiled with.
 func Capabilities() *ast.Capabilities {
@@ -136,12 +166,25 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 	if e.timeout <= 0 {
 		e.timeout = DefaultEvalTimeout
 	}
+	e.limits = valueLimits{call: opt.CallLimit, eval: opt.EvalLimit}
+	if e.limits.call <= 0 {
+		e.limits.call = DefaultCallLimit
+	}
+	if e.limits.eval <= 0 {
+		e.limits.eval = DefaultEvalLimit
+	}
 	data := map[string]any{}
 	var rs []*Rule
+	var builtinPkgs [][]string
+	var customFiles []string // the rule and library modules of custom folders
 	anyCustom := false
-	for _, src := range opt.Sources {
+	// The built-in sources first: a custom folder is checked against what they declare.
+	sources := slices.SortedStableFunc(slices.Values(opt.Sources), func(a, b PolicySource) int {
+		return cmpBool(a.Custom, b.Custom)
+	})
+	for _, src := range sources {
 		anyCustom = anyCustom || src.Custom
-		if err := loadData(src.FS, data); err != nil {
+		if err := loadData(src.FS, src.Name, src.Custom, data); err != nil {
 			return nil, fmt.Errorf("load policy data from %s: %w", src.Name, err)
 		}
 		// The built-in policies carry an index, so a scan parses only what it uses; a user's
@@ -154,6 +197,7 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 			if ok {
 				for _, m := range mods {
 					e.modules[m.file] = m
+					builtinPkgs = append(builtinPkgs, m.pkg)
 				}
 				rs = append(rs, irs...)
 				continue
@@ -166,12 +210,23 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 		if err := refuseForbidden(ms, src.Custom); err != nil {
 			return nil, err
 		}
+		if src.Custom {
+			if err := e.refuseCustomModules(ms, builtinNamespaces(builtinPkgs)); err != nil {
+				return nil, err
+			}
+		}
 		for _, m := range ms {
 			if m.test {
 				e.tests[m.file] = m.mod
 				continue
 			}
-			e.modules[m.file] = parsedModule(m)
+			pm := parsedModule(m)
+			e.modules[m.file] = pm
+			if src.Custom {
+				customFiles = append(customFiles, m.file)
+			} else {
+				builtinPkgs = append(builtinPkgs, pm.pkg)
+			}
 			r, ok, err := ruleFromModule(m)
 			if err != nil {
 				return nil, err
@@ -206,6 +261,13 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 		if c.Compile(all); c.Failed() {
 			return nil, fmt.Errorf("compile policies: %w", c.Errors)
 		}
+		if err := refuseFunctionMocks(c, customFiles); err != nil {
+			return nil, err
+		}
+		e.bounded = newBoundedSet(e.limits)
+		caps := *e.caps
+		caps.Builtins = append(slices.Clip(e.caps.Builtins), e.bounded.decls...)
+		e.customCaps = &caps
 	}
 	// The configuration replaces the committed default (deploylint/config/data.json, which is
 	// what plain opa sees), and is {} when neither is there.
@@ -237,6 +299,32 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 		}
 	}
 	return e, nil
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// refuseCustomModules refuses the modules of a custom folder that would take the place of a
+// loaded one: a package of deploylint's own (refuseShadowing), or a file name already loaded
+// (a folder named like the built-in source, "builtin", or named twice), which would replace the
+// module of that name.
+func (e *Engine) refuseCustomModules(ms []module, reserved []string) error {
+	errs := []error{refuseShadowing(ms, reserved)}
+	for _, m := range ms {
+		_, mod := e.modules[m.file]
+		_, test := e.tests[m.file]
+		if mod || test {
+			errs = append(errs, fmt.Errorf("%s: a policy file of this name is already loaded: a custom policy folder must not be named like another (or like the built-in source)", m.file))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // parsed parses (once) and returns the named modules.
@@ -298,20 +386,24 @@ func (e *Engine) compileKind(ctx context.Context, ks *kindState) ([]*kindQuery, 
 	if err != nil {
 		return nil, err
 	}
-	c := ast.NewCompiler().WithCapabilities(e.caps)
+	caps := e.caps
+	if len(ks.custom) > 0 {
+		caps = e.customCaps // the bounded twins the custom rules' queries call
+	}
+	c := ast.NewCompiler().WithCapabilities(caps)
 	if c.Compile(mods); c.Failed() {
 		return nil, c.Errors
 	}
 	var out []*kindQuery
 	if len(ks.builtin) > 0 {
-		q, err := e.prepare(ctx, c, ks.builtin)
+		q, err := e.prepare(ctx, c, ks.builtin, false)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, &kindQuery{rules: ks.builtin, query: q})
 	}
 	for _, r := range ks.custom {
-		q, err := e.prepare(ctx, c, []*Rule{r})
+		q, err := e.prepare(ctx, c, []*Rule{r}, true)
 		if err != nil {
 			return nil, fmt.Errorf("prepare rule %s (%s): %w", r.ID, r.File, err)
 		}
@@ -345,29 +437,36 @@ func (e *Engine) closure(files []string) []string {
 	return slices.Sorted(maps.Keys(in))
 }
 
-func (e *Engine) prepare(ctx context.Context, c *ast.Compiler, rs []*Rule) (rego.PreparedEvalQuery, error) {
+// prepare makes the query of rules; a custom rule's query evaluates with the bounded twins in
+// place of the built-ins they bound (bounded.go).
+func (e *Engine) prepare(ctx context.Context, c *ast.Compiler, rs []*Rule, custom bool) (rego.PreparedEvalQuery, error) {
 	parts := make([]string, len(rs))
 	for i, r := range rs {
 		parts[i] = fmt.Sprintf("r%d = data.%s.deny", i, r.Package)
 	}
-	return rego.New(
-		rego.Query(strings.Join(parts, "; ")),
-		rego.Compiler(c),
-		rego.Store(e.store),
-		cryptMatchesOption(e.crypt),
-	).PrepareForEval(ctx)
+	opts := []func(*rego.Rego){rego.Compiler(c), rego.Store(e.store), cryptMatchesOption(e.crypt)}
+	query := strings.Join(parts, "; ")
+	if custom {
+		query += e.bounded.with
+		opts = append(opts, e.bounded.opts...)
+	}
+	return rego.New(append(opts, rego.Query(query))...).PrepareForEval(ctx)
 }
 
 // refuseForbidden names the file and line of every call to a built-in policies may not use,
 // before compiling, so the author reads why rather than OPA's "undefined function".
 //
 // A user's policy may not call any net.* built-in at all, the pure CIDR helpers included:
-// the rule is simpler to state and to check than a list of the harmless ones.
+// the rule is simpler to state and to check than a list of the harmless ones. Nor may its
+// rules use template strings (refuseTemplateStrings).
 func refuseForbidden(ms []module, custom bool) error {
 	forbidden := func(name string) bool { return isForbidden(name) || (custom && strings.HasPrefix(name, "net.")) }
 	var errs []error
 	seen := map[string]bool{}
 	for _, m := range ms {
+		if custom && !m.test {
+			errs = append(errs, refuseTemplateStrings(m)...)
+		}
 		ast.WalkTerms(m.mod, func(t *ast.Term) bool {
 			call, ok := t.Value.(ast.Call)
 			if ok && len(call) > 0 {
@@ -400,9 +499,10 @@ func refuseForbidden(ms []module, custom bool) error {
 const DataFile = "data.json"
 
 // loadData merges every data.json of a policy file system into the data tree, at the path its
-// folder names. A document may add keys beside what is already there but never replace a value,
-// so a user's folder cannot change the built-in data.
-func loadData(fsys fs.FS, into map[string]any) error {
+// folder names. A document may add keys beside what is already there but never replace a value;
+// a custom folder's documents may not reach data.deploylint at all (refuseCustomData), so a
+// user's folder can neither change nor extend the built-in data.
+func loadData(fsys fs.FS, prefix string, custom bool, into map[string]any) error {
 	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -438,6 +538,11 @@ func loadData(fsys fs.FS, into map[string]any) error {
 		doc, ok := v.(map[string]any)
 		if !ok {
 			return fmt.Errorf("load %s: data at the root must be an object", p)
+		}
+		if custom {
+			if err := refuseCustomData(path.Join(prefix, p), at, doc); err != nil {
+				return err
+			}
 		}
 		if err := mergeData(into, doc, nil); err != nil {
 			return fmt.Errorf("load %s: %w", p, err)
@@ -495,6 +600,11 @@ func (e *Engine) Eval(ctx context.Context, in Input) ([]Finding, error) {
 	for _, kq := range kqs {
 		budget := e.budget(kq)
 		qctx, cancel := context.WithTimeout(ctx, budget)
+		var values *evalBudget // what a custom rule's built-in calls may still build
+		if kq.custom {
+			values = &evalBudget{left: e.limits.eval}
+			qctx = withBudget(qctx, values)
+		}
 		res, err := kq.query.Eval(qctx, rego.EvalParsedInput(input))
 		// Read before cancel(), which would make every context report an error.
 		timedOut := errors.Is(qctx.Err(), context.DeadlineExceeded)
@@ -506,7 +616,16 @@ func (e *Engine) Eval(ctx context.Context, in Input) ([]Finding, error) {
 			if !timedOut && !kq.custom {
 				return out, fmt.Errorf("evaluate rules on %s: %w", doc.Path, err)
 			}
-			fs, ferr := e.stopped(ctx, doc, kq, budget, timedOut, err)
+			var reason string
+			switch {
+			case timedOut:
+				reason = fmt.Sprintf("ran longer than its %s budget and was stopped", budget)
+			case values != nil && values.stopped != nil:
+				reason = "was stopped: " + values.stopped.Error()
+			default:
+				reason = "failed: " + err.Error()
+			}
+			fs, ferr := e.stopped(ctx, doc, kq, reason, err)
 			if ferr != nil {
 				return out, ferr
 			}
@@ -542,7 +661,7 @@ func appendForbidden(errs []error, seen map[string]bool, file string, loc *ast.L
 	return append(errs, errors.New(msg))
 }
 
-// stopped reports a query that ran out of time or failed, through META003's own policy.
+// budget is the time a query may take on one document.
 func (e *Engine) budget(kq *kindQuery) time.Duration {
 	if !kq.custom && e.timeout < BuiltinEvalTimeout {
 		return BuiltinEvalTimeout
@@ -550,7 +669,9 @@ func (e *Engine) budget(kq *kindQuery) time.Duration {
 	return e.timeout
 }
 
-func (e *Engine) stopped(ctx context.Context, doc *scanners.Document, kq *kindQuery, budget time.Duration, timedOut bool, cause error) ([]Finding, error) {
+// stopped reports a query that ran out of time, asked a built-in for too much, or failed,
+// through META003's own policy; reason follows the query's name ("ran longer than …").
+func (e *Engine) stopped(ctx context.Context, doc *scanners.Document, kq *kindQuery, reason string, cause error) ([]Finding, error) {
 	if doc.Kind == stoppedKind {
 		return nil, fmt.Errorf("evaluate %s: %w", stoppedKind, cause)
 	}
@@ -559,10 +680,6 @@ func (e *Engine) stopped(ctx context.Context, doc *scanners.Document, kq *kindQu
 		what = fmt.Sprintf("policy %s (%s)", kq.rules[0].ID, kq.rules[0].File)
 	} else {
 		what = fmt.Sprintf("the built-in %s rules", doc.Kind)
-	}
-	reason := fmt.Sprintf("ran longer than its %s budget and was stopped", budget)
-	if !timedOut {
-		reason = "failed: " + cause.Error()
 	}
 	spans := scanners.Spans{}
 	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
