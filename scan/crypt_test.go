@@ -73,3 +73,48 @@ func TestCryptWorkIsBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedIncludeReadOnce: files that all include the same glob read each included file
+// once per scan: 200 sites including 20 KB of snippets fit a 1 MB byte budget, which reading
+// the snippets again for every site (4 MB) would overrun, skipping sites.
+func TestSharedIncludeReadOnce(t *testing.T) {
+	ctx := context.Background()
+	e, err := rules.NewEngine(ctx, rules.PolicySource{Name: "builtin", FS: policies.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	write := func(rel, s string) {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o750); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 4 {
+		write(fmt.Sprintf("nginx/snippets/s%d.inc", i), "# "+strings.Repeat("x", 5000)+"\nadd_header X-A on;\n")
+		write(fmt.Sprintf("common/r%d.conf", i), "# "+strings.Repeat("x", 5000)+"\nmaxmemory-policy allkeys-lru\n")
+	}
+	for i := range 100 {
+		write(fmt.Sprintf("nginx/sites-enabled/s%03d.conf", i), fmt.Sprintf("server {\n  listen 80;\n  server_name s%d.example.com;\n  include ../snippets/*.inc;\n}\n", i))
+		write(fmt.Sprintf("redis/r%03d/redis.conf", i), "port 6379\nprotected-mode yes\ninclude ../../common/*.conf\n")
+	}
+	off := false
+	res, err := Run(ctx, Options{
+		Paths: []string{root}, Registry: builtin.Registry(), Engine: e, Config: ConfigSource{None: true},
+		CheckGit: &off, CheckPermissions: &off, ByteBudget: 1 << 20,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.RuleID == "META004" || f.RuleID == "NGX011" || f.RuleID == "RDS004" {
+			t.Errorf("%s:%d: %s %s", f.Path, f.Range.Start.Line, f.RuleID, f.Message)
+		}
+	}
+	if len(res.Files) != 200 {
+		t.Errorf("%d files scanned, want 200", len(res.Files))
+	}
+}

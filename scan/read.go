@@ -55,7 +55,9 @@ type reader struct {
 func read(s settings, discovered func(kinds []string)) (*tree, error) {
 	// Every byte the scan reads beside discovery's heads (targets, includes, env_file, extends,
 	// the .env beside compose, git metadata) comes through this one reader and its budget.
-	files := confine.NewReader(confine.Options{MaxFileSize: s.maxSize, Budget: s.budget})
+	// Its cache lets the files many others include (nginx and redis.conf globs) be read and
+	// parsed once per scan, not once per includer.
+	files := confine.NewReader(confine.Options{MaxFileSize: s.maxSize, Budget: s.budget}).WithCache(confine.NewCache())
 	dopt := scanners.DiscoverOptions{Kinds: s.kinds, Reader: files}
 	if len(s.exclude) > 0 {
 		dopt.Exclude = func(rel string) bool {
