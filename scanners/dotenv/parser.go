@@ -401,7 +401,7 @@ func unescape(s string) string {
 }
 
 func buildDocument(path string, src *source, vars []variable, comments []scanners.Comment) *scanners.Document {
-	spans := scanners.Spans{}
+	spans := make(scanners.Spans, 3*len(vars)+1) // sized once: three spans a variable
 	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
 	last := map[string]int{}
 	for i, v := range vars {
