@@ -63,7 +63,9 @@ else
 endif
 
 # Throughput, memory and start-up on a generated corpus (BENCH_STACKS stacks, default 1000),
-# full scan against --parse-only; then the Go benchmarks of each parser and of the engine.
+# full scan against --parse-only; then the Go benchmarks of each parser and of the engine; then
+# the hostile inputs (fixtures/adversarial/gen), each scanned at N and 10N: compare the two.
 bench:
 	bash bench/run.sh
 	$(GO) test -run '^$$' -bench . -benchmem ./scanners/... ./rules/
+	$(GO) test -run '^$$' -bench Hostile -benchtime 1x -benchmem -timeout 60m ./fixtures/

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -44,3 +45,20 @@ func TestCryptMatchesKnownHash(t *testing.T) {
 
 // adminHash1000 is glibc crypt("admin", "$6$rounds=1000$deploylint$").
 const adminHash1000 = "$6$rounds=1000$deploylint$AS1lwRlsn2HhiD7pszL54i7z6DpJdH.8CBX3VaHyDlG3P1tKMEcUiKdE/Wi/LTkDqIoN42gTTH5w6y6uniTk6."
+
+// TestCryptAllowance: a check the document's allowance cannot pay for is not computed, matches
+// nothing and marks the allowance refused; a cached answer is charged all the same.
+func TestCryptAllowance(t *testing.T) {
+	_, impl := cryptMatchesFunc(&cryptCache{})
+	a := NewCryptAllowance(1500)
+	bctx := rego.BuiltinContext{Context: WithCryptAllowance(context.Background(), a)}
+	for i, want := range []bool{true, false} {
+		got, err := impl(bctx, ast.StringTerm(adminHash1000), ast.StringTerm("admin"))
+		if err != nil || got.Value.Compare(ast.Boolean(want)) != 0 {
+			t.Fatalf("check %d: got %v, %v; want %v", i, got, err, want)
+		}
+		if a.Refused() == want {
+			t.Errorf("check %d: refused %v", i, a.Refused())
+		}
+	}
+}

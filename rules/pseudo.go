@@ -9,6 +9,19 @@ func SkippedDocument(rel, reason string) *scanners.Document {
 	return &scanners.Document{Kind: scanners.KindSkipped, Path: rel, Data: map[string]any{"reason": reason}, Spans: spans}
 }
 
+// LimitStoppedDocument is the document META003 sees when checks of what (on doc) were
+// skipped because a scan's limit named limit ran out: an info finding on line 1 of the file.
+func LimitStoppedDocument(doc *scanners.Document, what, reason, limit string) *scanners.Document {
+	spans := scanners.Spans{}
+	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	return &scanners.Document{
+		Kind:  scanners.KindEvalStopped,
+		Path:  doc.Path,
+		Data:  map[string]any{"what": what, "reason": reason, "kind": doc.Kind, "limit": limit},
+		Spans: spans,
+	}
+}
+
 // ParseErrorDocument is the document META001 sees for a file its parser refused.
 func ParseErrorDocument(rel, kind string, line, col int, msg string) *scanners.Document {
 	if line < 1 {

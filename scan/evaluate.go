@@ -29,7 +29,7 @@ func evaluate(ctx context.Context, e *rules.Engine, t *tree, s settings) (*Resul
 		if !s.ParseOnly {
 			workers.Each(len(docs), s.Workers, func(i int) {
 				if !docs[i].target.Context { // context is read for its neighbours only
-					res[i], gerrs[i] = e.Eval(ctx, docs[i].in)
+					res[i], gerrs[i] = evalDoc(ctx, e, docs[i], s.crypt)
 				}
 			})
 		}

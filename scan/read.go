@@ -32,6 +32,8 @@ type tree struct {
 type judged struct {
 	target scanners.Target
 	in     rules.Input
+	// crypt is the SHA-512 crypt work the document's evaluation may do (crypt.go).
+	crypt *rules.CryptAllowance
 }
 
 // reader parses targets with what every file shares: parsers, limits, modes, git.
@@ -43,6 +45,9 @@ type reader struct {
 	repos      map[string]*gitrepo.Repo
 	progress   *Progress
 	workers    int
+	// cryptRank is each judged target's place among those of its kind, in path order.
+	cryptRank map[string]int
+	crypt     cryptLimit
 }
 
 // read discovers the files and parses them when they are few; discovered is told their kinds
@@ -50,7 +55,9 @@ type reader struct {
 func read(s settings, discovered func(kinds []string)) (*tree, error) {
 	// Every byte the scan reads beside discovery's heads (targets, includes, env_file, extends,
 	// the .env beside compose, git metadata) comes through this one reader and its budget.
-	files := confine.NewReader(confine.Options{MaxFileSize: s.maxSize, Budget: s.budget})
+	// Its cache lets the files many others include (nginx and redis.conf globs) be read and
+	// parsed once per scan, not once per includer.
+	files := confine.NewReader(confine.Options{MaxFileSize: s.maxSize, Budget: s.budget}).WithCache(confine.NewCache())
 	dopt := scanners.DiscoverOptions{Kinds: s.kinds, Reader: files}
 	if len(s.exclude) > 0 {
 		dopt.Exclude = func(rel string) bool {
@@ -70,7 +77,7 @@ func read(s settings, discovered func(kinds []string)) (*tree, error) {
 	r := &reader{
 		reg: s.Registry, byKind: map[string]scanners.Scanner{}, files: files,
 		checkPerms: map[string]bool{}, repos: map[string]*gitrepo.Repo{},
-		progress: s.Progress, workers: s.Workers,
+		progress: s.Progress, workers: s.Workers, cryptRank: cryptRanks(targets), crypt: s.crypt,
 	}
 	for _, sc := range s.Registry.Scanners() {
 		r.byKind[sc.Kind()] = sc
@@ -124,6 +131,7 @@ func (r *reader) group(ts []scanners.Target) []judged {
 		r.progress.parsed.Add(1)
 	})
 	docs = dropConsumed(r.withFacts(append(docs, refused(docs)...)))
+	r.cryptAllowances(docs)
 	attachStacks(docs, r.reg.EnvKind())
 	attachMounts(docs)
 	return docs

@@ -60,6 +60,9 @@ type Options struct {
 	Engine *rules.Engine
 	// Discovered, when set, is told the kinds of the files found before any is parsed.
 	Discovered func(kinds []string)
+
+	// cryptLimit, when set, replaces the SHA-512 crypt work limit (crypt.go): for tests.
+	cryptLimit *cryptLimit
 }
 
 // Result is everything a reporter needs from a scan.
@@ -174,6 +177,7 @@ type settings struct {
 	configPath string
 	maxSize    int64
 	budget     int64
+	crypt      cryptLimit
 }
 
 func settingsOf(opt Options, cfg *rules.Config) settings {
@@ -188,6 +192,10 @@ func settingsOf(opt Options, cfg *rules.Config) settings {
 	}
 	if s.maxSize <= 0 {
 		s.maxSize = defaultMaxFileSize
+	}
+	s.crypt = cryptLimit{files: cryptFiles, rounds: cryptRoundsPerFile}
+	if opt.cryptLimit != nil {
+		s.crypt = *opt.cryptLimit
 	}
 	s.budget = opt.ByteBudget
 	if s.budget <= 0 {

@@ -23,6 +23,9 @@ func Plain(v string) bool {
 // isAuthMethod: a value under an AUTH name is often the method, not the credential
 // (POSTGRES_HOST_AUTH_METHOD=${PG_AUTH}, PG_AUTH=trust), and rules name it.
 func isAuthMethod(v string) bool {
+	if len(v) > maxWordBytes {
+		return false // not lowered: a 100 MB value would be copied for nothing
+	}
 	switch strings.ToLower(v) {
 	case "trust", "md5", "scram-sha-256", "peer", "ident", "reject", "cert", "gss", "sspi", "pam",
 		"ldap", "radius", "basic", "bearer", "digest", "ntlm", "negotiate", "oauth", "oauth2", "oidc":
@@ -31,9 +34,18 @@ func isAuthMethod(v string) bool {
 	return false
 }
 
+// maxWordBytes bounds the bytes of a value that lowers to one of the words isAuthMethod and
+// IsSwitch know (13 bytes at most): lowering can shrink a character to a third of its bytes
+// (the Kelvin sign to k), never more.
+const maxWordBytes = 3 * 13
+
 // IsSwitch reports whether a value is a boolean or null as configuration formats write them.
 func IsSwitch(v string) bool {
-	switch strings.ToLower(strings.TrimSpace(v)) {
+	v = strings.TrimSpace(v)
+	if len(v) > maxWordBytes {
+		return false
+	}
+	switch strings.ToLower(v) {
 	case "true", "false", "yes", "no", "on", "off", "enabled", "disabled", "enable", "disable",
 		"none", "null", "nil", "~":
 		return true

@@ -15,12 +15,21 @@ is_secret_name(name) if regex.match(defaults.secret_name_pattern, name)
 # is_placeholder is true for an empty value or one that only stands in for a real secret.
 is_placeholder("")
 
-is_placeholder(value) if lower(trim_space(value)) in placeholder_words
+# A value longer than every placeholder word is not lowered for the words, and is lowered
+# once for all the patterns, not once per pattern: a copy of a 100 MB value costs.
+is_placeholder(value) if {
+	t := trim_space(value)
+	count(t) <= placeholder_max_len
+	lower(t) in placeholder_words
+}
 
 is_placeholder(value) if {
+	lowered := lower(trim_space(value))
 	some p in defaults.placeholders.patterns
-	regex.match(p, lower(trim_space(value)))
+	regex.match(p, lowered)
 }
+
+placeholder_max_len := max({count(w) | some w in placeholder_words})
 
 # shipped_defaults is the set of every public default password the policies know. It and the
 # sets below are complete documents so that OPA computes them once per evaluation.

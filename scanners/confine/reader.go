@@ -41,6 +41,7 @@ type Options struct {
 type Reader struct {
 	max    int64
 	shared *shared
+	cache  *Cache // nil: ReadCached reads every time
 }
 
 // shared is what every view of a Reader has in common.
@@ -78,7 +79,7 @@ func (r *Reader) WithMaxFileSize(n int64) *Reader {
 	if n <= 0 {
 		n = DefaultMaxFileSize
 	}
-	return &Reader{max: n, shared: r.shared}
+	return &Reader{max: n, shared: r.shared, cache: r.cache}
 }
 
 // MaxFileSize is the largest file ReadFile returns.

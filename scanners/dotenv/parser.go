@@ -401,7 +401,7 @@ func unescape(s string) string {
 }
 
 func buildDocument(path string, src *source, vars []variable, comments []scanners.Comment) *scanners.Document {
-	spans := scanners.Spans{}
+	spans := make(scanners.Spans, 3*len(vars)+1) // sized once: three spans a variable
 	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
 	last := map[string]int{}
 	for i, v := range vars {
@@ -410,6 +410,9 @@ func buildDocument(path string, src *source, vars []variable, comments []scanner
 	list := make([]any, 0, len(vars))
 	env := map[string]scanners.StackVar{}
 	rater := strength.NewRater()
+	// firstByValue maps the value of each effective secret-named variable to the first one
+	// holding it: a later one "reuses" it (ENV010), found in one pass, not pair by pair.
+	firstByValue := map[string]string{}
 	for i, v := range vars {
 		key := src.Range(v.nameStart, v.nameEnd)
 		val := src.Range(v.valueStart, v.valueEnd)
@@ -417,7 +420,7 @@ func buildDocument(path string, src *source, vars []variable, comments []scanner
 		spans.Set(scanners.Span{Key: key, Value: key}, "vars", i, "name")
 		spans.Set(scanners.Span{Key: val, Value: val}, "vars", i, "value")
 		effective := last[v.name] == i
-		list = append(list, map[string]any{
+		entry := map[string]any{
 			"name":      v.name,
 			"value":     v.value,
 			"line":      key.Start.Line,
@@ -425,7 +428,15 @@ func buildDocument(path string, src *source, vars []variable, comments []scanner
 			"export":    v.export,
 			"effective": effective,
 			"weak":      effective && rater.WeakSecret(v.name, v.value),
-		})
+		}
+		if effective && v.value != "" && secret.IsSecretName(v.name) {
+			if first, ok := firstByValue[v.value]; ok {
+				entry["reuses"] = first
+			} else {
+				firstByValue[v.value] = v.name
+			}
+		}
+		list = append(list, entry)
 		if effective {
 			env[v.name] = scanners.StackVar{Value: v.value, Path: path, Line: key.Start.Line}
 		}

@@ -175,3 +175,23 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// TestReusesNamesTheFirstHolder: every later effective secret-named variable holding a value
+// seen before names the first holder; names that are not secret, empty values and overridden
+// lines do not take part.
+func TestReusesNamesTheFirstHolder(t *testing.T) {
+	src := "A_PASSWORD=Vd8tq2Lw9Zr4\nUSER=Vd8tq2Lw9Zr4\nB_TOKEN=Vd8tq2Lw9Zr4\nC_SECRET=other\nC_SECRET=Vd8tq2Lw9Zr4\nD_KEY=\nE_KEY=\n"
+	doc, err := dotenv.New().Parse(".env", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range vars(t, doc) {
+		if r, ok := v["reuses"].(string); ok {
+			got = append(got, v["name"].(string)+"<-"+r)
+		}
+	}
+	if s := strings.Join(got, " "); s != "B_TOKEN<-A_PASSWORD C_SECRET<-A_PASSWORD" {
+		t.Errorf("got %q", s)
+	}
+}

@@ -163,15 +163,20 @@ func (inc *includer) expand(ds []*directive, depth int, notes *[]any) ([]*direct
 				continue
 			}
 			rel := path.Join(inc.relDir, filepath.ToSlash(r))
-			b, err := inc.rd.ReadFile(inc.root, m)
+			// Parsed once per scan whoever includes it (the reader's cache); each includer
+			// gets its own copy to inline.
+			v, err := inc.rd.ReadCached("nginx", inc.root, m, func(b []byte) (any, error) { return parseText("", string(b)) })
+			var pe *scanners.ParseError
+			if errors.As(err, &pe) {
+				named := *pe
+				named.Path = rel
+				return nil, &named
+			}
 			if err != nil {
 				inc.unread(rel, err, note)
 				continue
 			}
-			sub, err := parseText(rel, string(b))
-			if err != nil {
-				return nil, err
-			}
+			sub := cloneTree(v.([]*directive))
 			markFile(sub, rel)
 			inc.consumed = append(inc.consumed, rel)
 			inc.open[abs] = true
@@ -201,6 +206,18 @@ func (inc *includer) unread(rel string, err error, note func(string)) {
 		note(rel + ": " + reason)
 		inc.skipped = append(inc.skipped, scanners.Skipped{Rel: rel, Reason: reason, Root: inc.root})
 	}
+}
+
+// cloneTree copies the directives of a parsed file, which expand and markFile change, so
+// that a cached parse is never changed.
+func cloneTree(ds []*directive) []*directive {
+	out := make([]*directive, len(ds))
+	for i, d := range ds {
+		c := *d
+		c.block = cloneTree(d.block)
+		out[i] = &c
+	}
+	return out
 }
 
 func markFile(ds []*directive, rel string) {

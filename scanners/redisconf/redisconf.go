@@ -126,7 +126,9 @@ func (inc *includer) resolve(from, pattern string) []included {
 			continue
 		}
 		rel := path.Join(inc.relDir, filepath.ToSlash(r))
-		b, err := inc.rd.ReadFile(inc.root, m)
+		// Read once per scan whoever includes it (the reader's cache).
+		v, err := inc.rd.ReadCached("redis-conf", inc.root, m, func(b []byte) (any, error) { return b, nil })
+		b, _ := v.([]byte)
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
 				inc.skipped = append(inc.skipped, scanners.Skipped{Rel: rel, Reason: confine.Reason(err), Root: inc.root})

@@ -71,6 +71,9 @@ func WeakSecret(name, value string) bool { return (&Rater{left: 1}).WeakSecret(n
 
 // Switch reports whether value is a boolean as configuration files write one.
 func Switch(value string) bool {
+	if len(value) > 3*5 { // lowering shrinks a character to a third of its bytes at most
+		return false
+	}
 	switch strings.ToLower(value) {
 	case "0", "1", "true", "false", "yes", "no", "on", "off", "y", "n":
 		return true

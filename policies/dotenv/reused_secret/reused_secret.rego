@@ -30,7 +30,6 @@ deny contains result.at(["vars", j, "value"], msg) if {
 	later.value != ""
 	not secrets.is_known_default(later.value)
 	not dotenv.has_specific_default(later.name, later.value)
-	firsts := [v.name | some i in dotenv.secret_index; i < j; v := input.data.vars[i]; v.value == later.value; v.name != later.name]
-	count(firsts) > 0
-	msg := sprintf("%s has the same value as %s: give each account its own secret", [later.name, firsts[0]])
+	first := later.reuses # computed by the parser in one pass: comparing every pair is quadratic
+	msg := sprintf("%s has the same value as %s: give each account its own secret", [later.name, first])
 }

@@ -7,3 +7,9 @@ test_reports_what_stopped if {
 	contains(r.msg, "policy ORG001")
 	contains(r.msg, "5s budget")
 }
+
+test_a_scan_limit_is_information if {
+	some r in eval_stopped.deny with input as {"kind": "eval-stopped", "data": {"what": "the SHA-512 crypt checks (deploylint.crypt_matches)", "reason": "ran out of the scan's crypt work budget", "kind": "dcos-config", "limit": "crypt-work"}}
+	r.severity == "info"
+	contains(r.msg, "crypt work budget")
+}
