@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -37,6 +38,30 @@ type Stack struct {
 	Dir   string                       `json:"dir"`
 	Env   map[string]scanners.StackVar `json:"env"`
 	Files []string                     `json:"files"`
+
+	// value is the stack as an OPA value, converted once and shared by every document of
+	// the stack: a folder of n files, each carrying the list of all n, would otherwise cost
+	// n² (and every document of a folder would convert its .env again). Set it up with the
+	// fields above before the first evaluation; they must not change afterwards.
+	once  sync.Once
+	value ast.Value
+	err   error
+}
+
+// opaValue converts the stack once.
+func (st *Stack) opaValue() (ast.Value, error) {
+	st.once.Do(func() {
+		env := make(map[string]any, len(st.Env))
+		for k, v := range st.Env {
+			env[k] = map[string]any{"value": v.Value, "path": v.Path, "line": v.Line}
+		}
+		files := make([]any, len(st.Files))
+		for i, f := range st.Files {
+			files[i] = f
+		}
+		st.value, st.err = toValue(map[string]any{"dir": st.Dir, "env": env, "files": files})
+	})
+	return st.value, st.err
 }
 
 // GitStatus is what git knows of a scanned file.
@@ -50,17 +75,6 @@ type GitStatus struct {
 func inputValue(in Input) (ast.Value, error) {
 	doc := in.Doc
 	m := map[string]any{"kind": doc.Kind, "path": doc.Path, "data": doc.Data}
-	if in.Stack != nil {
-		env := make(map[string]any, len(in.Stack.Env))
-		for k, v := range in.Stack.Env {
-			env[k] = map[string]any{"value": v.Value, "path": v.Path, "line": v.Line}
-		}
-		files := make([]any, len(in.Stack.Files))
-		for i, f := range in.Stack.Files {
-			files[i] = f
-		}
-		m["stack"] = map[string]any{"dir": in.Stack.Dir, "env": env, "files": files}
-	}
 	if len(in.SecretFiles) > 0 {
 		files := make(map[string]any, len(in.SecretFiles))
 		for rel, mode := range in.SecretFiles {
@@ -81,7 +95,20 @@ func inputValue(in Input) (ast.Value, error) {
 		}
 		m["mounts"] = mounts
 	}
-	return toValue(m)
+	v, err := toValue(m)
+	if err != nil || in.Stack == nil {
+		return v, err
+	}
+	st, err := in.Stack.opaValue()
+	if err != nil {
+		return nil, err
+	}
+	obj, ok := v.(ast.Object)
+	if !ok {
+		return nil, fmt.Errorf("input is %T, not an object", v)
+	}
+	obj.Insert(ast.InternedTerm("stack"), ast.NewTerm(st))
+	return obj, nil
 }
 
 func toValue(v any) (ast.Value, error) {

@@ -1,7 +1,9 @@
 package nginx_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,6 +11,7 @@ import (
 	"github.com/deploylint/deploylint/internal/fuzzcheck"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/confine"
 	"github.com/deploylint/deploylint/scanners/nginx"
 )
 
@@ -87,4 +90,66 @@ func fuzzCheckIndex(t *testing.T, what string, v any, n int) {
 	if k, ok := v.(int); !ok || k < 0 || k >= n {
 		t.Fatalf("%s points at directive %v of %d", what, v, n)
 	}
+}
+
+// FuzzNginxSharedInclude: a file included by two others through the scan's cache gives each
+// includer the document it gets without the cache, in either order: the cached parse is
+// shared, never changed by one includer's inlining.
+func FuzzNginxSharedInclude(f *testing.F) {
+	for _, s := range []string{
+		"add_header X-A on;",
+		"location / { proxy_pass http://x; include /etc/nginx/snippets/*.inc; }",
+		"ssl_protocols TLSv1; server { listen 80; }",
+		"a {",
+		"proxy_set_header Authorization \"Basic dXNlcjpwYXNz\";",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, snippet []byte) {
+		if len(snippet) > fuzzcheck.MaxInput {
+			return
+		}
+		root := t.TempDir()
+		write := func(rel string, b []byte) string {
+			p := filepath.Join(root, filepath.FromSlash(rel))
+			if err := os.MkdirAll(filepath.Dir(p), 0o750); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+		write("nginx/snippets/a.inc", snippet)
+		mains := []string{"nginx/sites-enabled/one.conf", "nginx/sites-enabled/two.conf"}
+		for i, m := range mains {
+			write(m, fmt.Appendf(nil, "server {\n  listen %d;\n  include ../snippets/*.inc;\n}\n", 80+i))
+		}
+		parse := func(r *confine.Reader, rel string) string {
+			t.Helper()
+			p := filepath.Join(root, filepath.FromSlash(rel))
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := nginx.New().ParseFile(scanners.Target{Path: p, Rel: rel, Root: root}, src, r)
+			if err != nil {
+				return "error: " + err.Error()
+			}
+			b, err := json.Marshal([]any{doc.Data, doc.Spans, doc.Secrets, doc.Consumed})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+		cached := confine.NewReader(confine.Options{}).WithCache(confine.NewCache())
+		for _, order := range [][]int{{0, 1}, {1, 0}} {
+			for _, i := range order {
+				want := parse(confine.NewReader(confine.Options{}), mains[i])
+				if got := parse(cached, mains[i]); got != want {
+					t.Fatalf("%s through the cache:\n%s\nwithout:\n%s", mains[i], got, want)
+				}
+			}
+		}
+	})
 }
