@@ -191,13 +191,14 @@ func FuzzRedactorString(f *testing.F) {
 			return
 		}
 		out := secret.NewRedactor(secret.Options{Secrets: []secret.Span{{Value: sec}}}).String(text)
-		// Mask is made of bytes a window may contain only if the secret contains them.
-		if strings.ContainsAny(sec, "•") {
-			return
-		}
-		for i := 0; i+8 <= len(sec); i++ {
-			if strings.Contains(out, sec[i:i+8]) {
-				t.Fatalf("%q of %q survives in %q", sec[i:i+8], sec, out)
+		// What must not survive is a piece of the secret in the text left unmasked: a window
+		// that runs into a mask is made partly of the mask's own bytes (a secret holding the
+		// byte 0xE2 of "•" can seem to reappear where it was hidden).
+		for _, kept := range strings.Split(out, "•") {
+			for i := 0; i+8 <= len(sec); i++ {
+				if strings.Contains(kept, sec[i:i+8]) {
+					t.Fatalf("%q of %q survives in %q", sec[i:i+8], sec, out)
+				}
 			}
 		}
 		if isValidUTF8(text) && !isValidUTF8(out) {
