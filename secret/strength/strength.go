@@ -17,6 +17,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/deploylint/deploylint/secret"
+
 	"github.com/trustelem/zxcvbn"
 )
 
@@ -50,19 +52,9 @@ func rate(value string) (guessable bool) {
 // as secrets, so only those are rated.
 const SecretNamePattern = `(?i)(PASSWORD|PASSWD|PASS|_PW|^PW|SECRET|SECRET_KEY|TOKEN|API_KEY|ACCESS_KEY|PRIVATE_KEY)$`
 
-// secretSuffixes are the pattern's alternatives that end a name (a test checks that
-// SecretName and the pattern agree): matching them directly costs a tenth of the regexp.
-var secretSuffixes = []string{"PASSWORD", "PASSWD", "PASS", "_PW", "SECRET", "SECRET_KEY", "TOKEN", "API_KEY", "ACCESS_KEY", "PRIVATE_KEY"}
-
-// SecretName reports whether a variable or key name conventionally holds a secret.
-func SecretName(name string) bool {
-	for _, s := range secretSuffixes {
-		if len(name) >= len(s) && strings.EqualFold(name[len(name)-len(s):], s) {
-			return true
-		}
-	}
-	return strings.EqualFold(name, "PW")
-}
+// SecretName reports whether a variable or key name conventionally holds a secret, as the
+// rules decide it (package secret owns the list; a test checks it against the pattern).
+func SecretName(name string) bool { return secret.RuleName(name) }
 
 // WeakSecret reports whether name holds a secret and value is guessable: the fact scanners
 // attach to a value as `weak`. A boolean value is a switch whose name happens to end like a
