@@ -111,7 +111,29 @@ func inputValue(in Input) (ast.Value, error) {
 	return obj, nil
 }
 
+// toValue converts a parser's plain JSON-like value (nil, string, bool, numbers, []any,
+// []string, map[string]any) to an OPA value without a JSON round trip.
 func toValue(v any) (ast.Value, error) {
+	c := converter{keys: map[string]*ast.Term{}}
+	return c.value(v)
+}
+
+// converter shares one term per object key: a document of a million directives repeats the
+// same few keys a million times, and a term per occurrence was most of its memory.
+type converter struct {
+	keys map[string]*ast.Term
+}
+
+func (c *converter) key(k string) *ast.Term {
+	t, ok := c.keys[k]
+	if !ok {
+		t = ast.StringTerm(k)
+		c.keys[k] = t
+	}
+	return t
+}
+
+func (c *converter) value(v any) (ast.Value, error) {
 	switch x := v.(type) {
 	case nil:
 		return ast.Null{}, nil
@@ -120,9 +142,9 @@ func toValue(v any) (ast.Value, error) {
 	case bool:
 		return ast.Boolean(x), nil
 	case int:
-		return ast.Number(json.Number(fmt.Sprint(x))), nil
+		return ast.IntNumberTerm(x).Value, nil
 	case int64:
-		return ast.Number(json.Number(fmt.Sprint(x))), nil
+		return ast.Number(strconv.FormatInt(x, 10)), nil
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return ast.String(fmt.Sprint(x)), nil // JSON has no NaN or infinity
@@ -131,7 +153,7 @@ func toValue(v any) (ast.Value, error) {
 	case []any:
 		terms := make([]*ast.Term, len(x))
 		for i, e := range x {
-			ev, err := toValue(e)
+			ev, err := c.value(e)
 			if err != nil {
 				return nil, err
 			}
@@ -150,13 +172,13 @@ func toValue(v any) (ast.Value, error) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		items := make([][2]*ast.Term, 0, len(x))
-		for _, k := range keys {
-			ev, err := toValue(x[k])
+		items := make([][2]*ast.Term, len(keys))
+		for i, k := range keys {
+			ev, err := c.value(x[k])
 			if err != nil {
 				return nil, err
 			}
-			items = append(items, [2]*ast.Term{ast.StringTerm(k), ast.NewTerm(ev)})
+			items[i] = [2]*ast.Term{c.key(k), ast.NewTerm(ev)}
 		}
 		return ast.NewObject(items...), nil
 	default:

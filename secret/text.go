@@ -83,6 +83,9 @@ func isPort(s string) bool {
 var htpasswd = regexp.MustCompile(`[^\s:"',\[\]=]+:(\$\$?(?:apr1|2[abxy]?|1|5|6|y|argon2(?:id|i|d))\$[^\s"',\]]+|\{SHA\}[^\s"',\]]+)`)
 
 func htpasswdHashes(s string) []Found {
+	if !strings.Contains(s, ":$") && !strings.Contains(s, ":{SHA}") {
+		return nil // the expression needs one: most values skip it
+	}
 	var out []Found
 	for _, m := range htpasswd.FindAllStringSubmatchIndex(s, -1) {
 		out = append(out, Found{Start: m[2], End: m[3]})
@@ -171,6 +174,9 @@ var pair = regexp.MustCompile(`(["']?)([A-Za-z0-9_.\-]+)(["']?)[ \t]*(=|:[ \t]|:
 // separator of the enclosing syntax; a quoted value is found without its quotes. An
 // authorization scheme keeps its credentials ("Authorization: Basic dXNlcjpw").
 func Pairs(s string) []Found {
+	if !strings.ContainsAny(s, "=:") {
+		return nil // every pair has a separator: most values skip the expression
+	}
 	var out []Found
 	last := 0
 	for _, m := range pair.FindAllStringSubmatchIndex(s, -1) {
@@ -259,6 +265,17 @@ type ArgFound struct {
 // mysql's -pPASSWORD. A list element holding blanks is also read as a shell command line
 // (sh -c "redis-server --requirepass $$PW").
 func Args(args []string) []ArgFound {
+	// Every value found follows a word that starts with "-": without one there is none.
+	dash := false
+	for _, a := range args {
+		if strings.IndexByte(a, '-') >= 0 {
+			dash = true
+			break
+		}
+	}
+	if !dash {
+		return nil
+	}
 	whole := make([]word, len(args))
 	var split [][]word
 	for i, a := range args {

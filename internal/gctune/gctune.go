@@ -10,8 +10,11 @@
 package gctune
 
 import (
+	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 )
 
 // Limit is the soft memory limit the collector works to when the user sets neither GOGC nor
@@ -20,15 +23,53 @@ import (
 // pre-commit run, and a monorepo scan stays under it.
 const Limit = 100 << 20
 
+// Ceiling is the soft limit once a scan's live heap outgrows Limit (one file of a million
+// nginx directives): the collector is proportional again (GOGC 100), and works harder as the
+// heap nears a ceiling that keeps the process under 1 GiB. Left at Limit with GOGC off, the
+// collector would run back to back and triple the scan's time. Should the live heap come
+// near Ceiling itself, the limit is lifted for the same reason: slower is not smaller then.
+const Ceiling = 900 << 20
+
 func init() { //nolint:gochecknoinits // must run before the other packages' initialisation
 	gogc, limit := os.Getenv("GOGC") == "", os.Getenv("GOMEMLIMIT") == ""
 	switch {
 	case gogc && limit:
 		debug.SetGCPercent(-1)
 		debug.SetMemoryLimit(Limit)
+		watch()
 	case gogc: // the user's limit may be none at all: keep a proportional collector
 		debug.SetGCPercent(400)
 	case limit:
 		debug.SetMemoryLimit(Limit)
 	}
+}
+
+// sentinel is an object nothing references: its finalizer runs after each collection.
+type sentinel struct{ _ [16]byte }
+
+// watch looks at the live heap after every collection: past half of Limit it turns to the
+// proportional collector under Ceiling, past three quarters of Ceiling it lifts the limit.
+func watch() {
+	runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
+		switch live := liveHeap(); {
+		case live > Ceiling/4*3:
+			debug.SetGCPercent(100)
+			debug.SetMemoryLimit(math.MaxInt64)
+			return
+		case live > Limit/2:
+			debug.SetGCPercent(100)
+			debug.SetMemoryLimit(Ceiling)
+		}
+		watch()
+	})
+}
+
+// liveHeap is the heap the last collection found reachable.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
 }

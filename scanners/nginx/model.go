@@ -32,6 +32,9 @@ func (s scope) child() scope {
 
 type builder struct {
 	directives []any
+	// byName lists the directives of each name by index, so that a rule looks up the
+	// few directives it judges instead of walking every directive of the file.
+	byName map[string][]any
 	// children lists each directive's children by index, in order: looking them up by
 	// scanning every later directive made a server of many locations quadratic.
 	children map[int][]int
@@ -56,15 +59,25 @@ func (b *builder) add(d *directive, parent int, context string) int {
 		spanPath = d.file
 	}
 	b.directives = append(b.directives, entry)
+	b.byName[d.name] = append(b.byName[d.name], k)
+	for _, n := range d.notes {
+		n["at"] = k
+	}
 	b.children[parent] = append(b.children[parent], k)
 	r := scanners.Range{Start: scanners.Position{Line: d.line, Column: d.col}, End: d.end}
-	b.spans.Set(scanners.Span{Path: spanPath, Key: r, Value: r, ID: d.name}, "directives", k)
+	// The key of ["directives", k], built without PathKey's per-call quoting: a file of a
+	// million directives sets a million of them.
+	b.spans[directivesKey+strconv.Itoa(k)] = scanners.Span{Path: spanPath, Key: r, Value: r, ID: d.name}
 	for _, sp := range argSecrets(d) {
 		sp.Path = spanPath
 		b.secrets = append(b.secrets, sp)
 	}
 	return k
 }
+
+// directivesKey is the span key prefix of the directives: PathKey("directives", k) is it
+// followed by k (TestDirectivesKey).
+const directivesKey = `"directives"/`
 
 // headerSetters set a header, a parameter or a variable named by their first argument to
 // their second: "proxy_set_header Authorization VALUE", "fastcgi_param DB_PASSWORD VALUE",
@@ -111,7 +124,9 @@ func argSecret(p argPos, text string, f secret.Found) secret.Span {
 
 // build computes the document: every directive, and per server the effective settings.
 func build(p string, tree []*directive, notes []any) *scanners.Document {
-	b := &builder{spans: scanners.Spans{}, children: map[int][]int{}, docPath: p}
+	n := countDirectives(tree)
+	b := &builder{spans: make(scanners.Spans, n+1), children: map[int][]int{}, byName: map[string][]any{}, docPath: p}
+	b.directives = make([]any, 0, n)
 	b.spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
 	for _, d := range tree {
 		if d.name == "http" {
@@ -128,6 +143,7 @@ func build(p string, tree []*directive, notes []any) *scanners.Document {
 		Path: p,
 		Data: map[string]any{
 			"directives":     b.directives,
+			"by_name":        byName(b.byName),
 			"servers":        b.servers,
 			"has_http_block": b.hasHTTP,
 			"include_notes":  notes,
@@ -157,6 +173,14 @@ func (b *builder) walk(ds []*directive, parent int, context string, sc scope) {
 		own.addHeaders = headers
 	}
 	for i, d := range ds {
+		if d.name == "proxy_pass" {
+			// The proxy_ssl_verify in force here: set in this block or inherited.
+			var verify any
+			if v, ok := own.set["proxy_ssl_verify"]; ok {
+				verify = v
+			}
+			b.directives[indexes[i]].(map[string]any)["proxy_ssl_verify"] = verify
+		}
 		if !d.isBlock {
 			continue
 		}
@@ -367,6 +391,24 @@ func maxAge(v string) int {
 		}
 	}
 	return -1
+}
+
+// countDirectives is how many directives tree holds, nested blocks included.
+func countDirectives(tree []*directive) int {
+	n := len(tree)
+	for _, d := range tree {
+		n += countDirectives(d.block)
+	}
+	return n
+}
+
+// byName is the by_name index as document data: a rule asks for input.data.by_name.listen.
+func byName(m map[string][]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }
 
 func toStrings(v []any) []string {

@@ -128,7 +128,9 @@ func (inc *includer) expand(ds []*directive, depth int, notes *[]any) ([]*direct
 			continue
 		}
 		note := func(reason string) {
-			*notes = append(*notes, map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": reason})
+			n := map[string]any{"line": d.line, "file": d.file, "include": d.args[0], "reason": reason}
+			*notes = append(*notes, n)
+			d.notes = append(d.notes, n) // build gives it the include's index
 		}
 		if depth >= maxIncludeDepth {
 			note(fmt.Sprintf("includes nested more than %d deep; not read", maxIncludeDepth))

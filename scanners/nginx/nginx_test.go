@@ -332,3 +332,55 @@ func TestTemplatesAreNginxFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupFacts: by_name lists each name's directives in order, and every proxy_pass
+// carries the proxy_ssl_verify nginx applies to it: its own block's, else the nearest
+// enclosing block's, else none.
+func TestLookupFacts(t *testing.T) {
+	src := "http {\n" +
+		"  server {\n" +
+		"    proxy_ssl_verify on;\n" +
+		"    location /a { proxy_pass https://a; }\n" +
+		"    location /b { proxy_ssl_verify off; proxy_pass https://b; }\n" +
+		"  }\n" +
+		"  server { location / { proxy_pass https://c; } }\n" +
+		"}\n"
+	doc, err := nginx.New().Parse("nginx.conf", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := doc.Data.(map[string]any)
+	ds := data["directives"].([]any)
+	// what names directive k by its name and first argument.
+	what := func(k any) string {
+		if k == nil {
+			return "none"
+		}
+		d := ds[k.(int)].(map[string]any)
+		return d["name"].(string) + " " + d["args"].([]any)[0].(string)
+	}
+	byName := data["by_name"].(map[string]any)
+	for name, want := range map[string]int{"proxy_pass": 3, "proxy_ssl_verify": 2, "server": 2, "http": 1} {
+		ks, _ := byName[name].([]any)
+		if len(ks) != want {
+			t.Errorf("by_name[%s] = %v, want %d directives", name, ks, want)
+		}
+		for j, k := range ks {
+			if got := ds[k.(int)].(map[string]any)["name"]; got != name {
+				t.Errorf("by_name[%s] lists directive %v, a %v", name, k, got)
+			}
+			if j > 0 && k.(int) <= ks[j-1].(int) {
+				t.Errorf("by_name[%s] = %v: not in order", name, ks)
+			}
+		}
+	}
+	if _, ok := byName["autoindex"]; ok {
+		t.Error("by_name lists a name no directive has")
+	}
+	want := map[string]string{"proxy_pass https://a": "proxy_ssl_verify on", "proxy_pass https://b": "proxy_ssl_verify off", "proxy_pass https://c": "none"}
+	for _, k := range byName["proxy_pass"].([]any) {
+		if got := what(ds[k.(int)].(map[string]any)["proxy_ssl_verify"]); got != want[what(k)] {
+			t.Errorf("%s: proxy_ssl_verify in force is %s, want %s", what(k), got, want[what(k)])
+		}
+	}
+}

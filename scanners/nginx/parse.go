@@ -22,6 +22,8 @@ type directive struct {
 	isBlock  bool
 	file     string // the file it was read from (for included files)
 	included bool
+	// notes are the include_notes of an include that was not read.
+	notes []map[string]any
 }
 
 // argPos is where an argument is written: from start to just past end, quotes included.

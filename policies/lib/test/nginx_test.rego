@@ -31,6 +31,12 @@ conf(directives, servers) := conf_with(directives, servers, {})
 
 # conf_with is conf with the other fields of its data in over (has_http_block, include_notes).
 conf_with(directives, servers, over) := {"kind": "nginx", "data": object.union(
-	{"directives": directives, "servers": servers, "has_http_block": true, "include_notes": []},
+	{
+		"directives": directives, "by_name": by_name(directives), "servers": servers,
+		"has_http_block": true, "include_notes": [],
+	},
 	over,
 )}
+
+# by_name is the index the parser keeps beside the directives: each name's indexes, in order.
+by_name(directives) := {d.name: [k | some k, x in directives; x.name == d.name] | some d in directives}

@@ -20,7 +20,6 @@ package deploylint.rules.nginx.autoindex_on
 import data.deploylint.lib.result
 
 deny contains result.at(["directives", k], "autoindex on lists directory contents to every visitor: turn it off") if {
-	some k, d in input.data.directives
-	d.name == "autoindex"
-	lower(d.args[0]) == "on"
+	some k in input.data.by_name.autoindex
+	lower(input.data.directives[k].args[0]) == "on"
 }

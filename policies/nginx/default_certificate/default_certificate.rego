@@ -25,8 +25,9 @@ import data.deploylint.lib.result
 placeholder := `(?i)(^|[/._-])(snakeoil|dummy|self-?signed)([/._-]|$)`
 
 deny contains result.at(["directives", k], sprintf("%s points at a placeholder certificate: install one issued for this service", [d.name])) if {
-	some k, d in input.data.directives
-	d.name in {"ssl_certificate", "ssl_certificate_key"}
+	some name in ["ssl_certificate", "ssl_certificate_key"]
+	some k in input.data.by_name[name]
+	d := input.data.directives[k]
 	regex.match(placeholder, d.args[0])
 }
 

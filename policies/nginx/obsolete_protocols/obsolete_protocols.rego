@@ -22,8 +22,9 @@ import data.deploylint.lib.nginx
 import data.deploylint.lib.result
 
 deny contains result.severity(result.at(["directives", k], msg), sev) if {
-	some k, d in nginx.directives
-	d.name in {"ssl_protocols", "proxy_ssl_protocols"}
+	some name in ["ssl_protocols", "proxy_ssl_protocols"]
+	some k in input.data.by_name[name]
+	d := nginx.directives[k]
 	bad := [p | some p in d.args; p in {"SSLv2", "SSLv3", "TLSv1", "TLSv1.1"}]
 	count(bad) > 0
 	sev := severity(bad)

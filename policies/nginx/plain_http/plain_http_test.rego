@@ -52,25 +52,9 @@ test_two_plain_listens_one_finding if {
 
 # h5bp's no-ssl.default.conf: a port-80 catch-all that only drops connections serves nothing.
 test_server_that_refuses_everything_passes if {
-	drop := srv({"listens": [object.union(listen(1, false, false), {"port": "80", "default_server": true})], "names": ["_"], "refuses": true})
-	locs := srv({"listens": [listen(1, false, false)], "locations": [{"at": 2, "acme": false, "redirects_to_https": false, "refuses": true}, {"at": 3, "acme": true, "redirects_to_https": false, "refuses": false}]})
-	count(plain_http.deny) == 0 with input as conf([], [drop, locs])
-	one := srv({"listens": [listen(1, false, false)], "locations": [{"at": 2, "acme": false, "redirects_to_https": false, "refuses": true}, {"at": 3, "acme": false, "redirects_to_https": false, "refuses": false}]})
-	count(plain_http.deny) == 1 with input as conf([], [one])
+	drop := nginx.server({"listens": [object.union(nginx.listen(1, false, false), {"port": "80", "default_server": true})], "names": ["_"], "refuses": true})
+	locs := nginx.server({"listens": [nginx.listen(1, false, false)], "locations": [{"at": 2, "acme": false, "redirects_to_https": false, "refuses": true}, {"at": 3, "acme": true, "redirects_to_https": false, "refuses": false}]})
+	count(plain_http.deny) == 0 with input as nginx.conf([], [drop, locs])
+	one := nginx.server({"listens": [nginx.listen(1, false, false)], "locations": [{"at": 2, "acme": false, "redirects_to_https": false, "refuses": true}, {"at": 3, "acme": false, "redirects_to_https": false, "refuses": false}]})
+	count(plain_http.deny) == 1 with input as nginx.conf([], [one])
 }
-
-d(name, args, parent) := {"name": name, "args": args, "line": 1, "parent": parent, "context": "http"}
-
-listen(at, ssl, loopback) := {"at": at, "address": "", "port": "443", "ssl": ssl, "http2": false, "default_server": false, "loopback": loopback}
-
-srv(over) := object.union(
-	{
-		"at": 0, "context": "http", "listens": [], "names": [], "locations": [], "redirects_to_https": false,
-		"ssl_protocols": null, "ssl_ciphers": null, "ssl_certificate": null, "ssl_certificate_key": null,
-		"ssl_client_certificate": null, "ssl_verify_client": null, "server_tokens": null,
-		"proxy_ssl_verify": null, "proxy_ssl_protocols": null, "autoindex": null, "hsts": null,
-	},
-	over,
-)
-
-conf(directives, servers) := {"kind": "nginx", "data": {"directives": directives, "servers": servers, "has_http_block": true, "include_notes": []}}

@@ -19,34 +19,13 @@ package deploylint.rules.nginx.upstream_tls_unverified
 
 import data.deploylint.lib.result
 
-verify_on(k) if {
-	some j, d in input.data.directives
-	d.name == "proxy_ssl_verify"
-	lower(d.args[0]) == "on"
-	in_scope(input.data.directives, j, k)
-}
-
-# in_scope: directive j of ds is in a block enclosing directive k (or the same block).
-in_scope(ds, j, k) if ds[j].parent == ds[k].parent
-
-in_scope(ds, j, k) if {
-	p := ds[k].parent
-	p >= 0
-	pp := ds[p].parent
-	ds[j].parent == pp
-}
-
-in_scope(ds, j, k) if {
-	p := ds[k].parent
-	p >= 0
-	pp := ds[p].parent
-	pp >= 0
-	ds[j].parent == ds[pp].parent
-}
-
 deny contains result.at(["directives", k], "proxy_pass to https:// without proxy_ssl_verify on: nginx accepts any upstream certificate") if {
-	some k, d in input.data.directives
-	d.name == "proxy_pass"
+	some k in input.data.by_name.proxy_pass
+	d := input.data.directives[k]
 	startswith(lower(d.args[0]), "https://")
-	not verify_on(k)
+	not verify_on(d)
 }
+
+# verify_on: the proxy_ssl_verify in force where the proxy_pass stands (the parser resolves
+# nginx's inheritance) says on.
+verify_on(d) if lower(input.data.directives[d.proxy_ssl_verify].args[0]) == "on"

@@ -23,14 +23,13 @@ import data.deploylint.lib.nginx
 import data.deploylint.lib.result
 
 deny contains result.at(["directives", k], sprintf("server_tokens %s discloses the nginx version: set server_tokens off", [d.args[0]])) if {
-	some k, d in input.data.directives
-	d.name == "server_tokens"
+	some k in input.data.by_name.server_tokens
+	d := input.data.directives[k]
 	lower(d.args[0]) in {"on", "build"}
 }
 
 deny contains result.at(["directives", k], "the http block never sets server_tokens off, so nginx discloses its version: add server_tokens off;") if {
-	count([x | some x in input.data.directives; x.name == "server_tokens"]) == 0
+	not input.data.by_name.server_tokens
 	nginx.complete
-	some k, d in input.data.directives
-	d.name == "http"
+	some k in input.data.by_name.http
 }

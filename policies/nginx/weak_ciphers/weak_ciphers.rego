@@ -37,8 +37,9 @@ enabled(spec) := ciphers.named(spec, weak_families) | {"ALL" |
 }
 
 deny contains result.severity(result.at(["directives", k], msg), sev) if {
-	some k, d in input.data.directives
-	d.name in {"ssl_ciphers", "proxy_ssl_ciphers"}
+	some name in ["ssl_ciphers", "proxy_ssl_ciphers"]
+	some k in input.data.by_name[name]
+	d := input.data.directives[k]
 	fams := enabled(concat(":", d.args))
 	count(fams) > 0
 	sev := {true: "high", false: "medium"}[count(fams & high_families) > 0]

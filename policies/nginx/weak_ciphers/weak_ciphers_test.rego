@@ -21,7 +21,7 @@ test_excluded_and_modern_pass if {
 # Lensual/dnmp: OpenSSL +-combinations name a family too; !3DES anywhere removes it.
 test_shorthand_combinations_enable_3des if {
 	spec := "EECDH+CHACHA20:EECDH+CHACHA20-draft:EECDH+aRSA+AES128:RSA+AES256:EECDH+ECDSA+3DES:EECDH+aRSA+3DES:RSA+3DES:!MD5"
-	r := weak_ciphers.deny with input as conf([d("ssl_ciphers", [spec], -1)], [])
+	r := weak_ciphers.deny with input as nginx.conf([ciphers(spec)], [])
 	count(r) == 1
 	some x in r
 	x.severity == "medium"
@@ -29,23 +29,7 @@ test_shorthand_combinations_enable_3des if {
 }
 
 test_shorthand_removed_or_null if {
-	count(weak_ciphers.deny) == 0 with input as conf([d("ssl_ciphers", ["EECDH+AESGCM:RSA+3DES:!3DES"], -1)], [])
-	count(weak_ciphers.deny) == 0 with input as conf([d("ssl_ciphers", ["!aNULL:EECDH+AESGCM:ADH-AES128-SHA"], -1)], [])
-	count(weak_ciphers.deny) == 1 with input as conf([d("ssl_ciphers", ["EECDH+aNULL:HIGH"], -1)], [])
+	count(weak_ciphers.deny) == 0 with input as nginx.conf([ciphers("EECDH+AESGCM:RSA+3DES:!3DES")], [])
+	count(weak_ciphers.deny) == 0 with input as nginx.conf([ciphers("!aNULL:EECDH+AESGCM:ADH-AES128-SHA")], [])
+	count(weak_ciphers.deny) == 1 with input as nginx.conf([ciphers("EECDH+aNULL:HIGH")], [])
 }
-
-d(name, args, parent) := {"name": name, "args": args, "line": 1, "parent": parent, "context": "http"}
-
-listen(at, ssl, loopback) := {"at": at, "address": "", "port": "443", "ssl": ssl, "http2": false, "default_server": false, "loopback": loopback}
-
-srv(over) := object.union(
-	{
-		"at": 0, "context": "http", "listens": [], "names": [], "locations": [], "redirects_to_https": false,
-		"ssl_protocols": null, "ssl_ciphers": null, "ssl_certificate": null, "ssl_certificate_key": null,
-		"ssl_client_certificate": null, "ssl_verify_client": null, "server_tokens": null,
-		"proxy_ssl_verify": null, "proxy_ssl_protocols": null, "autoindex": null, "hsts": null,
-	},
-	over,
-)
-
-conf(directives, servers) := {"kind": "nginx", "data": {"directives": directives, "servers": servers, "has_http_block": true, "include_notes": []}}
