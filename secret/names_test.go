@@ -1,6 +1,7 @@
 package secret_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/deploylint/deploylint/secret"
@@ -54,5 +55,17 @@ func TestPlain(t *testing.T) {
 		if got := secret.Plain(v); got != want {
 			t.Errorf("Plain(%q) = %v, want %v", v, got, want)
 		}
+	}
+}
+
+// TestLongValueIsNoPlaceholder: past MaxPlaceholder bytes a value is a secret whatever it
+// looks like, as the Rego placeholder test says too.
+func TestLongValueIsNoPlaceholder(t *testing.T) {
+	at := "CHANGE_ME_" + strings.Repeat("a", secret.MaxPlaceholder-len("CHANGE_ME_"))
+	if !secret.IsPlaceholder(at) {
+		t.Errorf("a placeholder of %d bytes is not one", len(at))
+	}
+	if secret.IsPlaceholder(at + "a") {
+		t.Errorf("a value of %d bytes is a placeholder", len(at)+1)
 	}
 }

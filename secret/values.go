@@ -53,10 +53,18 @@ func IsSwitch(v string) bool {
 	return false
 }
 
+// MaxPlaceholder is the longest value that can be a placeholder, in bytes.
+const MaxPlaceholder = 256
+
 // IsPlaceholder reports whether a value only stands in for a secret to be set: CHANGE_ME and
 // its variants (CHANGE_ME_alice_key), <your password>, your_token_here, {{ .Values.pw }},
-// xxxxxx. Such a value is shipped in templates, and rules name it in their messages.
+// xxxxxx. Such a value is shipped in templates, and rules name it in their messages. A value
+// longer than MaxPlaceholder is content, not a stand-in (policies/lib/secrets.rego draws the
+// same line), and is not lowered: a 100 MB value would be copied for nothing.
 func IsPlaceholder(v string) bool {
+	if len(v) > MaxPlaceholder {
+		return false
+	}
 	l := strings.ToLower(strings.TrimSpace(v))
 	for _, p := range []string{"changeme", "change_me", "change-me", "changeit", "change_it"} {
 		if strings.Contains(l, p) {

@@ -19,6 +19,12 @@ test_placeholders if {
 	not secrets.is_placeholder("Xk3!pQ9vLm2#")
 }
 
+# A long value is content, not a stand-in, whatever it starts with.
+test_long_value_is_no_placeholder if {
+	secrets.is_placeholder(concat("", ["changeme-", concat("", ["a" | some _ in numbers.range(1, 247)])]))
+	not secrets.is_placeholder(concat("", ["changeme-", concat("", ["a" | some _ in numbers.range(1, 248)])]))
+}
+
 test_known_defaults if {
 	secrets.is_known_default("openc3password")
 	secrets.is_known_default("minioadmin")
