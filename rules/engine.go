@@ -712,7 +712,7 @@ func (e *Engine) finding(rule *Rule, doc *scanners.Document, v any) (Finding, er
 		}
 		f.Severity = sev
 	}
-	span, _, found := doc.Spans.Resolve(p)
+	span, _, found := doc.ResolveSpan(p)
 	switch {
 	case !found || anchor == "file":
 		f.Range = scanners.LineRange(1, 1, 1)
@@ -739,7 +739,7 @@ func fingerprint(id string, doc *scanners.Document, p []any) string {
 	parts := make([]any, len(p))
 	copy(parts, p)
 	for i := range parts {
-		if sp, ok := doc.Spans[scanners.PathKey(p[:i+1]...)]; ok && sp.ID != "" {
+		if sp, ok := doc.Span(p[:i+1]); ok && sp.ID != "" {
 			parts[i] = "=" + sp.ID
 		}
 	}

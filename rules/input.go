@@ -114,15 +114,26 @@ func inputValue(in Input) (ast.Value, error) {
 // toValue converts a parser's plain JSON-like value (nil, string, bool, numbers, []any,
 // []string, map[string]any) to an OPA value without a JSON round trip.
 func toValue(v any) (ast.Value, error) {
-	c := converter{keys: map[string]*ast.Term{}}
+	c := converter{keys: map[string]*ast.Term{}, strings: map[string]*ast.Term{}, ints: map[int]*ast.Term{}}
 	return c.value(v)
 }
 
-// converter shares one term per object key: a document of a million directives repeats the
-// same few keys a million times, and a term per occurrence was most of its memory.
+// converter shares one term per object key, and one per short string or integer value
+// while it has room: a document of a million directives repeats the same few keys, names,
+// contexts and parent indexes a million times, and a term per occurrence was most of its
+// memory. Terms are immutable once built, so sharing them is safe.
 type converter struct {
-	keys map[string]*ast.Term
+	keys    map[string]*ast.Term
+	strings map[string]*ast.Term
+	ints    map[int]*ast.Term
 }
+
+// Bounds of the value caches: strings longer than sharedString are seldom repeated, and a
+// document of unique values stops caching once the caches are full.
+const (
+	sharedString = 48
+	sharedValues = 1 << 16
+)
 
 func (c *converter) key(k string) *ast.Term {
 	t, ok := c.keys[k]
@@ -131,6 +142,38 @@ func (c *converter) key(k string) *ast.Term {
 		c.keys[k] = t
 	}
 	return t
+}
+
+// term converts v, sharing the term of a repeated short string or integer.
+func (c *converter) term(v any) (*ast.Term, error) {
+	switch x := v.(type) {
+	case string:
+		if len(x) > sharedString {
+			return ast.StringTerm(x), nil
+		}
+		if t, ok := c.strings[x]; ok {
+			return t, nil
+		}
+		t := ast.StringTerm(x)
+		if len(c.strings) < sharedValues {
+			c.strings[x] = t
+		}
+		return t, nil
+	case int:
+		if t, ok := c.ints[x]; ok {
+			return t, nil
+		}
+		t := ast.IntNumberTerm(x)
+		if len(c.ints) < sharedValues {
+			c.ints[x] = t
+		}
+		return t, nil
+	}
+	ev, err := c.value(v)
+	if err != nil {
+		return nil, err
+	}
+	return ast.NewTerm(ev), nil
 }
 
 func (c *converter) value(v any) (ast.Value, error) {
@@ -153,17 +196,17 @@ func (c *converter) value(v any) (ast.Value, error) {
 	case []any:
 		terms := make([]*ast.Term, len(x))
 		for i, e := range x {
-			ev, err := c.value(e)
+			t, err := c.term(e)
 			if err != nil {
 				return nil, err
 			}
-			terms[i] = ast.NewTerm(ev)
+			terms[i] = t
 		}
 		return ast.NewArray(terms...), nil
 	case []string:
 		terms := make([]*ast.Term, len(x))
 		for i, e := range x {
-			terms[i] = ast.StringTerm(e)
+			terms[i], _ = c.term(e)
 		}
 		return ast.NewArray(terms...), nil
 	case map[string]any:
@@ -174,11 +217,11 @@ func (c *converter) value(v any) (ast.Value, error) {
 		sort.Strings(keys)
 		items := make([][2]*ast.Term, len(keys))
 		for i, k := range keys {
-			ev, err := c.value(x[k])
+			t, err := c.term(x[k])
 			if err != nil {
 				return nil, err
 			}
-			items[i] = [2]*ast.Term{c.key(k), ast.NewTerm(ev)}
+			items[i] = [2]*ast.Term{c.key(k), t}
 		}
 		return ast.NewObject(items...), nil
 	default:

@@ -11,13 +11,13 @@ func SkippedDocument(rel, reason string) *scanners.Document {
 
 // LimitStoppedDocument is the document META003 sees when checks of what (on doc) were
 // skipped because a scan's limit named limit ran out: an info finding on line 1 of the file.
-func LimitStoppedDocument(doc *scanners.Document, what, reason, limit string) *scanners.Document {
+func LimitStoppedDocument(doc *scanners.Document, what, reason, limit, fix string) *scanners.Document {
 	spans := scanners.Spans{}
 	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
 	return &scanners.Document{
 		Kind:  scanners.KindEvalStopped,
 		Path:  doc.Path,
-		Data:  map[string]any{"what": what, "reason": reason, "kind": doc.Kind, "limit": limit},
+		Data:  map[string]any{"what": what, "reason": reason, "kind": doc.Kind, "limit": limit, "fix": fix},
 		Spans: spans,
 	}
 }

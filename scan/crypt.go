@@ -70,7 +70,8 @@ func evalDoc(ctx context.Context, e *rules.Engine, j judged, lim cryptLimit) ([]
 	if err != nil || !a.Refused() {
 		return fs, err
 	}
-	reason := fmt.Sprintf("ran out of the scan's crypt work budget (%d rounds for each of the first %d %s files in path order) and were skipped (scan this file's folder alone to check it, or confirm by hand that its hash is of no default password)", lim.rounds, lim.files, j.in.Doc.Kind)
-	stop, err := e.Eval(ctx, rules.Input{Doc: rules.LimitStoppedDocument(j.in.Doc, "the SHA-512 crypt checks (deploylint.crypt_matches)", reason, "crypt-work")})
+	reason := fmt.Sprintf("ran out of the scan's crypt work budget (%d rounds for each of the first %d %s files in path order) and were skipped", lim.rounds, lim.files, j.in.Doc.Kind)
+	stop, err := e.Eval(ctx, rules.Input{Doc: rules.LimitStoppedDocument(j.in.Doc, "the SHA-512 crypt checks (deploylint.crypt_matches)", reason, "crypt-work",
+		"scan this file's folder alone to check it, or confirm by hand that its hash is of no default password")})
 	return append(fs, stop...), err
 }

@@ -1,6 +1,7 @@
 package scanners_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -138,6 +139,29 @@ func TestSpansResolveFallsBackToParent(t *testing.T) {
 	sp, _, ok = s.Resolve([]any{"errors", 0})
 	if !ok || sp.Key.Start.Line != 1 {
 		t.Errorf("root fallback: got %+v, %v", sp, ok)
+	}
+}
+
+// TestDocumentSpansOfLists: an element of a list kept in Lists resolves as a Spans entry
+// would, whatever number type the path's index has (rules hand back JSON numbers), and a path
+// below it or beyond the list falls back to its parents.
+func TestDocumentSpansOfLists(t *testing.T) {
+	d := &scanners.Document{Spans: scanners.Spans{}, Lists: map[string][]scanners.Span{
+		scanners.PathKey("directives"): {{Key: scanners.LineRange(2, 1, 4)}, {Key: scanners.LineRange(3, 3, 9), ID: "listen"}},
+	}}
+	d.Spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1)})
+	for _, k := range []any{1, int64(1), float64(1), json.Number("1")} {
+		if sp, ok := d.Span([]any{"directives", k}); !ok || sp.Key.Start.Line != 3 || sp.ID != "listen" {
+			t.Errorf("directive %#v: %+v, %v", k, sp, ok)
+		}
+	}
+	if sp, at, ok := d.ResolveSpan([]any{"directives", 0, "args", 1}); !ok || sp.Key.Start.Line != 2 || len(at) != 2 {
+		t.Errorf("below an element: %+v at %v, %v", sp, at, ok)
+	}
+	for _, k := range []any{2, -1, 0.5, "0"} {
+		if sp, at, _ := d.ResolveSpan([]any{"directives", k}); sp.Key.Start.Line != 1 || len(at) != 0 {
+			t.Errorf("directive %#v: %+v at %v, want the root", k, sp, at)
+		}
 	}
 }
 

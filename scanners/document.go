@@ -5,6 +5,7 @@ package scanners
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -61,11 +62,15 @@ type Comment struct {
 // the parser learnt in passing. What the driver learns about the file afterwards (its stack,
 // git status, mode, mounts) travels beside it in rules.Input, never in here.
 type Document struct {
-	Kind     string    `json:"kind"`
-	Path     string    `json:"path"`
-	Data     any       `json:"data"`
-	Spans    Spans     `json:"-"`
-	Comments []Comment `json:"-"`
+	Kind  string `json:"kind"`
+	Path  string `json:"path"`
+	Data  any    `json:"data"`
+	Spans Spans  `json:"-"`
+	// Lists holds the spans of the elements of long lists, by the list's PathKey: element k
+	// of the list at path p is Lists[PathKey(p...)][k]. A file of a million nginx directives
+	// costs a slice here, where Spans would cost a map entry (240 bytes) per directive.
+	Lists    map[string][]Span `json:"-"`
+	Comments []Comment         `json:"-"`
 	// Env is what this document contributes to its stack's variables (a .env file's
 	// effective variables); nil for other kinds.
 	Env map[string]StackVar `json:"-"`
@@ -140,6 +145,58 @@ func (s Spans) Resolve(path []any) (Span, []any, bool) {
 		}
 	}
 	return Span{}, nil, false
+}
+
+// Span is the span recorded for exactly path, in Lists or in Spans.
+func (d *Document) Span(path []any) (Span, bool) {
+	if n := len(path); n > 0 && len(d.Lists) > 0 {
+		if k, ok := index(path[n-1]); ok {
+			if list, ok := d.Lists[PathKey(path[:n-1]...)]; ok && k < len(list) {
+				return list[k], true
+			}
+		}
+	}
+	sp, ok := d.Spans[PathKey(path...)]
+	return sp, ok
+}
+
+// ResolveSpan is Spans.Resolve over Lists and Spans together: the span of path, else of its
+// nearest parent that has one.
+func (d *Document) ResolveSpan(path []any) (Span, []any, bool) {
+	for n := len(path); n >= 0; n-- {
+		if sp, ok := d.Span(path[:n]); ok {
+			return sp, path[:n], true
+		}
+	}
+	return Span{}, nil, false
+}
+
+// index reads a path element as a list index, as PathKey writes it.
+func index(p any) (int, bool) {
+	var k int64
+	switch v := p.(type) {
+	case int:
+		k = int64(v)
+	case int64:
+		k = v
+	case float64:
+		if v != float64(int64(v)) {
+			return 0, false
+		}
+		k = int64(v)
+	case json.Number:
+		n, err := v.Int64()
+		if err != nil {
+			return 0, false
+		}
+		k = n
+	default:
+		return 0, false
+	}
+	if k < 0 || k > math.MaxInt32 {
+		return 0, false
+	}
+	return int(k), true
 }
 
 // ParseError is a parse failure at a source position; it becomes a META001 finding.

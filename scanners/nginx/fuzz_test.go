@@ -63,7 +63,7 @@ func FuzzNginx(f *testing.F) {
 		data := doc.Data.(map[string]any)
 		directives := data["directives"].([]any)
 		for k, d := range directives {
-			sp, ok := doc.Spans[scanners.PathKey("directives", k)]
+			sp, ok := doc.Span([]any{"directives", k})
 			if !ok {
 				t.Fatalf("directive %d has no span", k)
 			}
@@ -136,7 +136,7 @@ func FuzzNginxSharedInclude(f *testing.F) {
 			if err != nil {
 				return "error: " + err.Error()
 			}
-			b, err := json.Marshal([]any{doc.Data, doc.Spans, doc.Secrets, doc.Consumed})
+			b, err := json.Marshal([]any{doc.Data, doc.Spans, doc.Lists, doc.Secrets, doc.Consumed})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -39,6 +39,8 @@ type builder struct {
 	// scanning every later directive made a server of many locations quadratic.
 	children map[int][]int
 	spans    scanners.Spans
+	// dirSpans is the span of each directive, by index: Document.Lists["directives"].
+	dirSpans []scanners.Span
 	servers  []any
 	docPath  string
 	hasHTTP  bool
@@ -65,19 +67,16 @@ func (b *builder) add(d *directive, parent int, context string) int {
 	}
 	b.children[parent] = append(b.children[parent], k)
 	r := scanners.Range{Start: scanners.Position{Line: d.line, Column: d.col}, End: d.end}
-	// The key of ["directives", k], built without PathKey's per-call quoting: a file of a
-	// million directives sets a million of them.
-	b.spans[directivesKey+strconv.Itoa(k)] = scanners.Span{Path: spanPath, Key: r, Value: r, ID: d.name}
+	b.dirSpans = append(b.dirSpans, scanners.Span{Path: spanPath, Key: r, Value: r, ID: d.name})
 	for _, sp := range argSecrets(d) {
 		sp.Path = spanPath
 		b.secrets = append(b.secrets, sp)
 	}
+	// The entry holds the arguments now; the parse tree is still walked for its blocks, so
+	// let the collector have the rest of the directive while the document is built.
+	d.args, d.argAt = nil, nil
 	return k
 }
-
-// directivesKey is the span key prefix of the directives: PathKey("directives", k) is it
-// followed by k (TestDirectivesKey).
-const directivesKey = `"directives"/`
 
 // headerSetters set a header, a parameter or a variable named by their first argument to
 // their second: "proxy_set_header Authorization VALUE", "fastcgi_param DB_PASSWORD VALUE",
@@ -125,8 +124,9 @@ func argSecret(p argPos, text string, f secret.Found) secret.Span {
 // build computes the document: every directive, and per server the effective settings.
 func build(p string, tree []*directive, notes []any) *scanners.Document {
 	n := countDirectives(tree)
-	b := &builder{spans: make(scanners.Spans, n+1), children: map[int][]int{}, byName: map[string][]any{}, docPath: p}
+	b := &builder{spans: scanners.Spans{}, children: map[int][]int{}, byName: map[string][]any{}, docPath: p}
 	b.directives = make([]any, 0, n)
+	b.dirSpans = make([]scanners.Span, 0, n)
 	b.spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
 	for _, d := range tree {
 		if d.name == "http" {
@@ -149,6 +149,7 @@ func build(p string, tree []*directive, notes []any) *scanners.Document {
 			"include_notes":  notes,
 		},
 		Spans:   b.spans,
+		Lists:   map[string][]scanners.Span{scanners.PathKey("directives"): b.dirSpans},
 		Secrets: b.secrets,
 	}
 }

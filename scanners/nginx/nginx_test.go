@@ -100,7 +100,7 @@ func TestNameOverLines(t *testing.T) {
 		{Start: scanners.Position{Line: 1, Column: 4}, End: scanners.Position{Line: 2, Column: 2}},
 		{Start: scanners.Position{Line: 3, Column: 3}, End: scanners.Position{Line: 4, Column: 3}},
 	} {
-		if sp := doc.Spans[scanners.PathKey("directives", k)]; sp.Key != want {
+		if sp, _ := doc.Span([]any{"directives", k}); sp.Key != want {
 			t.Errorf("directive %d: span %+v, want %+v", k, sp.Key, want)
 		}
 	}
@@ -247,6 +247,11 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("span %s beyond the file: %+v", k, sp)
 			}
 		}
+		for k, sp := range doc.Lists[scanners.PathKey("directives")] {
+			if sp.Key.Start.Line > lines {
+				t.Fatalf("span of directive %d beyond the file: %+v", k, sp)
+			}
+		}
 	})
 }
 
@@ -288,7 +293,7 @@ func TestIncludesInContext(t *testing.T) {
 		t.Errorf("outside include: directives %v notes %v", data["directives"], data["include_notes"])
 	}
 	l := servers[0].(map[string]any)["listens"].([]any)[0].(map[string]any)
-	if sp := doc.Spans[scanners.PathKey("directives", l["at"])]; sp.Path != "conf.d/site.conf" || sp.Key.Start.Line != 2 {
+	if sp, _ := doc.Span([]any{"directives", l["at"]}); sp.Path != "conf.d/site.conf" || sp.Key.Start.Line != 2 {
 		t.Errorf("listen span = %+v", sp)
 	}
 }

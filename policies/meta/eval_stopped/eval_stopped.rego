@@ -25,4 +25,5 @@ msg := sprintf("%s %s on this file; its findings here are missing", [input.data.
 
 deny contains result.file(msg) if not input.data.limit
 
-deny contains result.severity(result.file(msg), "info") if input.data.limit
+# A scan-wide limit says what the user can do about it.
+deny contains result.severity(result.file(sprintf("%s: %s", [msg, input.data.fix])), "info") if input.data.limit

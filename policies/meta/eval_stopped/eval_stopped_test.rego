@@ -9,7 +9,8 @@ test_reports_what_stopped if {
 }
 
 test_a_scan_limit_is_information if {
-	some r in eval_stopped.deny with input as {"kind": "eval-stopped", "data": {"what": "the SHA-512 crypt checks (deploylint.crypt_matches)", "reason": "ran out of the scan's crypt work budget", "kind": "dcos-config", "limit": "crypt-work"}}
+	some r in eval_stopped.deny with input as {"kind": "eval-stopped", "data": {"what": "the SHA-512 crypt checks (deploylint.crypt_matches)", "reason": "ran out of the scan's crypt work budget", "kind": "dcos-config", "limit": "crypt-work", "fix": "scan this file's folder alone"}}
 	r.severity == "info"
 	contains(r.msg, "crypt work budget")
+	endswith(r.msg, ": scan this file's folder alone")
 }
