@@ -151,29 +151,27 @@ func (c *converter) term(v any) (*ast.Term, error) {
 		if len(x) > sharedString {
 			return ast.StringTerm(x), nil
 		}
-		if t, ok := c.strings[x]; ok {
-			return t, nil
-		}
-		t := ast.StringTerm(x)
-		if len(c.strings) < sharedValues {
-			c.strings[x] = t
-		}
-		return t, nil
+		return shared(c.strings, x, ast.StringTerm), nil
 	case int:
-		if t, ok := c.ints[x]; ok {
-			return t, nil
-		}
-		t := ast.IntNumberTerm(x)
-		if len(c.ints) < sharedValues {
-			c.ints[x] = t
-		}
-		return t, nil
+		return shared(c.ints, x, ast.IntNumberTerm), nil
 	}
 	ev, err := c.value(v)
 	if err != nil {
 		return nil, err
 	}
 	return ast.NewTerm(ev), nil
+}
+
+// shared is cache's term for k, made by mk and kept while the cache has room.
+func shared[K comparable](cache map[K]*ast.Term, k K, mk func(K) *ast.Term) *ast.Term {
+	if t, ok := cache[k]; ok {
+		return t
+	}
+	t := mk(k)
+	if len(cache) < sharedValues {
+		cache[k] = t
+	}
+	return t
 }
 
 func (c *converter) value(v any) (ast.Value, error) {
