@@ -82,6 +82,54 @@ func IsPlaceholder(v string) bool {
 		return true // generate-me, replace_me, set-me-please: change_me's siblings
 	case len(l) >= 3 && strings.Trim(l, l[:1]) == "" && strings.ContainsAny(l[:1], "x*.#-"):
 		return true
+	case strings.HasPrefix(l, "replaceme") || strings.HasPrefix(l, "replace_me") || strings.HasPrefix(l, "replace-me"):
+		return true
+	}
+	return pleaseDo(l) || todo(l) || camelInstruction(strings.TrimSpace(v))
+}
+
+// pleaseDo is true for please-change, please_set_me, "please update".
+func pleaseDo(l string) bool {
+	rest, ok := strings.CutPrefix(l, "please")
+	if !ok {
+		return false
+	}
+	if rest != "" && strings.ContainsRune("-_. ", rune(rest[0])) {
+		rest = rest[1:]
+	}
+	for _, verb := range []string{"change", "replace", "set", "update"} {
+		if strings.HasPrefix(rest, verb) {
+			return true
+		}
+	}
+	return false
+}
+
+// todo is true for todo, TBD, "FIXME: set me", todo-password: a note, not a value.
+func todo(l string) bool {
+	for _, w := range []string{"todo", "fixme", "tbd"} {
+		if rest, ok := strings.CutPrefix(l, w); ok && (rest == "" || strings.ContainsRune("-_:. ", rune(rest[0]))) {
+			return true
+		}
+	}
+	return false
+}
+
+// camelInstruction is true for an instruction in camel case, as written: changePassword,
+// changeRunnerAuthToken, setYourKey. The capital after the verb tells it from a word that
+// merely starts like one (changeling, settle).
+func camelInstruction(v string) bool {
+	for _, verb := range []string{"change", "replace", "update", "set", "enter", "insert"} {
+		rest, ok := strings.CutPrefix(v, verb)
+		if !ok || rest == "" || rest[0] < 'A' || rest[0] > 'Z' {
+			continue
+		}
+		for _, c := range rest {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -32,6 +32,14 @@ is_placeholder(value) if {
 	regex.match(p, lowered)
 }
 
+# A camel-case instruction (changePassword, changeRunnerAuthToken) is told by its capital,
+# which lowering would lose: these patterns see the value as written.
+is_placeholder(value) if {
+	count(value) <= 256
+	some p in defaults.placeholders.case_patterns
+	regex.match(p, trim_space(value))
+}
+
 placeholder_max_len := max({count(w) | some w in placeholder_words})
 
 # shipped_defaults is the set of every public default password the policies know. It and the
