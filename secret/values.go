@@ -124,8 +124,8 @@ func camelInstruction(v string) bool {
 		if !ok || rest == "" || rest[0] < 'A' || rest[0] > 'Z' {
 			continue
 		}
-		for _, c := range rest {
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+		for i := range len(rest) {
+			if !isAlnum(rest[i]) {
 				return false
 			}
 		}
