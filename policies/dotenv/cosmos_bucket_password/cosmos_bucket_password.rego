@@ -1,7 +1,8 @@
 # METADATA
 # title: COSMOS bucket credentials are the shipped default
 # description: |
-#   OPENC3_BUCKET_PASSWORD or OPENC3_SR_BUCKET_PASSWORD still holds a password COSMOS ships
+#   OPENC3_BUCKET_PASSWORD or OPENC3_SR_BUCKET_PASSWORD (OPENC3_MINIO_PASSWORD and
+#   OPENC3_SR_MINIO_PASSWORD before v5.1) still holds a password COSMOS ships
 #   (openc3miniopassword / scriptrunnerminiopassword up to v6, openc3bucketpassword /
 #   scriptrunnerbucketpassword from v7). The bucket store holds configuration, logs and tools;
 #   with the default anyone who reaches it can read or replace them. The script-runner account

@@ -12,3 +12,10 @@ test_both_release_defaults if {
 test_changed_passes if {
 	count(cosmos_bucket_password.deny) == 0 with input as dotenv.env([["OPENC3_BUCKET_PASSWORD", "openc3password"], ["OPENC3_BUCKET_USERNAME", "openc3bucketpassword"]])
 }
+
+# COSMOS 5.0's names for the same accounts.
+test_v5_0_minio_names if {
+	r := cosmos_bucket_password.deny with input as dotenv.env([["OPENC3_MINIO_PASSWORD", "openc3miniopassword"], ["OPENC3_SR_MINIO_PASSWORD", "scriptrunnerminiopassword"], ["OPENC3_MINIO_USERNAME", "openc3minio"]])
+	{x.severity | some x in r} == {"critical", "high"}
+	count(r) == 2
+}
