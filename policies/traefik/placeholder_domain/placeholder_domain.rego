@@ -22,8 +22,21 @@ import data.deploylint.lib.result
 
 placeholder := `(?i)(^|[@./:])(mydomain\.com|example\.(com|org|net))$`
 
-deny contains result.at(path, sprintf("%q is a placeholder from the template: use your own domain or e-mail", [value])) if {
+# uses maps each placeholder value to every data path that holds it.
+uses[value] contains path if {
 	walk(input.data, [path, value])
 	is_string(value)
 	regex.match(placeholder, value)
 }
+
+# One finding per placeholder per file (the template repeats its domain on every router), at
+# the first path that holds it, with how many more do.
+deny contains result.at(sort(paths)[0], sprintf("%q is a placeholder from the template%s: use your own domain or e-mail", [value, more(count(paths) - 1)])) if {
+	some value, paths in uses
+}
+
+more(0) := ""
+
+more(1) := " (here and in 1 more place)"
+
+more(n) := sprintf(" (here and in %d more places)", [n]) if n > 1
