@@ -252,7 +252,7 @@ func describeWalkError(err error) string {
 
 // classify picks a kind: a forced kind first, then the first scanner whose name rule decides,
 // then the first whose name rule allows it and whose content sniff confirms. Explicit files
-// whose name fits no scanner are sniffed by every scanner.
+// that no name rule settles are sniffed by every scanner.
 func classify(root, p, rel string, explicit bool, list []Scanner, byKind map[string]Scanner, opt DiscoverOptions) (string, error) {
 	if k, ok := forcedKind(opt.Kinds, rel); ok {
 		if _, known := byKind[k]; !known {
@@ -274,8 +274,10 @@ func classify(root, p, rel string, explicit bool, list []Scanner, byKind map[str
 		case NoMatch:
 		}
 	}
-	if len(maybe) == 0 && explicit {
-		maybe = list
+	if explicit {
+		// A file named on the command line is whatever its content says, even when a name
+		// rule only suggested other kinds: the suggestions first, then every scanner.
+		maybe = append(maybe, list...)
 	}
 	if len(maybe) == 0 {
 		return "", nil

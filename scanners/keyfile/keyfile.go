@@ -5,6 +5,7 @@ package keyfile
 
 import (
 	"bytes"
+	"path"
 	"regexp"
 	"strings"
 
@@ -21,14 +22,23 @@ func New() *Scanner { return &Scanner{} }
 // Kind is "private-key".
 func (*Scanner) Kind() string { return "private-key" }
 
-// Match claims *.key and *.pem files, to be confirmed by content.
+// Match claims, to be confirmed by content, the files a private key is kept in whatever the
+// tool that wrote it: *.key, *.pem and the like, names that say key (genconf/ssh_key,
+// id_ed25519), and files without an extension. Other files are not read for a sniff.
 func (*Scanner) Match(rel string) scanners.NameMatch {
 	b := strings.ToLower(scanners.Base(rel))
-	if strings.HasSuffix(b, ".key") || strings.HasSuffix(b, ".pem") {
+	ext := path.Ext(b)
+	switch {
+	case keyExts[ext], strings.Contains(b, "key"), strings.HasPrefix(b, "id_"):
+		return scanners.MaybeMatch
+	case ext == "" || ext == b: // no extension, or a dotfile's name alone
 		return scanners.MaybeMatch
 	}
 	return scanners.NoMatch
 }
+
+// keyExts are the extensions private keys are written with.
+var keyExts = map[string]bool{".key": true, ".pem": true, ".p8": true, ".priv": true, ".private": true, ".rsa": true, ".ec": true, ".sk": true}
 
 var pemPrivate = regexp.MustCompile(`-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----`)
 

@@ -47,3 +47,19 @@ func TestSecretsMarked(t *testing.T) {
 		t.Errorf("Secrets\n got %+v\nwant %+v", doc.Secrets, want)
 	}
 }
+
+// TestKeysWhateverTheirName: a private key is sniffed for in key-named and extensionless
+// files too (DC/OS keeps genconf/ssh_key), never in files of other formats.
+func TestKeysWhateverTheirName(t *testing.T) {
+	s := keyfile.New()
+	for rel, want := range map[string]scanners.NameMatch{
+		"genconf/ssh_key": scanners.MaybeMatch, "home/.ssh/id_ed25519": scanners.MaybeMatch,
+		"certs/server.p8": scanners.MaybeMatch, "secrets/signing_key.txt": scanners.MaybeMatch,
+		"deploy/tls-private": scanners.MaybeMatch, "main.go": scanners.NoMatch,
+		"README.md": scanners.NoMatch, "site.crt": scanners.NoMatch,
+	} {
+		if got := s.Match(rel); got != want {
+			t.Errorf("Match(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}

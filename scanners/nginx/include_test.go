@@ -30,12 +30,18 @@ func writeTree(t *testing.T, root string, files map[string]string) {
 
 func parseMain(t *testing.T, r *confine.Reader, root string) *scanners.Document {
 	t.Helper()
-	p := filepath.Join(root, "nginx.conf")
+	return parseAt(t, r, root, "nginx.conf")
+}
+
+// parseAt parses the file rel of root as the scan would, its includes through r.
+func parseAt(t *testing.T, r *confine.Reader, root, rel string) *scanners.Document {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
 	src, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := nginx.New().ParseFile(scanners.Target{Path: p, Rel: "nginx.conf", Root: root}, src, r)
+	doc, err := nginx.New().ParseFile(scanners.Target{Path: p, Rel: rel, Root: root}, src, r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,5 +165,33 @@ func TestIncludesShareTheBudget(t *testing.T) {
 	doc := parseMain(t, confine.NewReader(confine.Options{Budget: 20}), root)
 	if fmt.Sprint(doc.Consumed) != "[conf.d/a.conf]" || len(doc.Skipped) != 1 || doc.Skipped[0].Rel != "conf.d/b.conf" {
 		t.Errorf("consumed %v, skipped %v", doc.Consumed, doc.Skipped)
+	}
+}
+
+// TestIncludesAgainstConfPrefix: a snippet below the folder of nginx.conf includes paths
+// relative to that folder (nginx's conf prefix), as h5bp's test/vhosts do; a path found in
+// neither is still noted, and no folder above the scan root is looked in.
+func TestIncludesAgainstConfPrefix(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"nginx.conf":               "events {}\nhttp { include vhosts/*.conf; }\n",
+		"tls/policy.conf":          "ssl_protocols TLSv1 TLSv1.2;\n",
+		"test/vhosts/default.conf": "server {\n  listen 443 ssl;\n  include tls/policy.conf;\n  include tls/absent.conf;\n}\n",
+	})
+	doc := parseAt(t, confine.NewReader(confine.Options{}), root, "test/vhosts/default.conf")
+	if want := []string{"tls/policy.conf"}; fmt.Sprint(doc.Consumed) != fmt.Sprint(want) {
+		t.Errorf("consumed %v, want %v", doc.Consumed, want)
+	}
+	if want := []string{"4 tls/absent.conf: file not found in the scanned tree"}; fmt.Sprint(notes(doc)) != fmt.Sprint(want) {
+		t.Errorf("notes = %v, want %v", notes(doc), want)
+	}
+	var protocols []string
+	for _, d := range doc.Data.(map[string]any)["directives"].([]any) {
+		if m := d.(map[string]any); m["name"] == "ssl_protocols" {
+			protocols = append(protocols, fmt.Sprint(m["file"], " ", m["args"]))
+		}
+	}
+	if want := "[tls/policy.conf [TLSv1 TLSv1.2]]"; fmt.Sprint(protocols) != want {
+		t.Errorf("ssl_protocols read = %v, want %s", protocols, want)
 	}
 }

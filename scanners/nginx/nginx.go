@@ -24,21 +24,24 @@ func (*Scanner) Kind() string { return "nginx" }
 
 var confDirs = map[string]bool{"nginx": true, "conf.d": true, "sites-available": true, "sites-enabled": true, "http.d": true, "openresty": true}
 
-// Match claims nginx.conf; *.conf in nginx-style folders, and templates of configuration
-// (*.conf.template, which the official image renders from /etc/nginx/templates, and
-// *.conf.tpl) anywhere, if the content confirms.
+// Match claims nginx.conf; any *.conf, *.conf.template (which the official image renders
+// from /etc/nginx/templates) and *.conf.tpl, and any file in an nginx-style folder
+// without an extension (sites-enabled/default), if the content confirms: nginx files live anywhere (DC/OS Admin
+// Router keeps its own under packages/adminrouter/).
 func (*Scanner) Match(rel string) scanners.NameMatch {
 	base := scanners.Base(rel)
 	switch {
 	case base == "nginx.conf":
 		return scanners.Match
-	case strings.HasSuffix(base, ".conf.template") || strings.HasSuffix(base, ".conf.tpl"):
+	case strings.HasSuffix(base, ".conf") || strings.HasSuffix(base, ".conf.template") || strings.HasSuffix(base, ".conf.tpl"):
 		return scanners.MaybeMatch
-	case strings.HasSuffix(base, ".conf"):
-		for _, part := range strings.Split(path.Dir(rel), "/") {
-			if confDirs[part] || strings.HasPrefix(part, "sites-") {
-				return scanners.MaybeMatch
-			}
+	}
+	if path.Ext(base) != "" {
+		return scanners.NoMatch // default.conf.sample, README.md: not what nginx loads
+	}
+	for _, part := range strings.Split(path.Dir(rel), "/") {
+		if confDirs[part] || strings.HasPrefix(part, "sites-") {
+			return scanners.MaybeMatch
 		}
 	}
 	return scanners.NoMatch
@@ -95,6 +98,37 @@ type includer struct {
 	open     map[string]bool
 	consumed []string
 	skipped  []scanners.Skipped
+	// prefixes are the folders above the main file's that hold an nginx.conf: the conf
+	// prefix nginx resolves includes against when the main file is a snippet below it
+	// (h5bp's test/vhosts/*.conf include h5bp/tls/…); nil until first needed.
+	prefixes []string
+	looked   bool
+}
+
+// glob finds an include's files against the main file's folder, else against the first conf
+// prefix above it where anything matches.
+func (inc *includer) glob(pat string) ([]string, error) {
+	matches, err := inc.rd.Glob(inc.root, inc.mainDir, pat)
+	if len(matches) > 0 || err != nil {
+		return matches, err
+	}
+	if !inc.looked {
+		inc.looked = true
+		for dir := filepath.Dir(inc.mainDir); confine.Inside(inc.root, dir); dir = filepath.Dir(dir) {
+			if fi, err := inc.rd.Stat(inc.root, filepath.Join(dir, "nginx.conf")); err == nil && fi.Mode().IsRegular() {
+				inc.prefixes = append(inc.prefixes, dir)
+			}
+			if dir == filepath.Dir(dir) {
+				break
+			}
+		}
+	}
+	for _, dir := range inc.prefixes {
+		if m, err := inc.rd.Glob(inc.root, dir, pat); len(m) > 0 || err != nil {
+			return m, err
+		}
+	}
+	return nil, nil
 }
 
 // pattern is an include's argument as a path relative to the main file's directory; ok is
@@ -141,7 +175,7 @@ func (inc *includer) expand(ds []*directive, depth int, notes *[]any) ([]*direct
 			note("absolute path outside the scanned tree")
 			continue
 		}
-		matches, err := inc.rd.Glob(inc.root, inc.mainDir, pat)
+		matches, err := inc.glob(pat)
 		if errors.Is(err, confine.ErrOutsideRoot) {
 			note(outsideReason)
 		}

@@ -323,14 +323,20 @@ func TestRefusingServers(t *testing.T) {
 	}
 }
 
+// TestTemplatesAreNginxFiles: templates and *.conf files anywhere, and extensionless files of
+// nginx folders, are sniffed for nginx syntax; samples and other files are not read.
 func TestTemplatesAreNginxFiles(t *testing.T) {
 	sc := nginx.New()
 	for rel, want := range map[string]scanners.NameMatch{
-		"nginx.conf.tpl":                      scanners.MaybeMatch,
-		"templates/default.conf.template":     scanners.MaybeMatch,
-		"deploy/site.conf.tpl":                scanners.MaybeMatch,
-		"deploy/site.conf":                    scanners.NoMatch,
-		"nginx/templates/default.conf.sample": scanners.NoMatch,
+		"nginx.conf.tpl":                                   scanners.MaybeMatch,
+		"templates/default.conf.template":                  scanners.MaybeMatch,
+		"deploy/site.conf.tpl":                             scanners.MaybeMatch,
+		"deploy/site.conf":                                 scanners.MaybeMatch,
+		"packages/adminrouter/extra/src/nginx.master.conf": scanners.MaybeMatch,
+		"etc/nginx/sites-available/default":                scanners.MaybeMatch,
+		"nginx/templates/default.conf.sample":              scanners.NoMatch,
+		"nginx/README.md":                                  scanners.NoMatch,
+		"deploy/Makefile":                                  scanners.NoMatch,
 	} {
 		if got := sc.Match(rel); got != want {
 			t.Errorf("Match(%q) = %v, want %v", rel, got, want)

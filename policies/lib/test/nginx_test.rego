@@ -18,7 +18,7 @@ listen(at, ssl, loopback) := {
 # server is a server block that sets nothing, then the fields in over.
 server(over) := object.union(
 	{
-		"at": 0, "context": "http", "listens": [], "names": [], "locations": [], "redirects_to_https": false,
+		"at": 0, "context": "http", "listens": [], "names": [], "locations": [], "redirects_to_https": false, "refuses": false,
 		"ssl_protocols": null, "ssl_ciphers": null, "ssl_certificate": null, "ssl_certificate_key": null,
 		"ssl_client_certificate": null, "ssl_verify_client": null, "server_tokens": null,
 		"proxy_ssl_verify": null, "proxy_ssl_protocols": null, "autoindex": null, "hsts": null,

@@ -25,6 +25,7 @@ deny contains result.at(["directives", first_tls_listen(s)], "this TLS server se
 	some s in input.data.servers
 	s.context == "http"
 	nginx.tls_server(s)
+	not s.refuses # a catch-all that answers 444 or an error serves no page to pin
 	not strong(s)
 	nginx.complete
 }

@@ -14,3 +14,9 @@ test_long_hsts_passes if {
 	year := nginx.server({"listens": [nginx.listen(1, true, false)], "hsts": 3, "hsts_max_age": 31536000})
 	count(no_hsts.deny) == 0 with input as nginx.conf([], [year])
 }
+
+# h5bp's TLS catch-all answers 444: there is no page whose visitors HSTS would protect.
+test_refusing_catch_all_passes if {
+	drop := nginx.server({"listens": [nginx.listen(1, true, false)], "refuses": true})
+	count(no_hsts.deny) == 0 with input as nginx.conf([], [drop])
+}
