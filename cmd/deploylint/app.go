@@ -71,6 +71,7 @@ type scanFlags struct {
 	baseline      string
 	writeBaseline string
 	parseOnly     bool
+	strictCompose bool
 	maxFileSize   int64
 	changed       func(name string) bool
 }
@@ -98,6 +99,7 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in FILE (then use --baseline FILE)")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", 0, "skip files larger than this many bytes (default 10 MiB, or max_file_size)")
 	fl.BoolVar(&f.parseOnly, "parse-only", false, "read and parse the files, evaluate no rule (a benchmark baseline)")
+	fl.BoolVar(&f.strictCompose, "strict-compose", false, "load compose files through compose-go's full loader and JSON schema: report any attribute docker compose would refuse (META001), at the loader's cost")
 	return cmd
 }
 
@@ -157,7 +159,7 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 // scanOptions turns the flags into the driver's options.
 func (a *app) scanOptions(f scanFlags, paths []string) (scan.Options, error) {
 	opt := scan.Options{
-		Paths: paths, Registry: builtin.Registry(), ParseOnly: f.parseOnly,
+		Paths: paths, Registry: builtin.RegistryWith(builtin.Options{StrictCompose: f.strictCompose}), ParseOnly: f.parseOnly,
 		Config: scan.ConfigSource{File: a.common.config, None: a.common.noConfig}, Policies: a.common.policies, EvalTimeout: a.common.evalTimeout,
 	}
 	if _, err := rules.ParseThreshold(f.failOn); err != nil {

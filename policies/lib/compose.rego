@@ -28,11 +28,28 @@ is_datastore(svc) if image_product(svc)
 
 # image_product names the internal product an image runs: by repository, or by its last path
 # component for rebuilt images (someone/redis is still Redis).
-image_product(svc) := internal_services.images[svc.image_repo]
+image_product(svc) := p if {
+	p := products[svc.image_repo]
+	p != ""
+}
 
-image_product(svc) := internal_services.images[base] if {
-	not internal_services.images[svc.image_repo]
-	parts := split(svc.image_repo, "/")
+# A service that is not one of the document's (a custom rule's own) is judged directly.
+image_product(svc) := product_of(svc.image_repo) if not products[svc.image_repo]
+
+# products maps the image repositories of the document's services to the product each runs
+# ("" for none): a complete document, computed once per evaluation and once per repository,
+# so the rules asking of every service and port look it up.
+products := {repo: product_or_none(repo) | some repo in {svc.image_repo | some svc in input.data.services}}
+
+product_or_none(repo) := product_of(repo)
+
+product_or_none(repo) := "" if not product_of(repo)
+
+product_of(repo) := internal_services.images[repo]
+
+product_of(repo) := internal_services.images[base] if {
+	not internal_services.images[repo]
+	parts := split(repo, "/")
 	base := parts[count(parts) - 1]
 }
 

@@ -15,9 +15,20 @@ import (
 	"github.com/deploylint/deploylint/scanners/traefik"
 )
 
-// Registry returns the kinds, in the order kind detection tries their scanners: the ones
+// Options tune the built-in scanners.
+type Options struct {
+	// StrictCompose loads every compose file through compose-go's full loader and its JSON
+	// schema (compose.Options.Strict): what docker compose would refuse in any attribute is
+	// a parse error, at the loader's cost.
+	StrictCompose bool
+}
+
+// Registry returns the kinds with their default options.
+func Registry() *scanners.Registry { return RegistryWith(Options{}) }
+
+// RegistryWith returns the kinds, in the order kind detection tries their scanners: the ones
 // whose names decide first, then the ones that sniff content.
-func Registry() *scanners.Registry {
+func RegistryWith(o Options) *scanners.Registry {
 	kinds := []scanners.Kind{
 		{
 			Name: "redis-acl", Title: "Redis ACL file (users.acl)", Scanner: redisacl.New(),
@@ -39,7 +50,7 @@ func Registry() *scanners.Registry {
 			Example: "redis/redis.conf",
 		},
 		{
-			Name: "compose", Title: "Docker Compose file", Scanner: compose.New(),
+			Name: "compose", Title: "Docker Compose file", Scanner: compose.NewWithOptions(compose.Options{Strict: o.StrictCompose}),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
 			Role:    scanners.RoleStackRoot,
 			Example: "compose.yaml",

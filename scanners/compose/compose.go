@@ -28,14 +28,31 @@ import (
 // Scanner reads docker-compose files.
 type Scanner struct {
 	env *dotenv.Scanner
+	opt Options
+	// observe, when set (by tests), is told for each file whether the parts path answered,
+	// and if not, why.
+	observe func(rel string, why error)
+}
+
+// Options tune the compose scanner.
+type Options struct {
+	// Strict loads every compose file through compose-go's full loader, JSON schema
+	// validation included, instead of from compose-go's parts: a file docker compose would
+	// refuse for an attribute no rule reads (a misspelt key nested in deploy, a duration that
+	// does not parse) is then a META001 finding. It costs the schema's compile (about 20 ms,
+	// once per process) and the loader's time on every file.
+	Strict bool
 }
 
 // New returns the compose scanner.
-func New() *Scanner {
+func New() *Scanner { return NewWithOptions(Options{}) }
+
+// NewWithOptions returns the compose scanner tuned by o.
+func NewWithOptions(o Options) *Scanner {
 	// compose-go reports unset variables through logrus's global logger; deploylint reports
 	// through findings, so that output is discarded rather than printed between results.
 	logrus.SetOutput(io.Discard)
-	return &Scanner{env: dotenv.New()}
+	return &Scanner{env: dotenv.New(), opt: o}
 }
 
 // Kind is "compose".
@@ -137,12 +154,21 @@ func (s *Scanner) load(rel, dir string, f *files, src []byte, env *scanners.Docu
 	if err != nil {
 		return nil, err
 	}
+	// The parts path merges the files as compose does, each as written: the merge below,
+	// which lays out raw values and spans for the document, changes the compose file's.
+	written := []*source{own}
 	var extraSecrets []secret.Span
 	for _, e := range extra {
 		o, err := decodeSource(e.rel, e.src, false)
 		if err != nil {
 			return nil, err
 		}
+		if len(written) == 1 {
+			c := *own
+			c.raw, _ = deepCopy(own.raw).(map[string]any)
+			written[0] = &c
+		}
+		written = append(written, o)
 		extraSecrets = append(extraSecrets, o.secrets...)
 		merge(own, o)
 	}
@@ -171,11 +197,69 @@ func (s *Scanner) load(rel, dir string, f *files, src []byte, env *scanners.Docu
 	if err := checkInterpolation(rel, rawMap, rawSpans, mapping); err != nil {
 		return nil, err
 	}
-	skipExtends := f.extendsUnsafe(rawMap, absDir)
+	var project *types.Project
+	var unset []string
+	if !s.opt.Strict {
+		// A file the parts cannot answer for goes to the loader, which reads it from the
+		// start; nothing the parts path computed is kept (the files it read are cached by f).
+		p, err := fromParts(written, mapping, absDir)
+		if err == nil {
+			if p, err = f.resolveEnvFiles(p); err == nil {
+				project = p
+			}
+		}
+		if s.observe != nil {
+			s.observe(rel, err)
+		}
+	}
+	if project == nil {
+		l := &fullLoad{rel: rel, src: src, extra: extra, raw: rawMap, mapping: mapping, absDir: absDir, root: root, secrets: secrets, envValues: envValues}
+		if project, unset, err = l.run(f); err != nil {
+			return nil, err
+		}
+	}
+	doc := build(rel, project, rawMap, rawSpans, env, unset)
+	addSecretFacts(doc, project, rawMap, rawSpans, sourcesOf(src, extra), env, envFilesRead(project, root))
+	// The stand-ins given to unset variables are deploylint's, not the file's secrets.
+	standIns := map[string]bool{}
+	for _, v := range unset {
+		standIns[mapping[v]] = true
+	}
+	secrets = append(secrets, resolvedSecrets(project, standIns)...)
+	doc.Secrets = secrets
+	doc.Binds = binds(dir, root, project)
+	doc.SecretFiles = secretFiles(root, project)
+	list := make([]any, len(unset))
+	for i, v := range unset {
+		list[i] = v
+	}
+	doc.Data.(map[string]any)["unset_variables"] = list
+	doc.Data.(map[string]any)["required_unset"] = requiredUnset(rawMap, rawSpans, doc.Spans, unset)
+	return doc, nil
+}
+
+// fullLoad is one load of a project through compose-go's full loader: for what the parts path
+// cannot answer (extends, include, !reset and !override, a file compose refuses as it stands)
+// and in strict mode, where its JSON schema judges every attribute.
+type fullLoad struct {
+	rel       string
+	src       []byte
+	extra     []fileRef
+	raw       map[string]any // the merged raw data
+	mapping   types.Mapping  // the project environment; receives the stand-ins of unset variables
+	absDir    string
+	root      string
+	secrets   []secret.Span
+	envValues types.Mapping // the .env's values, masked in errors
+}
+
+// run loads the project; unset lists the variables given a stand-in.
+func (l *fullLoad) run(f *files) (*types.Project, []string, error) {
+	skipExtends := f.extendsUnsafe(l.raw, l.absDir)
 	details := types.ConfigDetails{
-		WorkingDir:  absDir,
-		ConfigFiles: configFiles(absDir, rel, src, extra),
-		Environment: mapping,
+		WorkingDir:  l.absDir,
+		ConfigFiles: configFiles(l.absDir, l.rel, l.src, l.extra),
+		Environment: l.mapping,
 	}
 	load := func() (project *types.Project, err error) {
 		// compose-go asserts types before its schema check has run (an extended file's
@@ -200,8 +284,8 @@ func (s *Scanner) load(rel, dir string, f *files, src []byte, env *scanners.Docu
 			o.ResolvePaths = true
 			o.SkipConsistencyCheck = true
 			o.ResourceLoaders = nil
-			if root != "" {
-				o.ResourceLoaders = []loader.ResourceLoader{rootGuard{root: root}}
+			if l.root != "" {
+				o.ResourceLoaders = []loader.ResourceLoader{rootGuard{root: l.root}}
 			}
 		})
 	}
@@ -215,41 +299,24 @@ func (s *Scanner) load(rel, dir string, f *files, src []byte, env *scanners.Docu
 		// env.example is copied into place on the host). Audit what can be audited: give every
 		// referenced but unset variable a neutral value ("0" parses as a port, a boolean and a
 		// name) and do without env_file contents that are not there.
-		all := append([]byte{}, src...)
-		for _, e := range extra {
+		all := append([]byte{}, l.src...)
+		for _, e := range l.extra {
 			all = append(append(all, '\n'), e.src...)
 		}
-		unset = unsetVars(all, mapping)
-		neutral := neutralValues(rawMap)
+		unset = unsetVars(all, l.mapping)
+		neutral := neutralValues(l.raw)
 		for _, v := range unset {
-			mapping[v] = neutral[v]
-			if mapping[v] == "" {
-				mapping[v] = "unset"
+			l.mapping[v] = neutral[v]
+			if l.mapping[v] == "" {
+				l.mapping[v] = "unset"
 			}
 		}
 		project, err = load()
 	}
 	if err != nil {
-		return nil, &scanners.ParseError{Path: rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + loadError(err, root, absDir, secrets, envValues)}
+		return nil, nil, &scanners.ParseError{Path: l.rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + loadError(err, l.root, l.absDir, l.secrets, l.envValues)}
 	}
-	doc := build(rel, project, rawMap, rawSpans, env, unset)
-	addSecretFacts(doc, project, rawMap, rawSpans, sourcesOf(src, extra), env, envFilesRead(project, root))
-	// The stand-ins given to unset variables are deploylint's, not the file's secrets.
-	standIns := map[string]bool{}
-	for _, v := range unset {
-		standIns[mapping[v]] = true
-	}
-	secrets = append(secrets, resolvedSecrets(project, standIns)...)
-	doc.Secrets = secrets
-	doc.Binds = binds(dir, root, project)
-	doc.SecretFiles = secretFiles(root, project)
-	list := make([]any, len(unset))
-	for i, v := range unset {
-		list[i] = v
-	}
-	doc.Data.(map[string]any)["unset_variables"] = list
-	doc.Data.(map[string]any)["required_unset"] = requiredUnset(rawMap, rawSpans, doc.Spans, unset)
-	return doc, nil
+	return project, unset, nil
 }
 
 // boolKeys are service attributes compose parses as booleans.

@@ -23,16 +23,7 @@ import (
 
 func parseFile(t *testing.T, root, rel string) *scanners.Document {
 	t.Helper()
-	p := filepath.Join(root, filepath.FromSlash(rel))
-	src, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: rel, Root: root, Kind: "compose"}, src, confine.NewReader(confine.Options{}))
-	if err != nil {
-		t.Fatalf("%s: %v", rel, err)
-	}
-	return doc
+	return parseWith(t, confine.NewReader(confine.Options{}), root, rel)
 }
 
 func write(t *testing.T, dir string, files map[string]string) {

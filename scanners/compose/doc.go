@@ -1,7 +1,18 @@
-// Package compose reads docker-compose files through compose-go v2, the loader docker compose
+// Package compose reads docker-compose files with compose-go v2, the library docker compose
 // itself uses, so values are what `docker compose` would run: the project's .env interpolated
 // (never the process environment), defaults applied, every profile included. Positions come
-// from a walk over the YAML source, mapped onto compose-go's normalized model.
+// from a walk over the YAML source, mapped onto the loaded model.
+//
+// compose-go is used as parts (parts.go): the YAML decoded once with positions, values
+// interpolated with its template package, ports through types.ParsePortConfig, volumes
+// through format.ParseVolume, an override merged with override.Merge, env_file read with its
+// dotenv parser. Its full loader (loader.LoadWithContext, with its JSON schema) runs only
+// where the parts cannot answer: extends, include, !reset and !override tags, several YAML
+// documents, pre_start hooks, a value of a shape the parts do not know, a file compose refuses
+// as written (then audited with stand-ins for its unset variables); and for every file in
+// strict mode (Options.Strict, the CLI's --strict-compose). Which path loads a file depends on
+// that file alone; TestPartsMatchLoader and FuzzPartsMatchLoader hold the two to the same
+// document.
 //
 // Data shape (the `input.data` of rules of kind "compose"):
 //

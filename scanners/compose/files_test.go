@@ -16,12 +16,18 @@ import (
 
 func parseWith(t *testing.T, r *confine.Reader, root, rel string) *scanners.Document {
 	t.Helper()
+	return parseUsing(t, compose.New(), r, root, rel)
+}
+
+// parseUsing parses root/rel with sc, reading the files beside it through r.
+func parseUsing(t *testing.T, sc *compose.Scanner, r *confine.Reader, root, rel string) *scanners.Document {
+	t.Helper()
 	p := filepath.Join(root, filepath.FromSlash(rel))
 	src, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := compose.New().ParseFile(scanners.Target{Path: p, Rel: rel, Root: root, Kind: "compose"}, src, r)
+	doc, err := sc.ParseFile(scanners.Target{Path: p, Rel: rel, Root: root, Kind: "compose"}, src, r)
 	if err != nil {
 		t.Fatalf("%s: %v", rel, err)
 	}

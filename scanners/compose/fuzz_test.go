@@ -1,6 +1,7 @@
 package compose_test
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,36 +19,7 @@ import (
 // does, with a fresh temporary directory as the scan root holding only those two files: the
 // scanner must read nothing outside it.
 func FuzzCompose(f *testing.F) {
-	isCompose := func(p string) bool { return compose.New().Match(filepath.Base(p)) == scanners.Match }
-	seeds := 0
-	err := filepath.WalkDir("../../fixtures", func(p string, d fs.DirEntry, err error) error {
-		// Symbolic links are left out: a fixture may point outside the repository on purpose.
-		if err != nil || !d.Type().IsRegular() || !isCompose(p) {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var env []byte
-		envPath := filepath.Join(filepath.Dir(p), ".env")
-		if st, err := os.Lstat(envPath); err == nil && st.Mode().IsRegular() {
-			if env, err = os.ReadFile(envPath); err != nil {
-				return err
-			}
-		}
-		f.Add(src, env)
-		f.Add(src, []byte(nil))
-		seeds++
-		return nil
-	})
-	if err != nil || seeds == 0 {
-		f.Fatalf("no compose fixtures to seed from (%v)", err)
-	}
-	for _, s := range fuzzcheck.YAMLSeeds() {
-		f.Add([]byte(s), []byte("A=1\nP=8080\nIMG=redis\n"))
-	}
-	for _, s := range []string{
+	addSeeds(f, "A=1\nP=8080\nIMG=redis\n",
 		"services:\n  a:\n    image: ${IMG:?set IMG}\n    ports: [\"${P}:80\", \"${Q:-1}-${R:-2}:80-81/udp\"]\n    privileged: ${P}\n",
 		"services:\n  a:\n    image: x\n    environment:\n      - A=${A}\n      - B\n      - =x\n      - ${A}=1\n    env_file: [.env, {path: .env, required: false}]\n",
 		"services:\n  a:\n    image: x\n    extends: {service: a, file: 1}\n",
@@ -57,25 +29,13 @@ func FuzzCompose(f *testing.F) {
 		"services: []\n",
 		"services:\n  \"\": {}\n",
 		"services:\n  a: null\n",
-	} {
-		f.Add([]byte(s), []byte("A=1\nP=8080\nIMG=redis\n"))
-	}
+	)
 	sc := compose.New()
 	f.Fuzz(func(t *testing.T, src, env []byte) {
 		if len(src) > fuzzcheck.MaxInput || len(env) > fuzzcheck.MaxInput {
 			return
 		}
-		root := t.TempDir()
-		path := filepath.Join(root, "compose.yaml")
-		if err := os.WriteFile(path, src, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		if len(env) > 0 {
-			if err := os.WriteFile(filepath.Join(root, ".env"), env, 0o600); err != nil {
-				t.Fatal(err)
-			}
-		}
-		target := scanners.Target{Path: path, Rel: "compose.yaml", Root: root, Kind: "compose"}
+		target := fuzzProject(t, src, env)
 		maxLine := fuzzcheck.YAMLLines(src) + 1
 		doc, err := sc.ParseFile(target, src, confine.NewReader(confine.Options{}))
 		again, errAgain := sc.ParseFile(target, src, confine.NewReader(confine.Options{}))
@@ -114,4 +74,114 @@ func FuzzCompose(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzPartsMatchLoader loads a compose file and its .env from compose-go's parts and through
+// compose-go's full loader (strict mode). Where the parts path answers and the loader accepts
+// the file, the two documents must be the same. Where the loader refuses a file the parts path
+// answered for, the fault lies in an attribute no rule reads (the parts path does not judge
+// those; strict mode does): allowed.
+func FuzzPartsMatchLoader(f *testing.F) {
+	addSeeds(f, "A=1\nP=8080\nPW=s3cret-Value\n",
+		"services:\n  a:\n    image: redis:${TAG:-7}\n    ports: [\"${P}:6379\", 80, {target: \"81\", published: 8081}]\n    read_only: ${RO:-true}\n",
+		"services:\n  a:\n    image: x\n    environment: [A, B=2, C=${A}]\n    env_file: [a.env, {path: b.env, required: false}]\n",
+		"services:\n  a:\n    image: x\n    volumes: ['./acl:/etc/acl:ro', {type: bind, source: ~/x, target: /y, read_only: 'yes'}, v:/v]\nsecrets:\n  s: {file: ./s}\n",
+		"services:\n  a:\n    image: x\n    command: 'redis-server --requirepass \"${PW:-changeme}\"'\n    healthcheck: {test: [CMD, redis-cli, -a, $$PW, ping]}\n",
+		"services:\n  a:\n    image: x\n    expose: [1, '2']\n    network_mode: ${NM}\n    platform: ${PLATFORM:-}\n",
+	)
+	parts := compose.New()
+	var why error
+	compose.Observe(parts, func(_ string, w error) { why = w })
+	full := compose.NewWithOptions(compose.Options{Strict: true})
+	f.Fuzz(func(t *testing.T, src, env []byte) {
+		if len(src) > fuzzcheck.MaxInput || len(env) > fuzzcheck.MaxInput {
+			return
+		}
+		target := fuzzProject(t, src, env)
+		why = errors.New("not loaded")
+		got, gotErr := parts.ParseFile(target, src, confine.NewReader(confine.Options{}))
+		if why != nil {
+			return // the loader answered: the same code as strict mode
+		}
+		want, wantErr := full.ParseFile(target, src, confine.NewReader(confine.Options{}))
+		if gotErr != nil {
+			t.Fatalf("the parts path answered, then the file failed: %v", gotErr)
+		}
+		if wantErr != nil {
+			return
+		}
+		for _, c := range []struct {
+			what      string
+			got, want any
+		}{
+			{"data", got.Data, want.Data},
+			{"spans", got.Spans, want.Spans},
+			{"binds", got.Binds, want.Binds},
+			{"secret files", got.SecretFiles, want.SecretFiles},
+			{"secrets", got.Secrets, want.Secrets},
+			{"skipped", got.Skipped, want.Skipped},
+		} {
+			if !fuzzcheck.Same(c.got, c.want) {
+				t.Fatalf("%s differ:\nparts  %#v\nloader %#v", c.what, c.got, c.want)
+			}
+		}
+	})
+}
+
+// addFixtureSeeds adds every compose fixture, with its folder's .env and without, as seeds.
+func addFixtureSeeds(f *testing.F) {
+	f.Helper()
+	isCompose := func(p string) bool { return compose.New().Match(filepath.Base(p)) == scanners.Match }
+	seeds := 0
+	err := filepath.WalkDir("../../fixtures", func(p string, d fs.DirEntry, err error) error {
+		// Symbolic links are left out: a fixture may point outside the repository on purpose.
+		if err != nil || !d.Type().IsRegular() || !isCompose(p) {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		var env []byte
+		envPath := filepath.Join(filepath.Dir(p), ".env")
+		if st, err := os.Lstat(envPath); err == nil && st.Mode().IsRegular() {
+			if env, err = os.ReadFile(envPath); err != nil {
+				return err
+			}
+		}
+		f.Add(src, env)
+		f.Add(src, []byte(nil))
+		seeds++
+		return nil
+	})
+	if err != nil || seeds == 0 {
+		f.Fatalf("no compose fixtures to seed from (%v)", err)
+	}
+}
+
+// addSeeds adds the compose fixtures, the hostile YAML every YAML format is fuzzed with and
+// inputs, the last two with env as the project's .env.
+func addSeeds(f *testing.F, env string, inputs ...string) {
+	f.Helper()
+	addFixtureSeeds(f)
+	for _, s := range append(fuzzcheck.YAMLSeeds(), inputs...) {
+		f.Add([]byte(s), []byte(env))
+	}
+}
+
+// fuzzProject writes src as compose.yaml and env (when not empty) as .env into a fresh
+// folder, the scan root, and returns the compose file's target.
+func fuzzProject(t *testing.T, src, env []byte) scanners.Target {
+	t.Helper()
+	root := t.TempDir()
+	path := filepath.Join(root, "compose.yaml")
+	if err := os.WriteFile(path, src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if len(env) > 0 {
+		if err := os.WriteFile(filepath.Join(root, ".env"), env, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return scanners.Target{Path: path, Rel: "compose.yaml", Root: root, Kind: "compose"}
 }

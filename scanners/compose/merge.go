@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/yamldoc"
@@ -35,6 +36,10 @@ type source struct {
 	// secrets are the file's secrets as written (see fileSecrets), with the file's path when
 	// it is not the document's own file.
 	secrets []secret.Span
+	// oddEnv is set when an environment list holds what the mapping cannot say as compose
+	// reads it (an item that is not a string, a repeated, empty or interpolated name, a
+	// name ending in a blank): the parts path leaves such a file to the loader.
+	oddEnv bool
 }
 
 func decodeSource(rel string, src []byte, own bool) (*source, error) {
@@ -57,13 +62,14 @@ func decodeSource(rel string, src []byte, own bool) (*source, error) {
 			spans[k] = sp
 		}
 	}
-	normalizeEnvironment(m, spans)
-	return &source{rel: rel, src: src, raw: m, spans: spans, secrets: secrets}, nil
+	odd := normalizeEnvironment(m, spans)
+	return &source{rel: rel, src: src, raw: m, spans: spans, secrets: secrets, oddEnv: odd}, nil
 }
 
 // normalizeEnvironment turns list-form environments ("K=V", "K") into maps, moving their
-// spans from the list index to the variable name, so files merge by name.
-func normalizeEnvironment(raw map[string]any, spans scanners.Spans) {
+// spans from the list index to the variable name, so files merge by name. It reports whether
+// a list held an item the mapping does not say as compose reads it (see source.oddEnv).
+func normalizeEnvironment(raw map[string]any, spans scanners.Spans) (odd bool) {
 	svcs, _ := raw["services"].(map[string]any)
 	for name, sv := range svcs {
 		svc, _ := sv.(map[string]any)
@@ -75,6 +81,13 @@ func normalizeEnvironment(raw map[string]any, spans scanners.Spans) {
 		for j, item := range list {
 			s := fmt.Sprint(item)
 			k, v, hasValue := strings.Cut(s, "=")
+			if _, isString := item.(string); !isString || k == "" || strings.Contains(k, "$") ||
+				strings.TrimRightFunc(k, unicode.IsSpace) != k {
+				odd = true
+			}
+			if _, dup := m[k]; dup {
+				odd = true
+			}
 			if hasValue {
 				m[k] = v
 			} else {
@@ -86,6 +99,7 @@ func normalizeEnvironment(raw map[string]any, spans scanners.Spans) {
 		}
 		svc["environment"] = m
 	}
+	return odd
 }
 
 // merge lays an override over a base as compose does for the parts rules read: environment

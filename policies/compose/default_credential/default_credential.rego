@@ -44,20 +44,30 @@ identity_values(svc_name, svc) := {lower(v) |
 	regex.match(`(?i)(USER|USERNAME|_DB|DATABASE|_NAME)$`, k)
 } | {lower(svc_name), lower(svc.image_repo)}
 
-weak(svc_name, svc, var, value) := "a well-known default" if secrets.is_known_default(value)
-
-# A password equal to a name is guessable; a user name equal to a name is normal.
-weak(svc_name, svc, var, value) := "the same as a user, database or service name" if {
-	not secrets.is_known_default(value)
-	secrets.is_secret_name(var)
-	lower(value) in identity_values(svc_name, svc)
+# weak_vars maps, per service, each credential variable written in the compose file (or
+# falling back to a default there) to what makes its value weak. A complete document, so it is
+# computed once per evaluation: CMP003 and CMP006 look a variable up instead of judging it again.
+weak_vars[name][var] := problem if {
+	some name, svc in input.data.services
+	some var, value in svc.environment
+	is_string(value)
+	value != ""
+	svc.environment_origin[var] in {"literal", "default"}
+	credential_name(var)
+	problem := weak(name, svc, var, value)
 }
 
-# A guessable value (zxcvbn, computed by the scanner) is the operator's own: never shown.
-weak(svc_name, svc, var, value) := guessable if {
-	not secrets.is_known_default(value)
-	not lower(value) in identity_values(svc_name, svc)
+# The alternatives are tried in turn, so a value is matched against the defaults once.
+weak(svc_name, svc, var, value) := "a well-known default" if {
+	secrets.is_known_default(value)
+} else := "the same as a user, database or service name" if {
+	# A password equal to a name is guessable; a user name equal to a name is normal.
+	secrets.is_secret_name(var)
+	lower(value) in identity_values(svc_name, svc)
+} else := guessable if {
+	# A guessable value (zxcvbn, computed by the scanner) is the operator's own: never shown.
 	svc.environment_weak[var]
+	not lower(value) in identity_values(svc_name, svc)
 }
 
 guessable := "guessable (a password-strength estimator finds it in under a million guesses)"
@@ -69,13 +79,10 @@ shown(value) := "" if not value in secrets.shipped_defaults
 origin_text := {"literal": "is written in the compose file", "default": "falls back to a default in the compose file"}
 
 deny contains result.at(["services", name, "environment", var], msg) if {
-	some name, svc in input.data.services
-	some var, value in svc.environment
-	is_string(value)
-	value != ""
-	svc.environment_origin[var] in {"literal", "default"}
-	credential_name(var)
-	problem := weak(name, svc, var, value)
+	some name, vars in weak_vars
+	some var, problem in vars
+	svc := input.data.services[name]
+	value := svc.environment[var]
 	how := origin_text[svc.environment_origin[var]]
 	msg := sprintf("service %s: %s %s and is %s%s; use a unique secret from .env or compose secrets", [name, var, how, problem, shown(value)])
 }
@@ -84,8 +91,8 @@ deny contains result.at(["services", name, "environment", var], msg) if {
 deny contains result.at(["services", name, "environment", var], msg) if {
 	some name, svc in input.data.services
 	some var, value in svc.environment
-	how := origin_text[svc.environment_origin[var]]
 	h := secrets.published_hashes[value]
+	how := origin_text[svc.environment_origin[var]]
 	msg := sprintf("service %s: %s %s and is the published hash of the default password %q (%s); use the hash of a unique password, from .env", [name, var, how, h.password, h.source])
 }
 
