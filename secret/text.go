@@ -319,6 +319,7 @@ func commandWords(arg int, s string) []word {
 		}
 		start := i
 		var quote byte
+		braces := 0 // inside ${…}, blanks belong to the reference (${PW:?set it})
 	scan:
 		for i < len(s) {
 			c := s[i]
@@ -327,9 +328,14 @@ func commandWords(arg int, s string) []word {
 				if c == quote {
 					quote = 0
 				}
+			case c == '$' && i+1 < len(s) && s[i+1] == '{':
+				braces++
+				i++
+			case c == '}' && braces > 0:
+				braces--
 			case c == '"' || c == '\'':
 				quote = c
-			case strings.ContainsRune(" \t\r\n", rune(c)):
+			case braces == 0 && strings.ContainsRune(" \t\r\n", rune(c)):
 				break scan
 			}
 			i++

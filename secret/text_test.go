@@ -78,6 +78,9 @@ func TestArgs(t *testing.T) {
 		{[]string{"sh", "-c", "redis-server --masterauth m4ster --requirepass r3quire"}, []hit{{2, "m4ster"}, {2, "r3quire"}}},
 		{[]string{"redis-server --requirepass --port 6379"}, nil},
 		{[]string{"grep -a pattern file"}, nil}, // -a is redis-cli's only
+		// A reference whose message has blanks is one word, and no secret.
+		{[]string{"bench new-site --db-root-password=${DB_ROOT_PASSWORD:?set it} frontend"}, nil},
+		{[]string{"run --db-password ${PW:-fall back} --x"}, []hit{{0, "${PW:-fall back}"}}},
 	} {
 		var got []hit
 		for _, f := range secret.Args(tc.args) {

@@ -3,7 +3,7 @@
 # description: |
 #   A secret-named variable (…PASSWORD, …PASS, …_PW, …SECRET, …TOKEN, …API_KEY, …ACCESS_KEY,
 #   …PRIVATE_KEY) is empty, still a placeholder (changeme, CHANGE_ME_…, changeit, your-…,
-#   <…>, xxx…, an instruction such as changePassword, please-change, replace-me or TODO), a notoriously weak password (123456, 12345678, …) or a value that the zxcvbn
+#   <…>, xxx…, an instruction such as changePassword, please-change or replace-me, a to-do note), a notoriously weak password (123456, 12345678, …) or a value that the zxcvbn
 #   password-strength estimator rates guessable (fewer than a million guesses: supersecret,
 #   123, a dictionary word; the scanner computes this once per value as the variable's weak
 #   field, and random values or passphrases never qualify). Services started with it
