@@ -34,12 +34,13 @@ endif
 build:
 	$(GO) build -o deploylint ./cmd/deploylint
 
-# Regenerate the rule table in README.md, docs/rules/, policies/index.json (the catalogue and
-# import graph a scan reads instead of parsing every policy) from the policies, and
-# policies/capabilities.json (what plain opa and regal need to know of the engine) from Go.
+# Regenerate the rule and guide tables in README.md, docs/rules/, policies/index.json (the
+# catalogue and import graph a scan reads instead of parsing every policy) from the policies,
+# docs/guides/ from the guide map (policies/guides.yaml), and policies/capabilities.json (what
+# plain opa and regal need to know of the engine) from Go.
 docs:
 	$(GO) test ./rules -run "TestPolicyIndexUpToDate|TestCapabilitiesUpToDate" -update
-	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestReadmeKindTable|TestRuleDocs" -update
+	$(GO) test ./cmd/deploylint -run "TestReadmeRuleTable|TestReadmeKindTable|TestReadmeGuideTable|TestRuleDocs|TestGuideDocs" -update
 	$(GO) test ./scanners/schema -run TestInputDocs -update
 	$(GO) test ./scanners/builtin -run TestKindsDataUpToDate -update
 

@@ -7,7 +7,8 @@ package policies
 
 import "embed"
 
-// FS holds every .rego file of the built-in policies, their data and the policy index.
+// FS holds every .rego file of the built-in policies, their data, the policy index and the guide
+// map (guides.yaml: which statement of which vendor guide each rule enforces).
 //
-//go:embed lib/*.rego */*/*.rego index.json deploylint
+//go:embed lib/*.rego */*/*.rego index.json guides.yaml deploylint
 var FS embed.FS

@@ -29,6 +29,11 @@ func fixedReport() *report.Report {
 		{
 			ID: "ACL001", Title: "Cleartext password in users.acl", Description: "Redis stores the password as written.", Severity: rules.High,
 			Kinds: []string{"redis-acl"}, Remediation: "Write #<sha256> instead of >password.", Guide: `COSMOS security guide: "Use hashed passwords"`,
+			Statements: []rules.GuideRef{{
+				Statement: "S0-25", Guide: "OpenC3 COSMOS security guide", Slug: "cosmos", Coverage: rules.CoverageFull,
+				Quote: "Using hashed passwords is recommended for production to avoid storing cleartext passwords on disk.",
+				URL:   "https://github.com/deploylint/deploylint/blob/main/docs/guides/cosmos.md#s0-25",
+			}},
 			Resources: []rules.Resource{docs("ACL001"), {URL: "https://redis.io/docs/latest/operate/oss_and_stack/management/security/acl/"}},
 		},
 		{

@@ -189,6 +189,15 @@ func helpText(rule *rules.Rule) string {
 	if rule.Guide != "" {
 		fmt.Fprintf(&b, "\n\nEnforces: %s", rule.Guide)
 	}
+	if len(rule.Statements) > 0 {
+		b.WriteString("\n\nGuide statements:")
+		for _, s := range rule.Statements {
+			fmt.Fprintf(&b, "\n- %s %s: %q", s.Statement, s.Guide, s.Quote)
+			if s.URL != "" {
+				fmt.Fprintf(&b, " %s", s.URL)
+			}
+		}
+	}
 	if len(rule.Resources) > 0 {
 		b.WriteString("\n\nSee:")
 		for _, res := range rule.Resources {
@@ -207,6 +216,16 @@ func helpMarkdown(rule *rules.Rule) string {
 	fmt.Fprintf(&b, "**%s** (%s)\n\n%s\n\n**Fix:** %s", rule.Title, rule.Severity, rule.Description, rule.Remediation)
 	if rule.Guide != "" {
 		fmt.Fprintf(&b, "\n\n**Enforces:** %s", rule.Guide)
+	}
+	if len(rule.Statements) > 0 {
+		b.WriteString("\n\n**Guide statements:**\n")
+		for _, s := range rule.Statements {
+			id := s.Statement
+			if s.URL != "" {
+				id = fmt.Sprintf("[%s](%s)", s.Statement, s.URL)
+			}
+			fmt.Fprintf(&b, "\n- %s %s: “%s”", id, s.Guide, s.Quote)
+		}
 	}
 	if len(rule.Resources) > 0 {
 		b.WriteString("\n\n**See:**\n")

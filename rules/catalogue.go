@@ -17,14 +17,17 @@ import (
 
 // Rule is one catalogue entry, read from the METADATA annotation of the rule's package.
 type Rule struct {
-	ID          string     `json:"id"`
-	Title       string     `json:"title"`
-	Description string     `json:"description"`
-	Severity    Severity   `json:"severity"`
-	Kinds       []string   `json:"kinds"`
-	Remediation string     `json:"remediation"`
-	Guide       string     `json:"guide,omitempty"`
-	Resources   []Resource `json:"related_resources,omitempty"`
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Severity    Severity `json:"severity"`
+	Kinds       []string `json:"kinds"`
+	Remediation string   `json:"remediation"`
+	Guide       string   `json:"guide,omitempty"`
+	// Statements are the statements of the vendor guides the rule enforces, from the guide map
+	// (GuidesFile); a custom rule has none.
+	Statements []GuideRef `json:"statements,omitempty"`
+	Resources  []Resource `json:"related_resources,omitempty"`
 	// Package is the Rego package path, e.g. deploylint.rules.dotenv.redis_password.
 	Package string `json:"package"`
 	// File is where the rule is defined (inside the policy file system).

@@ -207,6 +207,7 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 		if err != nil {
 			return nil, err
 		}
+		first := len(rs)
 		if err := refuseForbidden(ms, src.Custom); err != nil {
 			return nil, err
 		}
@@ -234,6 +235,13 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 			if ok {
 				r.Custom = src.Custom
 				rs = append(rs, r)
+			}
+		}
+		// Without an index the built-in rules get their guide statements here, as BuildIndex
+		// gives them; a custom folder's guide map, if any, is not ours to trust.
+		if !src.Custom {
+			if err := attachGuideFile(src.FS, rs[first:]); err != nil {
+				return nil, err
 			}
 		}
 	}

@@ -138,7 +138,16 @@ func policyFiles(fsys fs.FS, withTests bool) ([]string, error) {
 	return files, err
 }
 
-// sourcesSum hashes the names and contents of the non-test .rego files.
+// withGuides adds the guide map, when there is one, to the files an index is made from: the
+// index carries each rule's statements, so a changed map makes it stale.
+func withGuides(fsys fs.FS, files []string) []string {
+	if _, err := fs.Stat(fsys, GuidesFile); err != nil {
+		return files
+	}
+	return append(slices.Clip(files), GuidesFile)
+}
+
+// sourcesSum hashes the names and contents of the non-test .rego files (and the guide map).
 func sourcesSum(fsys fs.FS, files []string) (string, map[string]string, error) {
 	h := sha256.New()
 	srcs := make(map[string]string, len(files))
@@ -161,7 +170,7 @@ func BuildIndex(fsys fs.FS) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	sum, _, err := sourcesSum(fsys, files)
+	sum, _, err := sourcesSum(fsys, withGuides(fsys, files))
 	if err != nil {
 		return nil, err
 	}
@@ -181,6 +190,9 @@ func BuildIndex(fsys fs.FS) ([]byte, error) {
 		}
 	}
 	sort.Slice(idx.Rules, func(i, j int) bool { return idx.Rules[i].ID < idx.Rules[j].ID })
+	if err := attachGuideFile(fsys, idx.Rules); err != nil {
+		return nil, err
+	}
 	// One module or rule a line: readable in a diff, and little for the decoder to skip.
 	var buf bytes.Buffer
 	buf.WriteString("{\"sum\":")
@@ -238,7 +250,7 @@ func indexedModules(fsys fs.FS, prefix string) (mods []*policyModule, rs []*Rule
 	if err != nil {
 		return nil, nil, false, err
 	}
-	sum, srcs, err := sourcesSum(fsys, files)
+	sum, srcs, err := sourcesSum(fsys, withGuides(fsys, files))
 	if err != nil {
 		return nil, nil, false, err
 	}

@@ -50,7 +50,7 @@ func (a *app) execute(args []string) int {
 	root.SetErr(a.stderr)
 	root.SetArgs(args)
 	a.common.register(root)
-	root.AddCommand(a.scanCmd(), a.rulesCmd(), a.explainCmd(), a.versionCmd(), a.initCmd(), a.testCmd())
+	root.AddCommand(a.scanCmd(), a.rulesCmd(), a.explainCmd(), a.guidesCmd(), a.versionCmd(), a.initCmd(), a.testCmd())
 	if err := root.Execute(); err != nil {
 		// Every error that reaches here means the scan could not run (bad flag, unreadable
 		// path, broken configuration): exit 2, never 1, so CI can tell the two apart.
@@ -271,7 +271,7 @@ func ruleTable(c *rules.Catalogue) string {
 func (a *app) explainCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "explain ID",
-		Short: "Describe a rule: what it finds, why, how to fix it, the guide sentence it enforces",
+		Short: "Describe a rule: what it finds, why, how to fix it, the guide statements it enforces",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.loadSetup(cmd.Context(), &a.common, nil)
@@ -290,6 +290,15 @@ func (a *app) explainCmd() *cobra.Command {
 			fmt.Fprintf(a.stdout, "Fix: %s\n", r.Remediation)
 			if r.Guide != "" {
 				fmt.Fprintf(a.stdout, "\nEnforces: %s\n", r.Guide)
+			}
+			if len(r.Statements) > 0 {
+				fmt.Fprintln(a.stdout, "\nGuide statements it enforces:")
+				for _, s := range r.Statements {
+					fmt.Fprintf(a.stdout, "  %s %s, %s: %q\n", s.Statement, s.Guide, coverageWords(s.Coverage), s.Quote)
+					if s.URL != "" {
+						fmt.Fprintf(a.stdout, "    %s\n", s.URL)
+					}
+				}
 			}
 			if len(r.Resources) > 0 {
 				fmt.Fprintln(a.stdout, "\nSee:")
@@ -326,6 +335,12 @@ func ruleDoc(r *rules.Rule) string {
 	fmt.Fprintf(&b, "%s\n\n## Fix\n\n%s\n", r.Description, r.Remediation)
 	if r.Guide != "" {
 		fmt.Fprintf(&b, "\n## Enforces\n\n%s\n", r.Guide)
+	}
+	if len(r.Statements) > 0 {
+		b.WriteString("\n## Guide statements\n\n")
+		for _, s := range r.Statements {
+			fmt.Fprintf(&b, "- [%s](../guides/%s.md#%s) %s: “%s” (%s)\n", s.Statement, s.Slug, strings.ToLower(s.Statement), s.Guide, mdCell(s.Quote), coverageWords(s.Coverage))
+		}
 	}
 	if len(r.Resources) > 1 {
 		b.WriteString("\n## See also\n\n")

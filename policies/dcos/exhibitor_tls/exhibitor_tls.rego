@@ -13,7 +13,7 @@
 #   kinds: [dcos-config]
 #   remediation: >-
 #     Set exhibitor_tls_required: 'true'.
-#   guide: 'DC/OS Enterprise security guide: Exhibitor TLS'
+#   guide: 'DC/OS Enterprise security guide: "Secure and protect the internal cluster communication" (Exhibitor, which runs ZooKeeper, over TLS)'
 package deploylint.rules.dcos.exhibitor_tls
 
 import data.deploylint.lib.dcos

@@ -15,7 +15,7 @@
 #   kinds: [dcos-config]
 #   remediation: >-
 #     Remove the override (the default is a modern list) or list only ECDHE AEAD suites.
-#   guide: 'DC/OS Enterprise security guide: adminrouter_tls_cipher_suite (weak suites must not be enabled)'
+#   guide: 'DC/OS Enterprise security guide: Admin Router "accept TLS 1.0, 1.1, and 1.2. These settings are configurable." (the cipher suite among them)'
 package deploylint.rules.dcos.weak_ciphers
 
 import data.deploylint.lib.ciphers

@@ -14,7 +14,7 @@
 #   kinds: [nginx]
 #   remediation: >-
 #     Remove autoindex on (the default is off), or restrict that location to authenticated users.
-#   guide: 'DC/OS Enterprise security guide: strict mode "provides the most robust security posture"'
+#   guide: 'general nginx hardening, not a statement of the four vendor guides (see docs/guides): directory listings stay off'
 package deploylint.rules.nginx.autoindex_on
 
 import data.deploylint.lib.result

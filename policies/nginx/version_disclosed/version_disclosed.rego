@@ -16,7 +16,7 @@
 #   kinds: [nginx]
 #   remediation: >-
 #     Add server_tokens off; to the http block.
-#   guide: 'DC/OS Enterprise security guide: strict mode "provides the most robust security posture"'
+#   guide: 'general nginx hardening, not a statement of the four vendor guides (see docs/guides): the version stays out of headers and error pages'
 package deploylint.rules.nginx.version_disclosed
 
 import data.deploylint.lib.nginx

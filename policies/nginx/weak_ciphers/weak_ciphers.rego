@@ -20,7 +20,7 @@
 #   kinds: [nginx]
 #   remediation: >-
 #     Use a current list, e.g. Mozilla's intermediate profile: ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305.
-#   guide: 'DC/OS Enterprise security guide: adminrouter_tls_cipher_suite (weak suites must not be enabled)'
+#   guide: 'FetchML security guide: "[Reverse Proxy] (nginx/Apache) - TLS termination"; DC/OS Enterprise security guide: Admin Router TLS "settings are configurable"'
 package deploylint.rules.nginx.weak_ciphers
 
 import data.deploylint.lib.ciphers
