@@ -3,24 +3,19 @@ package deploylint.lib.redisacl_test
 import data.deploylint.lib.redisacl
 import data.deploylint.test.redisacl as build
 
-sel(allcommands, rules) := build.selector(allcommands, rules)
-
-user(name, root, selectors) := build.user(name, {"root": root, "selectors": selectors})
-
-test_grants_follow_the_base_and_the_last_rule if {
-	redisacl.grants(sel(true, []), "@admin")
-	not redisacl.grants(sel(true, ["-@admin"]), "@admin")
-	redisacl.grants(sel(false, ["+@admin"]), "@admin")
-	not redisacl.grants(sel(false, ["+@read"]), "@admin")
-	redisacl.grants(sel(true, ["-@admin"]), "@all")
+# What a user grants is the parser's fact (scanners/redisacl facts_test.go); the library only
+# reads it.
+test_admin_grant_is_the_first_listed if {
+	redisacl.admin_grant(build.user("a", {"admin_grants": ["@all", "config", "acl|setuser"]})) == "@all"
+	redisacl.admin_grant(build.user("a", {"admin_grants": ["acl|setuser"]})) == "acl|setuser"
+	not redisacl.admin_grant(build.user("a", {}))
 }
 
-test_admin_grant_is_the_broadest if {
-	redisacl.admin_grant(user("a", sel(true, []), [])) == "@all"
-	redisacl.admin_grant(user("a", sel(false, ["+config", "+@admin"]), [])) == "@admin"
-	redisacl.admin_grant(user("a", sel(false, ["+get"]), [sel(false, ["+acl|setuser"])])) == "acl|setuser"
-	not redisacl.admin_grant(user("a", sel(false, ["+config|get", "+acl|whoami", "+info"]), []))
-	not redisacl.admin_grant(user("a", sel(false, ["+@read", "+@write"]), []))
+test_users_named_follows_the_index if {
+	users := [build.admin("default", {"enabled": false}), build.user("a", {}), build.user("a", {"line": 3})]
+	redisacl.users_named("a") == [1, 2] with input as build.acl(users)
+	redisacl.users_named("default") == [0] with input as build.acl(users)
+	redisacl.users_named("b") == [] with input as build.acl(users)
 }
 
 test_known_passwords if {

@@ -22,13 +22,22 @@
 //	      "cleartext": [ {"op": ">" | "<", "token": 3, "sha256": "…"} ],  // every >pw / <pw token
 //	      "hashes":    [ {"op": "#" | "!", "token": 1, "sha256": "…"} ],  // every #h / !h token
 //	      "root": <selector>,                          // the user's own permissions
-//	      "selectors": [ <selector>, … ]               // additional (…) selectors
+//	      "selectors": [ <selector>, … ],              // additional (…) selectors
+//	      // facts computed from the final state (facts.go), so rules look them up:
+//	      "admin_grants":  ["@admin", "config|set"],   // admin-level grants, the broadest first
+//	      "beyond_health": true,                       // allows more than ping/cluster info
+//	      "admin_account": true                        // named as an admin, or the default user
 //	    }
 //	  ],
 //	  "has_default_user": true,     // a `user default` line exists (else Redis creates it open)
 //	  "errors": [                   // reasons Redis would refuse the file (ACL007)
 //	    {"line": 4, "token": 3, "msg": "duplicate user 'default'"}  // token -1 = whole line
-//	  ]
+//	  ],
+//	  // indexes into users, so a rule about a few users does not walk 100,000:
+//	  "by_name":             {"default": [0], "openc3": [1]},
+//	  "granting_admin":      [3],           // users whose admin_grants is not empty
+//	  "nopass_users":        [0],           // users whose final state is nopass
+//	  "passwords_by_sha256": {"022b…": [[1, 0]]}  // final passwords: [user, password] pairs
 //	}
 //
 // selector:

@@ -33,10 +33,10 @@ func TestFinalStateLeftToRight(t *testing.T) {
 		t.Errorf("both >pw tokens must be listed: %v", u["cleartext"])
 	}
 	root := u["root"].(map[string]any)
-	if rules := root["command_rules"].([]any); strings.Join(toStrings(rules), " ") != "+@read +get" {
+	if rules := root["command_rules"].([]string); strings.Join(rules, " ") != "+@read +get" {
 		t.Errorf("command rules = %v, want +@read +get (the later +get replaces -get)", rules)
 	}
-	if tok := u["tokens"].([]any); tok[1] != ">" || tok[3] != ">" {
+	if tok := u["tokens"].([]string); tok[1] != ">" || tok[3] != ">" {
 		t.Errorf("cleartext passwords must not reach the data: %v", tok)
 	}
 	sp := doc.Spans[scanners.PathKey("users", 1, "tokens", 3)]
@@ -96,14 +96,6 @@ func TestMatchAndSniff(t *testing.T) {
 	if !s.Sniff([]byte("user a on\n\nuser b off\n")) || s.Sniff([]byte("# users\nuser a on\n")) {
 		t.Error("Sniff")
 	}
-}
-
-func toStrings(v []any) []string {
-	out := make([]string, len(v))
-	for i, x := range v {
-		out[i] = x.(string)
-	}
-	return out
 }
 
 func FuzzParse(f *testing.F) {

@@ -96,9 +96,7 @@ func parseACLListLine(line string) (string, serverUser) {
 // ourUser renders the parser's final state in the same parts.
 func ourUser(m map[string]any) serverUser {
 	u := serverUser{enabled: m["enabled"].(bool), nopass: m["nopass"].(bool)}
-	for _, f := range m["flags"].([]any) {
-		u.flags = append(u.flags, f.(string))
-	}
+	u.flags = append(u.flags, m["flags"].([]string)...)
 	for _, p := range m["passwords"].([]any) {
 		u.hashes = append(u.hashes, p.(map[string]any)["sha256"].(string))
 	}
@@ -161,8 +159,7 @@ func allowed(sc *redisacl.Scanner, m map[string]any, cmd string) bool {
 	for _, s := range sels {
 		sel := s.(map[string]any)
 		ok := sel["allcommands"].(bool)
-		for _, r := range sel["command_rules"].([]any) {
-			rule := r.(string)
+		for _, rule := range sel["command_rules"].([]string) {
 			target := rule[1:]
 			hit := false
 			switch {

@@ -26,10 +26,11 @@ import data.deploylint.lib.redisacl
 import data.deploylint.lib.result
 
 deny contains result.severity(result.key(["users", i], msg), sev) if {
-	some i, u in input.data.users
+	some i in input.data.granting_admin
+	u := input.data.users[i]
+	u.admin_account
 	u.enabled
 	not u.nopass
-	redisacl.is_admin_account(u)
 	not u.name in redisacl.intended_admins
 	grant := redisacl.admin_grant(u)
 	sev := severity(u)

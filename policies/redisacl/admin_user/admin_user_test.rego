@@ -9,23 +9,22 @@ hashed(pw) := [redisacl.hashed_password(pw, 1)]
 
 # COSMOS line 4: user admin on #<sha256 of adminpassword> +@admin
 test_shipped_admin_is_high if {
-	u := redisacl.user("admin", {"line": 4, "passwords": hashed("adminpassword"), "root": redisacl.selector(false, ["+@admin"])})
-	r := admin_user.deny with input as redisacl.acl([redisacl.user("default", {"enabled": false}), u])
+	u := redisacl.admin("admin", object.union(redisacl.admin_category, {"line": 4, "passwords": hashed("adminpassword")}))
+	r := admin_user.deny with input as redisacl.acl([redisacl.admin("default", {"enabled": false}), u])
 	count(r) == 1
 	some x in r
 	x.path == ["users", 1]
 	x.anchor == "key"
 	x.severity == "high"
-	contains(x.msg, "@admin")
+	contains(x.msg, "(@admin)")
 	not contains(x.msg, "adminpassword")
 }
 
 test_cleartext_admin_is_high if {
-	u := redisacl.user("root", {
+	u := redisacl.admin("root", object.union(redisacl.all_commands, {
 		"passwords": [{"form": "cleartext", "sha256": crypto.sha256(unique), "token": 1}],
 		"cleartext": [{"op": ">", "token": 1, "sha256": crypto.sha256(unique)}],
-		"root": redisacl.selector(true, []),
-	})
+	}))
 	r := admin_user.deny with input as redisacl.acl([u])
 	some x in r
 	x.severity == "high"
@@ -33,45 +32,52 @@ test_cleartext_admin_is_high if {
 }
 
 test_unique_hash_is_medium if {
-	u := redisacl.user("admin", {"passwords": hashed(unique), "root": redisacl.selector(false, ["+@admin"])})
+	u := redisacl.admin("admin", object.union(redisacl.admin_category, {"passwords": hashed(unique)}))
 	r := admin_user.deny with input as redisacl.acl([u])
 	some x in r
 	x.severity == "medium"
 }
 
 test_default_user_with_password_and_all_commands if {
-	u := redisacl.user("default", {"passwords": hashed(unique), "root": redisacl.selector(true, [])})
+	u := redisacl.admin("default", object.union(redisacl.all_commands, {"passwords": hashed(unique)}))
 	r := admin_user.deny with input as redisacl.acl([u])
 	some x in r
-	contains(x.msg, "@all")
+	contains(x.msg, "(@all)")
 }
 
+# The message names the first, broadest grant the parser lists.
 test_admin_commands_and_subcommands if {
-	acl := redisacl.user("redis-admin", {"passwords": hashed(unique), "root": redisacl.selector(false, ["+acl"])})
+	acl := redisacl.admin("redis-admin", {
+		"passwords": hashed(unique), "root": redisacl.selector(false, ["+acl"]),
+		"admin_grants": ["acl"], "beyond_health": true,
+	})
 	count(admin_user.deny) == 1 with input as redisacl.acl([acl])
-	config_set := redisacl.user("admin", {"passwords": hashed(unique), "root": redisacl.selector(false, ["+@read", "+config|set"])})
+	config_set := redisacl.admin("admin", {
+		"passwords": hashed(unique), "root": redisacl.selector(false, ["+@read", "+config|set"]),
+		"admin_grants": ["config|set"], "beyond_health": true,
+	})
 	r := admin_user.deny with input as redisacl.acl([config_set])
 	some x in r
-	contains(x.msg, "config|set")
+	contains(x.msg, "(config|set)")
 }
 
+# +@read +info +config|get +acl|whoami: the parser finds no admin grant.
 test_describing_the_server_is_not_admin if {
 	describe := redisacl.selector(false, ["+@read", "+info", "+config|get", "+acl|whoami"])
-	u := redisacl.user("admin", {"passwords": hashed(unique), "root": describe})
+	u := redisacl.admin("admin", {"passwords": hashed(unique), "root": describe, "beyond_health": true})
 	count(admin_user.deny) == 0 with input as redisacl.acl([u])
 }
 
 test_off_or_declared_admin_passes if {
-	admin := redisacl.selector(false, ["+@admin"])
-	off := redisacl.user("admin", {"enabled": false, "passwords": hashed("adminpassword"), "root": admin})
+	off := redisacl.admin("admin", object.union(redisacl.admin_category, {"enabled": false, "passwords": hashed("adminpassword")}))
 	count(admin_user.deny) == 0 with input as redisacl.acl([off])
-	on := redisacl.user("admin", {"passwords": hashed(unique), "root": admin})
+	on := redisacl.admin("admin", object.union(redisacl.admin_category, {"passwords": hashed(unique)}))
 	count(admin_user.deny) == 0 with input as redisacl.acl([on]) with data.deploylint.config.admins.redis_users as ["admin"]
 }
 
 test_nopass_and_app_users_are_other_rules if {
-	nopass := redisacl.user("admin", {"nopass": true, "root": redisacl.selector(true, [])})
+	nopass := redisacl.admin("admin", object.union(redisacl.all_commands, {"nopass": true}))
 	count(admin_user.deny) == 0 with input as redisacl.acl([nopass])
-	app := redisacl.user("openc3", {"passwords": hashed(unique), "root": redisacl.selector(true, [])})
+	app := redisacl.user("openc3", object.union(redisacl.all_commands, {"passwords": hashed(unique)}))
 	count(admin_user.deny) == 0 with input as redisacl.acl([app])
 }

@@ -26,25 +26,26 @@ import data.deploylint.lib.redisacl
 import data.deploylint.lib.result
 
 deny contains result.key(["users", i], msg) if {
-	some i, u in input.data.users
+	some i in input.data.granting_admin
+	u := input.data.users[i]
+	not u.admin_account
 	u.enabled
 	not u.nopass
-	not redisacl.is_admin_account(u)
 	not u.name in redisacl.intended_admins
 	grant := redisacl.admin_grant(u)
 	msg := sprintf("application user %s may run %s: grant only the command categories it uses", [u.name, grant])
 }
 
 deny contains result.at(["users", i, "tokens", tok], msg) if {
-	some i, u in input.data.users
-	u.name == redisacl.script_user
+	some i in redisacl.users_named(redisacl.script_user)
+	u := input.data.users[i]
 	u.enabled
 	some [tok, what] in wide_patterns(u)
 	msg := sprintf("user %s is handed to every user script yet has %s: list only its own patterns after resetkeys resetchannels", [u.name, what])
 }
 
 # wide_patterns are the key and channel patterns, in any selector, that match everything
-# (allkeys and allchannels are stored as the pattern *).
+# (allkeys and allchannels are stored as the pattern *). Only the script user's are asked for.
 wide_patterns(u) := {[k.token, "every key"] |
 	some sel in redisacl.selectors(u)
 	some k in sel.keys

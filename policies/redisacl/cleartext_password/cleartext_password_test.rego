@@ -20,7 +20,7 @@ scriptrunner := redisacl.user("scriptrunner", {
 })
 
 test_add_is_high_remove_is_medium if {
-	r := cleartext_password.deny with input as redisacl.acl([redisacl.user("default", {"enabled": false}), scriptrunner])
+	r := cleartext_password.deny with input as redisacl.acl([redisacl.admin("default", {"enabled": false}), scriptrunner])
 	{[x.path, object.get(x, "severity", "high")] | some x in r} == {
 		[["users", 1, "tokens", 1], "high"],
 		[["users", 1, "tokens", 2], "medium"],

@@ -14,12 +14,11 @@ hashed(name, pw, over) := redisacl.user(name, object.union(
 ))
 
 # clear is a user whose token 1 is >pw.
-clear(name, pw) := redisacl.user(name, {
+clear(name, pw) := redisacl.user(name, object.union(redisacl.all_commands, {
 	"tokens": ["on", ">", "~*", "+@all"],
 	"passwords": [{"form": "cleartext", "sha256": crypto.sha256(pw), "token": 1}],
 	"cleartext": [{"op": ">", "token": 1, "sha256": crypto.sha256(pw)}],
-	"root": redisacl.selector(true, []),
-})
+}))
 
 # The shipped COSMOS users.acl, line 2.
 test_shipped_cosmos_hash_is_critical_and_named if {
@@ -36,7 +35,7 @@ test_shipped_cosmos_hash_is_critical_and_named if {
 
 # Salespark / zhongdongy: user default on +@all ~* >12345678
 test_weak_cleartext_and_guide_admin if {
-	r := default_password.deny with input as redisacl.acl([clear("default", "12345678"), hashed("admin", "admin", {})])
+	r := default_password.deny with input as redisacl.acl([clear("default", "12345678"), hashed("admin", "admin", {"admin_account": true})])
 	{x.path | some x in r} == {["users", 0, "tokens", 1], ["users", 1, "tokens", 1]}
 }
 
@@ -49,7 +48,7 @@ test_placeholder_and_empty_password if {
 }
 
 test_disabled_user_is_low if {
-	r := default_password.deny with input as redisacl.acl([hashed("admin", "adminpassword", {"enabled": false})])
+	r := default_password.deny with input as redisacl.acl([hashed("admin", "adminpassword", {"enabled": false, "admin_account": true})])
 	count(r) == 1
 	some x in r
 	x.severity == "low"

@@ -21,6 +21,7 @@
 #   guide: 'COSMOS security guide: "default (disabled) Default Redis user, disabled for security"'
 package deploylint.rules.redisacl.default_user_open
 
+import data.deploylint.lib.redisacl
 import data.deploylint.lib.result
 
 deny contains result.file("no \"user default\" line: Redis then creates the default user as on nopass ~* &* +@all, open to every connection; add \"user default off\"") if {
@@ -29,8 +30,7 @@ deny contains result.file("no \"user default\" line: Redis then creates the defa
 }
 
 deny contains result.key(["users", i], "the default user is on with nopass: every connection gets its rights without a password; turn it off or give it a hashed password") if {
-	some i, u in input.data.users
-	u.name == "default"
-	u.enabled
-	u.nopass
+	some i in redisacl.users_named("default")
+	input.data.users[i].enabled
+	input.data.users[i].nopass
 }

@@ -21,6 +21,7 @@
 #   guide: 'COSMOS security guide: "The passwords in .env must match the passwords in users.acl"'
 package deploylint.rules.redisacl.env_mismatch
 
+import data.deploylint.lib.redisacl
 import data.deploylint.lib.result
 
 pairs := data.deploylint.data.defaults.cosmos.redis_users
@@ -31,8 +32,8 @@ deny contains result.key(["users", i], msg) if {
 	some var, pair in pairs
 	pw := env[var]
 	name := username(pair)
-	some i, u in input.data.users
-	u.name == name
+	some i in redisacl.users_named(name)
+	u := input.data.users[i]
 	not u.nopass
 	not crypto.sha256(pw.value) in {p.sha256 | some p in u.passwords}
 	msg := sprintf("no password of user %s matches %s in %s (line %d): COSMOS will fail to authenticate; set the same password in both files", [name, var, pw.path, pw.line])
@@ -42,7 +43,7 @@ deny contains result.file(msg) if {
 	some var, pair in pairs
 	pw := env[var]
 	name := username(pair)
-	count([u | some u in input.data.users; u.name == name]) == 0
+	count(redisacl.users_named(name)) == 0
 	msg := sprintf("%s in %s (line %d) is for Redis user %s, which this file does not define: COSMOS will fail to authenticate", [var, pw.path, pw.line, name])
 }
 

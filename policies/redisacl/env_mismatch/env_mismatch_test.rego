@@ -14,7 +14,7 @@ env_pw := "Lw9Zr4Xk1pVd8tq2"
 sr_pw := "Zr4Xk1pVd8tq2Lw9"
 
 test_mismatch_is_on_the_user_and_never_prints_either_password if {
-	users := [redisacl.user("default", {"enabled": false}), hashed("openc3", acl_pw)]
+	users := [redisacl.admin("default", {"enabled": false}), hashed("openc3", acl_pw)]
 	r := env_mismatch.deny with input as redisacl.with_env(users, {"OPENC3_REDIS_PASSWORD": var(env_pw, 52)})
 	count(r) == 1
 	some x in r

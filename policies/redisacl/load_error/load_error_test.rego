@@ -9,7 +9,7 @@ test_each_error_reported_at_its_place if {
 		{"line": 2, "token": -1, "msg": "the line does not start with `user <name>`"},
 		{"line": 4, "token": -1, "msg": "user \"default\" is already defined on line 3"},
 	]
-	r := load_error.deny with input as redisacl.acl_with([redisacl.user("default", {"line": 3}), redisacl.user("default", {"line": 4})], {"errors": errors})
+	r := load_error.deny with input as redisacl.acl_with([redisacl.admin("default", {"line": 3}), redisacl.admin("default", {"line": 4})], {"errors": errors})
 	{x.path | some x in r} == {["errors", 0], ["errors", 1]}
 	some x in r
 	x.path == ["errors", 1]
@@ -17,5 +17,5 @@ test_each_error_reported_at_its_place if {
 }
 
 test_clean_file_passes if {
-	count(load_error.deny) == 0 with input as redisacl.acl([redisacl.user("default", {"enabled": false})])
+	count(load_error.deny) == 0 with input as redisacl.acl([redisacl.admin("default", {"enabled": false})])
 }

@@ -19,20 +19,20 @@
 #   guide: 'COSMOS security guide: "healthcheck: Used during container startup to verify Redis is available. Has no password and can only run cluster info and ping commands."'
 package deploylint.rules.redisacl.nopass_user
 
-import data.deploylint.lib.redisacl
 import data.deploylint.lib.result
 
 deny contains result.severity(result.key(["users", i], msg), sev) if {
-	some i, u in input.data.users
-	u.name != "default"
+	some i in input.data.nopass_users
+	u := input.data.users[i]
 	u.enabled
-	u.nopass
-	some sel in redisacl.selectors(u)
-	redisacl.beyond_health(sel)
+	u.beyond_health
+	u.name != "default"
 	sev := severity(u)
 	msg := sprintf("user %s has no password (nopass) yet may do more than health checks: give it a hashed password or only +ping +cluster|info", [u.name])
 }
 
-severity(u) := "critical" if redisacl.full_power(u)
-
-severity(u) := "high" if not redisacl.full_power(u)
+# severity is critical with +@all or +@admin in effect (the parser lists @all or @admin).
+severity(u) := "critical" if {
+	some t in ["@all", "@admin"]
+	t in u.admin_grants
+} else := "high"

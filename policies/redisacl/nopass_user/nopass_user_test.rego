@@ -10,14 +10,16 @@ user(name, over) := redisacl.user(name, object.union({"tokens": ["on", "nopass"]
 
 acl(users) := redisacl.acl(users)
 
-# COSMOS line 1 (user healthcheck on nopass -@all +ping) and the guide's cluster info.
+# COSMOS line 1 (user healthcheck on nopass -@all +ping) and the guide's cluster info: the
+# parser finds nothing beyond health checks.
 test_health_check_only_passes if {
 	count(nopass_user.deny) == 0 with input as acl([user("healthcheck", {"root": sel(false, ["+ping"])})])
 	count(nopass_user.deny) == 0 with input as acl([user("healthcheck", {"root": sel(false, ["+ping", "+cluster|info", "+auth", "+hello"])})])
 }
 
 test_more_than_health_checks_is_high if {
-	r := nopass_user.deny with input as acl([user("default", {"enabled": false}), user("metrics", {"root": sel(false, ["+ping", "+info"])})])
+	metrics := user("metrics", {"root": sel(false, ["+ping", "+info"]), "beyond_health": true})
+	r := nopass_user.deny with input as acl([redisacl.admin("default", {"enabled": false}), metrics])
 	count(r) == 1
 	some x in r
 	x.path == ["users", 1]
@@ -27,31 +29,33 @@ test_more_than_health_checks_is_high if {
 
 test_key_or_channel_patterns_count if {
 	keys := object.union(sel(false, ["+ping"]), {"keys": [{"pattern": "health:*", "perm": "R", "token": 4}]})
-	count(nopass_user.deny) == 1 with input as acl([user("probe", {"root": keys})])
+	count(nopass_user.deny) == 1 with input as acl([user("probe", {"root": keys, "beyond_health": true})])
 	chans := object.union(sel(false, ["+ping"]), {"channels": [{"pattern": "events", "token": 4}]})
-	count(nopass_user.deny) == 1 with input as acl([user("probe", {"root": chans})])
+	count(nopass_user.deny) == 1 with input as acl([user("probe", {"root": chans, "beyond_health": true})])
 }
 
 test_selectors_count if {
-	u := user("probe", {"root": sel(false, ["+ping"]), "selectors": [sel(false, ["+get"])]})
+	u := user("probe", {"root": sel(false, ["+ping"]), "selectors": [sel(false, ["+get"])], "beyond_health": true})
 	count(nopass_user.deny) == 1 with input as acl([u])
 }
 
 test_all_or_admin_is_critical if {
-	r := nopass_user.deny with input as acl([user("ops", {"root": sel(true, [])}), user("adm", {"root": sel(false, ["+@admin"])})])
+	r := nopass_user.deny with input as acl([user("ops", redisacl.all_commands), user("adm", redisacl.admin_category)])
 	{[x.path, x.severity] | some x in r} == {[["users", 0], "critical"], [["users", 1], "critical"]}
 }
 
+# +@all -@admin still grants @all, so the parser calls it full power.
 test_all_minus_admin_is_still_critical if {
-	r := nopass_user.deny with input as acl([user("ops", {"root": sel(true, ["-@admin"])})])
+	u := user("ops", object.union(redisacl.all_commands, {"root": sel(true, ["-@admin"]), "admin_grants": ["@all", "@dangerous", "acl", "config", "module", "debug"]}))
+	r := nopass_user.deny with input as acl([u])
 	some x in r
 	x.severity == "critical"
 }
 
 test_default_off_and_passworded_users_are_left_out if {
 	count(nopass_user.deny) == 0 with input as acl([
-		user("default", {"root": sel(true, [])}),
-		user("ops", {"enabled": false, "root": sel(true, [])}),
-		user("app", {"nopass": false, "passwords": [redisacl.hashed_password("Vd8tq2Lw9Zr4Xk1p", 1)], "root": sel(false, ["+get"])}),
+		redisacl.admin("default", object.union(redisacl.all_commands, {"nopass": true})),
+		user("ops", object.union(redisacl.all_commands, {"enabled": false})),
+		user("app", {"nopass": false, "passwords": [redisacl.hashed_password("Vd8tq2Lw9Zr4Xk1p", 1)], "root": sel(false, ["+get"]), "beyond_health": true}),
 	])
 }
