@@ -58,14 +58,13 @@ acl_with(users, over) := {"kind": "redis-acl", "data": object.union(
 )}
 
 # by_name indexes users by name, as the parser does.
-by_name(users) := {name: [i | some i, u in users; u.name == name] | some u in users; name := u.name}
+by_name(users) := {u.name: [i | some i, x in users; x.name == u.name] | some u in users}
 
 # by_sha256 indexes the users' final passwords by SHA-256 ([user, password] pairs), as the
 # parser does.
-by_sha256(users) := {h: [[i, k] | some i, u in users; some k, p in u.passwords; p.sha256 == h] |
+by_sha256(users) := {p.sha256: [[i, k] | some i, u in users; some k, x in u.passwords; x.sha256 == p.sha256] |
 	some u in users
 	some p in u.passwords
-	h := p.sha256
 }
 
 # with_env is acl(users) in a stack whose .env sets the variables of env (name → {value, path, line}).
