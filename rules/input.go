@@ -30,6 +30,10 @@ type Input struct {
 	// Mounts are the scanned documents bind-mounted into the document's services, by
 	// container path.
 	Mounts map[string]*scanners.Document
+	// Release says the caller needs Doc.Data no more once it is evaluated: the conversion to
+	// OPA's input empties its lists and objects as it goes, so that a document of a million
+	// directives is not held twice, as Go data and as OPA input, at its peak.
+	Release bool
 }
 
 // Stack carries what sibling files of one deployment folder contribute, so that cross-file
@@ -74,7 +78,7 @@ type GitStatus struct {
 // more than evaluating most rules.
 func inputValue(in Input) (ast.Value, error) {
 	doc := in.Doc
-	m := map[string]any{"kind": doc.Kind, "path": doc.Path, "data": doc.Data}
+	m := map[string]any{"kind": doc.Kind, "path": doc.Path}
 	if len(in.SecretFiles) > 0 {
 		files := make(map[string]any, len(in.SecretFiles))
 		for rel, mode := range in.SecretFiles {
@@ -95,17 +99,29 @@ func inputValue(in Input) (ast.Value, error) {
 		}
 		m["mounts"] = mounts
 	}
-	v, err := toValue(m)
-	if err != nil || in.Stack == nil {
-		return v, err
+	// Only the document's own data is released: mounted documents are other documents.
+	c := newConverter()
+	c.release = in.Release
+	data, err := c.value(doc.Data)
+	if err != nil {
+		return nil, err
 	}
-	st, err := in.Stack.opaValue()
+	c.release = false
+	v, err := c.value(m)
 	if err != nil {
 		return nil, err
 	}
 	obj, ok := v.(ast.Object)
 	if !ok {
 		return nil, fmt.Errorf("input is %T, not an object", v)
+	}
+	obj.Insert(ast.InternedTerm("data"), ast.NewTerm(data))
+	if in.Stack == nil {
+		return obj, nil
+	}
+	st, err := in.Stack.opaValue()
+	if err != nil {
+		return nil, err
 	}
 	obj.Insert(ast.InternedTerm("stack"), ast.NewTerm(st))
 	return obj, nil
@@ -114,8 +130,11 @@ func inputValue(in Input) (ast.Value, error) {
 // toValue converts a parser's plain JSON-like value (nil, string, bool, numbers, []any,
 // []string, map[string]any) to an OPA value without a JSON round trip.
 func toValue(v any) (ast.Value, error) {
-	c := converter{keys: map[string]*ast.Term{}, strings: map[string]*ast.Term{}, ints: map[int]*ast.Term{}}
-	return c.value(v)
+	return newConverter().value(v)
+}
+
+func newConverter() *converter {
+	return &converter{keys: map[string]*ast.Term{}, strings: map[string]*ast.Term{}, ints: map[int]*ast.Term{}}
 }
 
 // converter shares one term per object key, and one per short string or integer value
@@ -126,6 +145,8 @@ type converter struct {
 	keys    map[string]*ast.Term
 	strings map[string]*ast.Term
 	ints    map[int]*ast.Term
+	// release empties each list and object once converted (Input.Release).
+	release bool
 }
 
 // Bounds of the value caches: strings longer than sharedString are seldom repeated, and a
@@ -199,6 +220,9 @@ func (c *converter) value(v any) (ast.Value, error) {
 				return nil, err
 			}
 			terms[i] = t
+			if c.release {
+				x[i] = nil
+			}
 		}
 		return ast.NewArray(terms...), nil
 	case []string:
@@ -220,6 +244,9 @@ func (c *converter) value(v any) (ast.Value, error) {
 				return nil, err
 			}
 			items[i] = [2]*ast.Term{c.key(k), t}
+			if c.release {
+				delete(x, k)
+			}
 		}
 		return ast.NewObject(items...), nil
 	default:

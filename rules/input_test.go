@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/deploylint/deploylint/scanners"
 )
 
 // TestToValueAsJSON: the direct conversion gives the value OPA's own conversion gives, shared
@@ -43,5 +45,38 @@ func TestToValueAsJSON(t *testing.T) {
 	}
 	if got.Compare(want) != 0 {
 		t.Errorf("toValue differs from OPA's conversion:\n got %v\nwant %v", got, want)
+	}
+}
+
+// TestReleaseEmptiesOnlyTheDocument: with Release the document's data is emptied as it is
+// converted, and the input is the same; a mounted document's data is left whole.
+func TestReleaseEmptiesOnlyTheDocument(t *testing.T) {
+	mk := func() map[string]any {
+		return map[string]any{"directives": []any{map[string]any{"name": "listen", "args": []any{"80"}}}}
+	}
+	mounted := &scanners.Document{Kind: "nginx", Path: "n.conf", Data: mk()}
+	in := func(release bool) Input {
+		return Input{Doc: &scanners.Document{Kind: "nginx", Path: "a.conf", Data: mk()}, Mounts: map[string]*scanners.Document{"/etc/n.conf": mounted}, Release: release}
+	}
+	kept, released := in(false), in(true)
+	want, err := inputValue(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := inputValue(released)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Compare(want) != 0 {
+		t.Errorf("released input %v, want %v", got, want)
+	}
+	if d := released.Doc.Data.(map[string]any); len(d) != 0 {
+		t.Errorf("released data still holds %v", d)
+	}
+	if d := kept.Doc.Data.(map[string]any); len(d) != 1 {
+		t.Errorf("kept data is %v", d)
+	}
+	if d := mounted.Data.(map[string]any)["directives"].([]any); len(d) != 1 || d[0] == nil {
+		t.Errorf("the mounted document's data was released: %v", d)
 	}
 }

@@ -27,6 +27,7 @@ func evaluate(ctx context.Context, e *rules.Engine, t *tree, s settings) (*Resul
 		res := make([][]rules.Finding, len(docs))
 		gerrs := make([]error, len(docs))
 		if !s.ParseOnly {
+			releasable(docs)
 			workers.Each(len(docs), s.Workers, func(i int) {
 				if !docs[i].target.Context { // context is read for its neighbours only
 					res[i], gerrs[i] = evalDoc(ctx, e, docs[i], s.crypt)
@@ -113,6 +114,22 @@ func secretsOf(groups [][]judged) []secret.Span {
 }
 
 // slimmed keeps of each document what suppressions and the report read after the rules ran.
+// releasable lets the conversion of each document's data to OPA input empty it as it goes
+// (rules.Input.Release), except for documents another one mounts: their data is converted
+// again, into the input of the service that mounts them. Nothing reads a document's data
+// after its evaluation: slimmed keeps what the report needs.
+func releasable(docs []judged) {
+	mounted := map[*scanners.Document]bool{}
+	for _, j := range docs {
+		for _, m := range j.in.Mounts {
+			mounted[m] = true
+		}
+	}
+	for i := range docs {
+		docs[i].in.Release = !mounted[docs[i].in.Doc]
+	}
+}
+
 func slimmed(docs []judged) []judged {
 	out := make([]judged, len(docs))
 	for i, j := range docs {

@@ -28,7 +28,7 @@ const Limit = 100 << 20
 // heap nears a ceiling that keeps the process under 1 GiB. Left at Limit with GOGC off, the
 // collector would run back to back and triple the scan's time. Should the live heap come
 // near Ceiling itself, the limit is lifted for the same reason: slower is not smaller then.
-const Ceiling = 900 << 20
+const Ceiling = 960 << 20
 
 func init() { //nolint:gochecknoinits // must run before the other packages' initialisation
 	gogc, limit := os.Getenv("GOGC") == "", os.Getenv("GOMEMLIMIT") == ""
@@ -48,11 +48,11 @@ func init() { //nolint:gochecknoinits // must run before the other packages' ini
 type sentinel struct{ _ [16]byte }
 
 // watch looks at the live heap after every collection: past half of Limit it turns to the
-// proportional collector under Ceiling, past three quarters of Ceiling it lifts the limit.
+// proportional collector under Ceiling, past seven eighths of Ceiling it lifts the limit.
 func watch() {
 	runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
 		switch live := liveHeap(); {
-		case live > Ceiling/4*3:
+		case live > Ceiling/8*7:
 			debug.SetGCPercent(100)
 			debug.SetMemoryLimit(math.MaxInt64)
 			return
