@@ -1,7 +1,8 @@
 # METADATA
 # title: Internal service published to the host
 # description: |
-#   A datastore or monitoring backend (Redis, MinIO, QuestDB, Postgres, MySQL, MongoDB,
+#   A datastore or monitoring backend (Redis, MinIO, QuestDB, Postgres, MySQL, MongoDB, COSMOS's
+#   own builds of Redis, its bucket store and QuestDB,
 #   Keycloak's admin port, ZooKeeper, Loki, Prometheus, Elasticsearch, memcached) is published
 #   on the host. These services are meant to be reached only by the other containers on the
 #   compose network; published on all interfaces anyone on the network can try their (often

@@ -45,10 +45,16 @@ has_tls(name, _) if {
 
 deny contains result.at(["services", name, "ports", i], msg) if {
 	some name, svc in input.data.services
-	svc.image_repo == "traefik"
+	is_traefik(svc)
 	configured(name, svc)
 	not has_tls(name, svc)
 	some i, port in svc.ports
 	not compose.loopback(port.host_ip)
 	msg := sprintf("service %s publishes port %d beyond loopback but its Traefik configuration enables TLS nowhere: mount a TLS configuration or bind the port to 127.0.0.1", [name, port.target])
 }
+
+# is_traefik: the upstream image or COSMOS's own build of it (openc3inc/openc3-traefik, any
+# registry, -ubi variants).
+is_traefik(svc) if svc.image_repo == "traefik"
+
+is_traefik(svc) if regex.match(`(^|/)openc3-traefik(-ubi)?$`, svc.image_repo)

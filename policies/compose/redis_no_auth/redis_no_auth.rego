@@ -42,6 +42,10 @@ authenticated(name, svc) if {
 
 authenticated(name, svc) if "--aclfile" in svc.command
 
+# COSMOS's own Redis image starts from its configuration, which loads users.acl (the ACL
+# rules judge that file): no command line says so.
+authenticated(_, svc) if regex.match(`(^|/)openc3-redis(-ubi)?$`, svc.image_repo)
+
 # The flags the scanner found on the command line, sh -c scripts included.
 authenticated(_, svc) if {
 	not password_var_unset(svc)

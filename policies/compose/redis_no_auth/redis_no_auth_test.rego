@@ -81,3 +81,10 @@ test_shell_variable_set_unread_or_computed if {
 	computed := compose.service("redis", {"command_flags": [shell_flag([])]}) # --requirepass "$(cat /run/secrets/redis)"
 	count(redis_no_auth.deny) == 0 with input as compose.stack({"redis": computed})
 }
+
+# COSMOS's Redis image loads its users.acl itself; upstream Redis given no command does not.
+test_cosmos_redis_image_configures_itself if {
+	cosmos := compose.service("openc3inc/openc3-redis", {})
+	count(redis_no_auth.deny) == 0 with input as compose.stack({"openc3-redis": cosmos})
+	count(redis_no_auth.deny) == 1 with input as compose.stack({"redis": compose.service("redis", {})})
+}
