@@ -78,7 +78,9 @@ type GitStatus struct {
 // more than evaluating most rules.
 func inputValue(in Input) (ast.Value, error) {
 	doc := in.Doc
-	m := map[string]any{"kind": doc.Kind, "path": doc.Path}
+	// Whether the parser found a secret in the file (a value of a secret-named key that is no
+	// placeholder, a password token): the rules on file modes and git ask it.
+	m := map[string]any{"kind": doc.Kind, "path": doc.Path, "holds_secrets": len(doc.Secrets) > 0}
 	if len(in.SecretFiles) > 0 {
 		files := make(map[string]any, len(in.SecretFiles))
 		for rel, mode := range in.SecretFiles {

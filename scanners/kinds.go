@@ -52,6 +52,9 @@ const (
 	SecretsNamed
 	// SecretsAlways says the files are credentials (users.acl, a private key).
 	SecretsAlways
+	// SecretsFound says the files hold secrets when their parser found one (a redis.conf
+	// requirepass, a DC/OS configuration's credentials): input.holds_secrets tells.
+	SecretsFound
 )
 
 // Role is a kind's part in grouping; zero is "not declared".
@@ -77,6 +80,8 @@ func (s SecretHolding) String() string {
 		return "named"
 	case SecretsAlways:
 		return "always"
+	case SecretsFound:
+		return "found"
 	default:
 		return "unset"
 	}

@@ -45,7 +45,7 @@ func RegistryWith(o Options) *scanners.Registry {
 		},
 		{
 			Name: "redis-conf", Title: "Redis server configuration (redis.conf)", Scanner: redisconf.New(),
-			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
+			Comments: scanners.CommentHash, Secrets: scanners.SecretsFound,
 			Role:    scanners.RoleMember,
 			Example: "redis/redis.conf",
 		},
@@ -69,13 +69,13 @@ func RegistryWith(o Options) *scanners.Registry {
 		},
 		{
 			Name: "dcos-config", Title: "DC/OS installer configuration (genconf/config.yaml)", Scanner: installyaml.NewDCOS(),
-			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
+			Comments: scanners.CommentHash, Secrets: scanners.SecretsFound,
 			Role:    scanners.RoleMember,
 			Example: "genconf/config.yaml",
 		},
 		{
 			Name: "fetchml-api", Title: "FetchML API server configuration (configs/api/*.yaml)", Scanner: installyaml.NewFetchML(),
-			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
+			Comments: scanners.CommentHash, Secrets: scanners.SecretsFound,
 			Role:    scanners.RoleMember,
 			Example: "configs/api/prod.yaml",
 		},

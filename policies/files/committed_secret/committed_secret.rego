@@ -1,9 +1,10 @@
 # METADATA
 # title: Secret file committed
 # description: |
-#   In a git work tree, a .env or users.acl that git tracks and that holds real secrets (a
-#   secret-named variable with a value that is not a placeholder; any password in users.acl)
-#   is in the repository's history for everyone with access to it, forks and CI caches included.
+#   In a git work tree, a file that git tracks and that holds real secrets (a .env with a
+#   secret-named variable whose value is not a placeholder; a users.acl with a password; a
+#   private key; a redis.conf with requirepass or masterauth, a DC/OS or FetchML configuration
+#   with credentials) is in the repository's history for everyone with access to it, forks and CI caches included.
 #   An .env that no .gitignore (nor .git/info/exclude) covers is one git add away from the same.
 #   Ignore rules are read as git reads them, at every level; git itself is never run.
 # related_resources:
@@ -14,7 +15,7 @@
 # custom:
 #   id: FS002
 #   severity: high
-#   kinds: [dotenv, redis-acl]
+#   kinds: [dotenv, redis-acl, private-key, redis-conf, dcos-config, fetchml-api]
 #   remediation: >-
 #     Remove the file from the index (git rm --cached FILE), add it to .gitignore, rotate every secret it held (history keeps the old values), and commit an example file with placeholders instead.
 #   guide: 'FetchML security guide: ".env file (gitignored)" and "Never commit passwords/keys to git"'
@@ -27,6 +28,14 @@ holds_secrets if {
 	input.kind == "redis-acl"
 	some u in input.data.users
 	count(u.passwords) > 0
+}
+
+holds_secrets if input.kind == "private-key"
+
+# A redis.conf with requirepass, a DC/OS or FetchML configuration with credentials.
+holds_secrets if {
+	data.deploylint.data.kinds[input.kind].secrets == "found"
+	input.holds_secrets
 }
 
 holds_secrets if {

@@ -23,3 +23,12 @@ test_ignored_placeholder_or_outside_git_passes if {
 	count(committed_secret.deny) == 0 with input as env({"tracked": true, "ignored": false}, "CHANGE_ME")
 	count(committed_secret.deny) == 0 with input as dotenv.env([["DB_PASSWORD", "x"]])
 }
+
+# A tracked private key always holds a secret; a tracked DC/OS configuration when its parser
+# found credentials in it.
+test_keys_and_found_secrets if {
+	count(committed_secret.deny) == 1 with input as {"kind": "private-key", "path": "k.pem", "data": {}, "git": {"tracked": true, "ignored": false}}
+	cfg := {"kind": "dcos-config", "path": "genconf/config.yaml", "data": {}, "git": {"tracked": true, "ignored": false}}
+	count(committed_secret.deny) == 1 with input as object.union(cfg, {"holds_secrets": true})
+	count(committed_secret.deny) == 0 with input as object.union(cfg, {"holds_secrets": false})
+}

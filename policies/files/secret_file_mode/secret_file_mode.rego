@@ -2,7 +2,8 @@
 # title: Secret file readable by others
 # description: |
 #   A file holding secrets (a users.acl, a PEM private key, a .env with a secret-named variable
-#   set, a file a compose file declares as a secret) grants its group or other users some access
+#   set, a redis.conf with requirepass or masterauth, a DC/OS or FetchML configuration with
+#   credentials, a file a compose file declares as a secret) grants its group or other users some access
 #   (mode & 077 != 0): any local account, or any process running as another user, can read the
 #   passwords. Modes mean something only on a deployed host, so this is checked by default
 #   outside a git work tree and not inside one (git keeps no such modes); --check-permissions and
@@ -15,7 +16,7 @@
 # custom:
 #   id: FS001
 #   severity: medium
-#   kinds: [dotenv, redis-acl, private-key, compose]
+#   kinds: [dotenv, redis-acl, private-key, compose, redis-conf, dcos-config, fetchml-api]
 #   remediation: >-
 #     Run chmod 600 on the file (and chown it to the account that runs the service).
 #   guide: 'COSMOS security guide: "Restrict file permissions on .env and users.acl: chmod 600 .env"'
@@ -41,6 +42,12 @@ deny contains result.key(["services"], sprintf("secret file %s (a compose secret
 # The kinds registry says which files are credentials (users.acl, a private key) and which hold
 # secrets when a secret-named variable has a value (.env).
 holds_secrets if data.deploylint.data.kinds[input.kind].secrets == "always"
+
+# A redis.conf with requirepass, a DC/OS configuration with credentials: the parser found one.
+holds_secrets if {
+	data.deploylint.data.kinds[input.kind].secrets == "found"
+	input.holds_secrets
+}
 
 holds_secrets if {
 	data.deploylint.data.kinds[input.kind].secrets == "named"

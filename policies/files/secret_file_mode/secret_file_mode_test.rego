@@ -37,3 +37,10 @@ test_compose_secret_file if {
 	inp := object.union(compose.stack({}), {"path": "compose.yaml", "secret_files": {"secrets/db.txt": 420, "secrets/ok.txt": 384}})
 	count(secret_file_mode.deny) == 1 with input as inp
 }
+
+# A redis.conf is a secret file when its parser found a password in it, not otherwise.
+test_found_secrets_decide if {
+	conf := {"kind": "redis-conf", "path": "redis.conf", "data": {}, "file": {"mode": 420}}
+	count(secret_file_mode.deny) == 1 with input as object.union(conf, {"holds_secrets": true})
+	count(secret_file_mode.deny) == 0 with input as object.union(conf, {"holds_secrets": false})
+}
