@@ -172,7 +172,13 @@ func TestIncludesShareTheBudget(t *testing.T) {
 // relative to that folder (nginx's conf prefix), as h5bp's test/vhosts do; a path found in
 // neither is still noted, and no folder above the scan root is looked in.
 func TestIncludesAgainstConfPrefix(t *testing.T) {
-	root := t.TempDir()
+	outside := t.TempDir()
+	root := filepath.Join(outside, "scan")
+	writeTree(t, outside, map[string]string{
+		// Above the scan root: an nginx.conf and the file the snippet names are never used.
+		"nginx.conf":      "events {}\n",
+		"tls/absent.conf": "ssl_protocols SSLv3;\n",
+	})
 	writeTree(t, root, map[string]string{
 		"nginx.conf":               "events {}\nhttp { include vhosts/*.conf; }\n",
 		"tls/policy.conf":          "ssl_protocols TLSv1 TLSv1.2;\n",

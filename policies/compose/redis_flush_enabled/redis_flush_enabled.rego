@@ -36,7 +36,8 @@ deny contains result.at(["services", name, "command"], msg) if {
 	not configured_elsewhere(name, svc)
 	enabled := [c | some c in flush_commands; not renamed(svc, c)]
 	count(enabled) > 0
-	msg := sprintf("service %s starts Redis without disabling %s: add --rename-command %s \"\" to its command", [name, concat(" and ", enabled), enabled[0]])
+	fix := concat(" ", [sprintf("--rename-command %s \"\"", [c]) | some c in enabled])
+	msg := sprintf("service %s starts Redis without disabling %s: add %s to its command", [name, concat(" and ", enabled), fix])
 }
 
 starts_server(svc) if {

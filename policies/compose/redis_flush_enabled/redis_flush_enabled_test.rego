@@ -19,7 +19,10 @@ test_command_without_renames if {
 	{x.path | some x in r} == {["services", "cache", "command"], ["services", "half", "command"]}
 	some x in r
 	x.path == ["services", "half", "command"]
-	contains(x.msg, "disabling FLUSHALL:")
+	contains(x.msg, "disabling FLUSHALL: add --rename-command FLUSHALL \"\" to its command")
+	some y in r
+	y.path == ["services", "cache", "command"]
+	contains(y.msg, `add --rename-command FLUSHDB "" --rename-command FLUSHALL "" to`)
 }
 
 test_renamed_or_configured_passes if {
