@@ -3,6 +3,7 @@ package rules
 import (
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"sort"
 	"strconv"
@@ -130,71 +131,141 @@ func inputValue(in Input) (ast.Value, error) {
 }
 
 // toValue converts a parser's plain JSON-like value (nil, string, bool, numbers, []any,
-// []string, map[string]any) to an OPA value without a JSON round trip.
+// []string, map[string]any, scanners.Record) to an OPA value without a JSON round trip.
 func toValue(v any) (ast.Value, error) {
 	return newConverter().value(v)
 }
 
 func newConverter() *converter {
-	return &converter{keys: map[string]*ast.Term{}, strings: map[string]*ast.Term{}, ints: map[int]*ast.Term{}}
+	return &converter{seed: maphash.MakeSeed(), shapes: map[*scanners.Shape][]*ast.Term{}}
 }
 
-// converter shares one term per object key, and one per short string or integer value
-// while it has room: a document of a million directives repeats the same few keys, names,
-// contexts and parent indexes a million times, and a term per occurrence was most of its
-// memory. Terms are immutable once built, so sharing them is safe.
+// converter shares one term per repeated object key, short string, integer, and small list or
+// object value: a document of a million directives repeats the same few keys, names, contexts
+// and parent indexes a million times, and 100,000 ACL users the same empty lists, channel
+// patterns and command rules; a term per occurrence was most of its memory. Terms are
+// immutable once built, so sharing them is safe.
 type converter struct {
-	keys    map[string]*ast.Term
-	strings map[string]*ast.Term
-	ints    map[int]*ast.Term
+	seed    maphash.Seed
+	strings termCache[string]
+	ints    termCache[int]
+	// values holds small lists and objects under their hash, which OPA computes as it builds
+	// them; a hit is compared before it is shared.
+	values termCache[int]
+	// shapes holds the key terms of each record shape, in the shape's order.
+	shapes map[*scanners.Shape][]*ast.Term
 	// release empties each list and object once converted (Input.Release).
 	release bool
 }
 
-// Bounds of the value caches: strings longer than sharedString are seldom repeated, and a
-// document of unique values stops caching once the caches are full.
 const (
+	// sharedString bounds the strings shared: longer ones are seldom repeated.
 	sharedString = 48
-	sharedValues = 1 << 16
+	// sharedLen bounds the lists and objects shared: larger ones are seldom repeated, and
+	// comparing them would cost what sharing saves.
+	sharedLen = 8
 )
 
-func (c *converter) key(k string) *ast.Term {
-	t, ok := c.keys[k]
-	if !ok {
-		t = ast.StringTerm(k)
-		c.keys[k] = t
+// termCache is a direct-mapped cache of terms: a slot per hash, the newest term winning. A
+// map that kept every distinct value cost more in lookups than it saved once a document's
+// values were mostly unique (100,000 user names); a fixed table costs one probe. It starts
+// small, so that the many small documents of a scan pay little, and grows while it misses.
+type termCache[K comparable] struct {
+	slots  []termSlot[K]
+	misses int
+}
+
+type termSlot[K comparable] struct {
+	key  K
+	term *ast.Term
+}
+
+const (
+	minSlots = 64
+	maxSlots = 1 << 14
+)
+
+// get is the cached term under key and hash h for which same holds, else make's, cached.
+func (tc *termCache[K]) get(key K, h uint64, same func(*ast.Term) bool, make func() *ast.Term) *ast.Term {
+	if tc.slots == nil {
+		tc.slots = newSlots[K](minSlots)
 	}
+	s := &tc.slots[tc.index(h)]
+	if s.term != nil && s.key == key && (same == nil || same(s.term)) {
+		return s.term
+	}
+	t := make()
+	if tc.misses++; tc.misses > 2*len(tc.slots) && len(tc.slots) < maxSlots {
+		tc.slots, tc.misses = newSlots[K](4*len(tc.slots)), 0
+		s = &tc.slots[tc.index(h)]
+	}
+	*s = termSlot[K]{key: key, term: t}
 	return t
 }
 
-// term converts v, sharing the term of a repeated short string or integer.
+// index is hash h's slot: the table's size is a power of two.
+func (tc *termCache[K]) index(h uint64) int {
+	return int(h & uint64(len(tc.slots)-1)) //nolint:gosec // a slice length is never negative; the mask keeps the result below it
+}
+
+func newSlots[K comparable](n int) []termSlot[K] { return make([]termSlot[K], n) }
+
+func (c *converter) str(k string) *ast.Term {
+	return c.strings.get(k, maphash.String(c.seed, k), nil, func() *ast.Term { return ast.StringTerm(k) })
+}
+
+func (c *converter) key(k string) *ast.Term { return c.str(k) }
+
+// shapeKeys are the key terms of a record shape.
+func (c *converter) shapeKeys(r scanners.Record) []*ast.Term {
+	ks, ok := c.shapes[r.Shape()]
+	if !ok {
+		names := r.Shape().Keys()
+		ks = make([]*ast.Term, len(names))
+		for i, k := range names {
+			ks[i] = c.key(k)
+		}
+		c.shapes[r.Shape()] = ks
+	}
+	return ks
+}
+
+// term converts v, sharing the term of a repeated short string, integer, or small value.
 func (c *converter) term(v any) (*ast.Term, error) {
 	switch x := v.(type) {
 	case string:
 		if len(x) > sharedString {
 			return ast.StringTerm(x), nil
 		}
-		return shared(c.strings, x, ast.StringTerm), nil
+		return c.str(x), nil
 	case int:
-		return shared(c.ints, x, ast.IntNumberTerm), nil
+		h := uint64(x) //nolint:gosec // a hash: negative numbers wrap, as they may
+		return c.ints.get(x, h, nil, func() *ast.Term { return ast.IntNumberTerm(x) }), nil
 	}
 	ev, err := c.value(v)
 	if err != nil {
 		return nil, err
 	}
-	return ast.NewTerm(ev), nil
+	return c.intern(ev), nil
 }
 
-// shared is cache's term for k, made by mk and kept while the cache has room.
-func shared[K comparable](cache map[K]*ast.Term, k K, mk func(K) *ast.Term) *ast.Term {
-	if t, ok := cache[k]; ok {
-		return t
+// intern is the shared term of a small list or object equal to v, else a new term.
+func (c *converter) intern(v ast.Value) *ast.Term {
+	switch x := v.(type) {
+	case *ast.Array:
+		if x.Len() > sharedLen {
+			return ast.NewTerm(v)
+		}
+	case ast.Object:
+		if x.Len() > sharedLen {
+			return ast.NewTerm(v)
+		}
+	default:
+		return ast.NewTerm(v)
 	}
-	t := mk(k)
-	if len(cache) < sharedValues {
-		cache[k] = t
-	}
-	return t
+	h := v.Hash()
+	hh := uint64(h) //nolint:gosec // a hash: negative ones wrap, as they may
+	return c.values.get(h, hh, func(t *ast.Term) bool { return t.Value.Compare(v) == 0 }, func() *ast.Term { return ast.NewTerm(v) })
 }
 
 func (c *converter) value(v any) (ast.Value, error) {
@@ -249,6 +320,26 @@ func (c *converter) value(v any) (ast.Value, error) {
 			if c.release {
 				delete(x, k)
 			}
+		}
+		return ast.NewObject(items...), nil
+	case scanners.Record:
+		keys := c.shapeKeys(x)
+		items := make([][2]*ast.Term, 0, len(keys))
+		var err error
+		x.EachIndex(func(i int, e any) {
+			if err != nil {
+				return
+			}
+			var t *ast.Term
+			if t, err = c.term(e); err == nil {
+				items = append(items, [2]*ast.Term{keys[i], t})
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		if c.release {
+			x.Clear()
 		}
 		return ast.NewObject(items...), nil
 	default:

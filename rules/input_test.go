@@ -21,9 +21,22 @@ func TestToValueAsJSON(t *testing.T) {
 	for k := range 600 {
 		dirs = append(dirs, map[string]any{"name": "add_header", "line": k + 1, "parent": k % 3, "args": []any{"X", long}})
 	}
+	shape := scanners.NewShape("name", "args", "file", "line")
+	var recs, plainRecs []any
+	for k := range 300 {
+		r := shape.New()
+		r.Set("name", "listen")
+		r.Set("args", []any{"80", long})
+		r.Set("line", k)
+		if k%2 == 0 {
+			r.Set("file", nil) // held, as null; odd records do not hold "file" at all
+		}
+		recs = append(recs, r)
+		plainRecs = append(plainRecs, scanners.Plain(r))
+	}
 	in := map[string]any{
 		"directives": dirs, "strings": []string{"a", "a", long}, "n": int64(1 << 40), "f": 2.5,
-		"none": nil, "yes": true, "empty": map[string]any{}, "nan": math.NaN(),
+		"none": nil, "yes": true, "empty": map[string]any{}, "nan": math.NaN(), "records": recs,
 	}
 	got, err := toValue(in)
 	if err != nil {
@@ -35,6 +48,7 @@ func TestToValueAsJSON(t *testing.T) {
 	}
 	plain["strings"] = []any{"a", "a", long}
 	plain["nan"] = "NaN" // JSON has no NaN: the conversion writes it as text
+	plain["records"] = plainRecs
 	b, err := json.Marshal(plain)
 	if err != nil {
 		t.Fatal(err)
@@ -78,5 +92,39 @@ func TestReleaseEmptiesOnlyTheDocument(t *testing.T) {
 	}
 	if d := mounted.Data.(map[string]any)["directives"].([]any); len(d) != 1 || d[0] == nil {
 		t.Errorf("the mounted document's data was released: %v", d)
+	}
+}
+
+// TestSmallValuesShared: equal small lists and objects convert to one term, so that 100,000
+// users' empty lists cost one; values that differ (in type only, too) never share one.
+func TestSmallValuesShared(t *testing.T) {
+	shape := scanners.NewShape("pattern", "token")
+	rec := func(p string) scanners.Record {
+		r := shape.New()
+		r.Set("pattern", p)
+		r.Set("token", 3)
+		return r
+	}
+	c := newConverter()
+	var terms []*ast.Term
+	for _, v := range []any{
+		[]any{}, []any{}, []string{"+get"}, []any{"+get"}, []any{1}, []any{"1"},
+		rec("*"), rec("*"), rec("app:*"), map[string]any{"pattern": "*", "token": 3},
+	} {
+		tm, err := c.term(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		terms = append(terms, tm)
+	}
+	for _, pair := range [][2]int{{0, 1}, {2, 3}, {6, 7}, {6, 9}} {
+		if terms[pair[0]] != terms[pair[1]] {
+			t.Errorf("values %d and %d are equal but not shared", pair[0], pair[1])
+		}
+	}
+	for _, pair := range [][2]int{{4, 5}, {6, 8}, {0, 2}} {
+		if terms[pair[0]] == terms[pair[1]] || terms[pair[0]].Value.Compare(terms[pair[1]].Value) == 0 {
+			t.Errorf("values %d and %d differ but convert alike: %v, %v", pair[0], pair[1], terms[pair[0]], terms[pair[1]])
+		}
 	}
 }

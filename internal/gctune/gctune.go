@@ -26,9 +26,15 @@ const Limit = 100 << 20
 // Ceiling is the soft limit once a scan's live heap outgrows Limit (one file of a million
 // nginx directives): the collector is proportional again (GOGC 100), and works harder as the
 // heap nears a ceiling that keeps the process under 1 GiB. Left at Limit with GOGC off, the
-// collector would run back to back and triple the scan's time. Should the live heap come
-// near Ceiling itself, the limit is lifted for the same reason: slower is not smaller then.
+// collector would run back to back and triple the scan's time. Should the live heap outgrow
+// 1 GiB (Lift), the limit is lifted for the same reason: slower is not smaller then. Up to
+// that point the limit holds, collecting more often as the live heap nears or passes Ceiling
+// (the process then stays about the size of its live heap): lifted at seven eighths of
+// Ceiling, a 100,000-user ACL file's heap doubled past 1 GiB.
 const Ceiling = 960 << 20
+
+// Lift is the live heap past which no limit is kept.
+const Lift = 1 << 30
 
 func init() { //nolint:gochecknoinits // must run before the other packages' initialisation
 	gogc, limit := os.Getenv("GOGC") == "", os.Getenv("GOMEMLIMIT") == ""
@@ -48,11 +54,11 @@ func init() { //nolint:gochecknoinits // must run before the other packages' ini
 type sentinel struct{ _ [16]byte }
 
 // watch looks at the live heap after every collection: past half of Limit it turns to the
-// proportional collector under Ceiling, past seven eighths of Ceiling it lifts the limit.
+// proportional collector under Ceiling, past Lift it lifts the limit.
 func watch() {
 	runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
 		switch live := liveHeap(); {
-		case live > Ceiling/8*7:
+		case live > Lift:
 			debug.SetGCPercent(100)
 			debug.SetMemoryLimit(math.MaxInt64)
 			return

@@ -60,7 +60,7 @@ func FuzzNginx(f *testing.F) {
 		if doc == nil {
 			return
 		}
-		data := doc.Data.(map[string]any)
+		data := scanners.Plain(doc.Data).(map[string]any)
 		directives := data["directives"].([]any)
 		for k, d := range directives {
 			sp, ok := doc.Span([]any{"directives", k})

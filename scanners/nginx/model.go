@@ -31,7 +31,10 @@ func (s scope) child() scope {
 }
 
 type builder struct {
+	// directives holds a Record of shape per directive: a million maps were most of the
+	// memory of a file of a million directives.
 	directives []any
+	shape      *scanners.Shape
 	// byName lists the directives of each name by index, so that a rule looks up the
 	// few directives it judges instead of walking every directive of the file.
 	byName map[string][]any
@@ -47,6 +50,22 @@ type builder struct {
 	secrets  []secret.Span
 }
 
+// directive is the data of directive k.
+func (b *builder) directive(k int) scanners.Record {
+	r, _ := b.directives[k].(scanners.Record)
+	return r
+}
+
+// nameArgs are directive k's name and arguments.
+func (b *builder) nameArgs(k int) (string, []string) {
+	r := b.directive(k)
+	name, _ := r.Get("name")
+	args, _ := r.Get("args")
+	n, _ := name.(string)
+	a, _ := args.([]any)
+	return n, toStrings(a)
+}
+
 // add records a directive in the flat list and returns its index.
 func (b *builder) add(d *directive, parent int, context string) int {
 	k := len(b.directives)
@@ -54,10 +73,15 @@ func (b *builder) add(d *directive, parent int, context string) int {
 	for i, a := range d.args {
 		args[i] = a
 	}
-	entry := map[string]any{"name": d.name, "args": args, "line": d.line, "parent": parent, "context": context}
+	entry := b.shape.New()
+	entry.Set("name", d.name)
+	entry.Set("args", args)
+	entry.Set("line", d.line)
+	entry.Set("parent", parent)
+	entry.Set("context", context)
 	spanPath := ""
 	if d.included {
-		entry["file"] = d.file
+		entry.Set("file", d.file)
 		spanPath = d.file
 	}
 	b.directives = append(b.directives, entry)
@@ -124,7 +148,10 @@ func argSecret(p argPos, text string, f secret.Found) secret.Span {
 // build computes the document: every directive, and per server the effective settings.
 func build(p string, tree []*directive, notes []any) *scanners.Document {
 	n := countDirectives(tree)
-	b := &builder{spans: scanners.Spans{}, children: map[int][]int{}, byName: map[string][]any{}, docPath: p}
+	b := &builder{
+		spans: scanners.Spans{}, children: map[int][]int{}, byName: map[string][]any{}, docPath: p,
+		shape: scanners.NewShape("name", "args", "line", "parent", "context", "file", "proxy_ssl_verify"),
+	}
 	b.directives = make([]any, 0, n)
 	b.dirSpans = make([]scanners.Span, 0, n)
 	b.spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
@@ -180,7 +207,7 @@ func (b *builder) walk(ds []*directive, parent int, context string, sc scope) {
 			if v, ok := own.set["proxy_ssl_verify"]; ok {
 				verify = v
 			}
-			b.directives[indexes[i]].(map[string]any)["proxy_ssl_verify"] = verify
+			b.directive(indexes[i]).Set("proxy_ssl_verify", verify)
 		}
 		if !d.isBlock {
 			continue
@@ -210,9 +237,7 @@ func (b *builder) server(d *directive, k int, context string, sc scope) {
 	sslOn := false
 	redirects, refuses := false, false
 	for _, j := range b.children[k] {
-		e := b.directives[j].(map[string]any)
-		name := e["name"].(string)
-		args := toStrings(e["args"].([]any))
+		name, args := b.nameArgs(j)
 		for _, n := range inherited {
 			if name == n {
 				own.set[n] = j
@@ -255,7 +280,7 @@ func (b *builder) server(d *directive, k int, context string, sc scope) {
 	}
 	srv["hsts"] = nil
 	for _, h := range own.addHeaders {
-		args := toStrings(b.directives[h].(map[string]any)["args"].([]any))
+		_, args := b.nameArgs(h)
 		if len(args) >= 2 && strings.EqualFold(args[0], "Strict-Transport-Security") {
 			srv["hsts"] = h
 			srv["hsts_max_age"] = maxAge(args[1])
@@ -286,14 +311,13 @@ func (b *builder) location(k int, args []string) map[string]any {
 		}
 	}
 	for _, j := range b.children[k] {
-		e := b.directives[j].(map[string]any)
-		args := toStrings(e["args"].([]any))
-		switch e["name"] {
+		name, args := b.nameArgs(j)
+		switch name {
 		case "return", "rewrite":
-			if httpsRedirect(e["name"].(string), args) {
+			if httpsRedirect(name, args) {
 				loc["redirects_to_https"] = true
 			}
-			if refusal(e["name"].(string), args) {
+			if refusal(name, args) {
 				loc["refuses"] = true
 			}
 		case "proxy_pass":

@@ -32,7 +32,7 @@ func TestEffectiveServers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	servers := doc.Data.(map[string]any)["servers"].([]any)
+	servers := scanners.Plain(doc.Data).(map[string]any)["servers"].([]any)
 	if len(servers) != 2 {
 		t.Fatalf("servers = %v", servers)
 	}
@@ -41,7 +41,7 @@ func TestEffectiveServers(t *testing.T) {
 	if l["address"] != "127.0.0.1" || l["port"] != "8443" || l["ssl"] != true || l["loopback"] != true {
 		t.Errorf("listen = %v", l)
 	}
-	dirs := doc.Data.(map[string]any)["directives"].([]any)
+	dirs := scanners.Plain(doc.Data).(map[string]any)["directives"].([]any)
 	line := func(v any) int { return dirs[v.(int)].(map[string]any)["line"].(int) }
 	if line(s0["ssl_protocols"]) != 2 || line(s0["hsts"]) != 6 || s0["hsts_max_age"] != 63072000 {
 		t.Errorf("server 0 inherits ssl_protocols from line 2 and sets HSTS on line 6: %v", s0)
@@ -119,8 +119,8 @@ func TestManyLocations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds := doc.Data.(map[string]any)["directives"].([]any)
-	locs := doc.Data.(map[string]any)["servers"].([]any)[0].(map[string]any)["locations"].([]any)
+	ds := scanners.Plain(doc.Data).(map[string]any)["directives"].([]any)
+	locs := scanners.Plain(doc.Data).(map[string]any)["servers"].([]any)[0].(map[string]any)["locations"].([]any)
 	if len(locs) != 3001 {
 		t.Fatalf("%d locations", len(locs))
 	}
@@ -281,7 +281,7 @@ func TestIncludesInContext(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := doc.Data.(map[string]any)
+	data := scanners.Plain(doc.Data).(map[string]any)
 	servers := data["servers"].([]any)
 	if len(servers) != 1 || servers[0].(map[string]any)["ssl_protocols"] == nil {
 		t.Fatalf("the included server must inherit http's ssl_protocols: %v", servers)
@@ -308,7 +308,7 @@ func TestRefusingServers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	servers := doc.Data.(map[string]any)["servers"].([]any)
+	servers := scanners.Plain(doc.Data).(map[string]any)["servers"].([]any)
 	var got []string
 	for _, sv := range servers {
 		s := sv.(map[string]any)
@@ -360,7 +360,7 @@ func TestLookupFacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := doc.Data.(map[string]any)
+	data := scanners.Plain(doc.Data).(map[string]any)
 	ds := data["directives"].([]any)
 	// what names directive k by its name and first argument.
 	what := func(k any) string {

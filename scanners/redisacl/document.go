@@ -1,48 +1,70 @@
 package redisacl
 
 import (
-	"strconv"
-
 	"github.com/deploylint/deploylint/scanners"
 )
 
-func selectorData(sel *selector) map[string]any {
-	keys := make([]any, 0, len(sel.keys))
-	for _, k := range sel.keys {
-		keys = append(keys, map[string]any{"pattern": k.pattern, "perm": k.perm, "token": k.token})
-	}
-	chans := make([]any, 0, len(sel.channels))
-	for _, c := range sel.channels {
-		chans = append(chans, map[string]any{"pattern": c.pattern, "token": c.token})
-	}
-	rules := copyStrings(sel.commandRules)
-	return map[string]any{
-		"allkeys":       sel.allkeys,
-		"keys":          keys,
-		"allchannels":   sel.allchannels,
-		"channels":      chans,
-		"allcommands":   sel.allcommands,
-		"command_rules": rules,
+// shapes are the key sets of the objects an ACL document repeats per user: Records of them
+// cost a slice each where maps cost a hash table (a file of 100,000 users held 500 MB of maps).
+type shapes struct {
+	user, selector, key, channel, password, op *scanners.Shape
+}
+
+func newShapes() shapes {
+	return shapes{
+		user: scanners.NewShape("name", "line", "tokens", "enabled", "nopass", "flags", "passwords",
+			"cleartext", "hashes", "root", "selectors", "admin_grants", "beyond_health", "admin_account"),
+		selector: scanners.NewShape("allkeys", "keys", "allchannels", "channels", "allcommands", "command_rules"),
+		key:      scanners.NewShape("pattern", "perm", "token"),
+		channel:  scanners.NewShape("pattern", "token"),
+		password: scanners.NewShape("form", "sha256", "token"),
+		op:       scanners.NewShape("op", "token", "sha256"),
 	}
 }
 
-func opsData(ops []passwordOp) []any {
+func (sh shapes) selectorData(sel *selector) scanners.Record {
+	keys := make([]any, 0, len(sel.keys))
+	for _, k := range sel.keys {
+		r := sh.key.New()
+		r.Set("pattern", k.pattern)
+		r.Set("perm", k.perm)
+		r.Set("token", k.token)
+		keys = append(keys, r)
+	}
+	chans := make([]any, 0, len(sel.channels))
+	for _, c := range sel.channels {
+		r := sh.channel.New()
+		r.Set("pattern", c.pattern)
+		r.Set("token", c.token)
+		chans = append(chans, r)
+	}
+	r := sh.selector.New()
+	r.Set("allkeys", sel.allkeys)
+	r.Set("keys", keys)
+	r.Set("allchannels", sel.allchannels)
+	r.Set("channels", chans)
+	r.Set("allcommands", sel.allcommands)
+	r.Set("command_rules", copyStrings(sel.commandRules))
+	return r
+}
+
+func (sh shapes) opsData(ops []passwordOp) []any {
 	out := make([]any, 0, len(ops))
 	for _, o := range ops {
-		out = append(out, map[string]any{"op": o.op, "token": o.token, "sha256": o.sha256})
+		r := sh.op.New()
+		r.Set("op", o.op)
+		r.Set("token", o.token)
+		r.Set("sha256", o.sha256)
+		out = append(out, r)
 	}
 	return out
 }
 
 func buildDocument(path string, src *scanners.LineIndex, users []*user, errs []loadError) *scanners.Document {
-	// Sized once: a map grown span by span copies itself at every doubling, and a file of
-	// 100,000 users has a million spans.
-	n := 1 + len(errs)
-	for _, u := range users {
-		n += 1 + len(u.tokens) + len(u.passwords)
-	}
-	spans := make(scanners.Spans, n)
+	sh := newShapes()
+	spans := make(scanners.Spans, 1+len(errs))
 	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
+	loc := &locator{src: src, users: make([]userSpans, len(users))}
 	list := make([]any, 0, len(users))
 	byName := make(map[string]any, len(users))
 	granting, nopass := []any{}, []any{}
@@ -64,7 +86,8 @@ func buildDocument(path string, src *scanners.LineIndex, users []*user, errs []l
 			same, _ := bySHA[p.sha256].([]any)
 			bySHA[p.sha256] = append(same, []any{i, k})
 		}
-		list = append(list, userData(src, spans, i, u, f))
+		loc.users[i] = newUserSpans(u)
+		list = append(list, sh.userData(u, f))
 	}
 	errList := make([]any, 0, len(errs))
 	for k, e := range errs {
@@ -82,51 +105,118 @@ func buildDocument(path string, src *scanners.LineIndex, users []*user, errs []l
 			"by_name": byName, "granting_admin": granting, "nopass_users": nopass,
 			"passwords_by_sha256": bySHA,
 		},
-		Spans: spans,
+		Spans:  spans,
+		Locate: loc.span,
 	}
 }
 
-// userData is the data of user i, whose spans it records.
-func userData(src *scanners.LineIndex, spans scanners.Spans, i int, u *user, f userFacts) map[string]any {
-	userKey := scanners.PathKey("users", i)
-	spans[userKey] = scanners.Span{Key: src.Range(u.nameTok.start, u.nameTok.end), Value: src.Range(u.lineStart, u.lineEnd), ID: u.name}
-	// A path's key is its parent's key, "/", then the last element's (PathKey joins them so):
-	// built from the user's key, a million token spans cost no quoting of "users" and "tokens".
-	tokensKey := userKey + "/" + scanners.PathKey("tokens") + "/"
+// userData is the data of a user.
+func (sh shapes) userData(u *user, f userFacts) scanners.Record {
 	tokens := make([]string, 0, len(u.tokens))
-	for j, t := range u.tokens {
-		r := src.Range(t.start, t.end)
-		spans[tokensKey+strconv.Itoa(j)] = scanners.Span{Key: r, Value: r}
+	for _, t := range u.tokens {
 		tokens = append(tokens, redactToken(t.text))
 	}
 	pws := make([]any, 0, len(u.passwords))
-	for k, p := range u.passwords {
-		pws = append(pws, map[string]any{"form": p.form, "sha256": p.sha256, "token": p.token})
-		r := src.Range(u.tokens[p.token].start, u.tokens[p.token].end)
-		spans.Set(scanners.Span{Key: r, Value: r}, "users", i, "passwords", k)
+	for _, p := range u.passwords {
+		r := sh.password.New()
+		r.Set("form", p.form)
+		r.Set("sha256", p.sha256)
+		r.Set("token", p.token)
+		pws = append(pws, r)
 	}
 	sels := make([]any, 0, len(u.selectors))
 	for _, s := range u.selectors {
-		sels = append(sels, selectorData(s))
+		sels = append(sels, sh.selectorData(s))
 	}
-	return map[string]any{
-		"name":      u.name,
-		"line":      u.line,
-		"tokens":    tokens,
-		"enabled":   u.enabled,
-		"nopass":    u.nopass,
-		"flags":     copyStrings(u.flags),
-		"passwords": pws,
-		"cleartext": opsData(u.cleartext),
-		"hashes":    opsData(u.hashes),
-		"root":      selectorData(u.root),
-		"selectors": sels,
-		// The parser's facts: three keys, so that a user stays a map (and an OPA object) of at
-		// most 14 entries, the most a 16-slot table holds.
-		"admin_grants":  f.adminGrants,
-		"beyond_health": f.beyondHealth,
-		"admin_account": f.adminAccount,
+	r := sh.user.New()
+	r.Set("name", u.name)
+	r.Set("line", u.line)
+	r.Set("tokens", tokens)
+	r.Set("enabled", u.enabled)
+	r.Set("nopass", u.nopass)
+	r.Set("flags", copyStrings(u.flags))
+	r.Set("passwords", pws)
+	r.Set("cleartext", sh.opsData(u.cleartext))
+	r.Set("hashes", sh.opsData(u.hashes))
+	r.Set("root", sh.selectorData(u.root))
+	r.Set("selectors", sels)
+	// The parser's facts, so that no rule searches selectors and command rules itself.
+	r.Set("admin_grants", f.adminGrants)
+	r.Set("beyond_health", f.beyondHealth)
+	r.Set("admin_account", f.adminAccount)
+	return r
+}
+
+// userSpans is what locating a user's paths needs: offsets, not spans, as a file of 100,000
+// users has a million tokens, and a Span in a map costs 240 bytes.
+type userSpans struct {
+	name               string
+	nameStart, nameEnd int
+	lineStart, lineEnd int
+	// toks holds each token's start and end offsets in turn; pwToken each password's token.
+	toks    []int
+	pwToken []int
+}
+
+func newUserSpans(u *user) userSpans {
+	us := userSpans{
+		name: u.name, nameStart: u.nameTok.start, nameEnd: u.nameTok.end,
+		lineStart: u.lineStart, lineEnd: u.lineEnd,
+		toks: make([]int, 0, 2*len(u.tokens)), pwToken: make([]int, 0, len(u.passwords)),
 	}
+	for _, t := range u.tokens {
+		us.toks = append(us.toks, t.start, t.end)
+	}
+	for _, p := range u.passwords {
+		us.pwToken = append(us.pwToken, p.token)
+	}
+	return us
+}
+
+// locator finds the spans of users/i, users/i/tokens/j and users/i/passwords/k.
+type locator struct {
+	src   *scanners.LineIndex
+	users []userSpans
+}
+
+func (l *locator) span(path []any) (scanners.Span, bool) {
+	if len(path) < 2 || path[0] != "users" {
+		return scanners.Span{}, false
+	}
+	i, ok := scanners.Index(path[1])
+	if !ok || i >= len(l.users) {
+		return scanners.Span{}, false
+	}
+	u := &l.users[i]
+	if len(path) == 2 {
+		return scanners.Span{
+			Key:   l.src.Range(u.nameStart, u.nameEnd),
+			Value: l.src.Range(u.lineStart, u.lineEnd),
+			ID:    u.name,
+		}, true
+	}
+	if len(path) != 4 {
+		return scanners.Span{}, false
+	}
+	j, ok := scanners.Index(path[3])
+	if !ok {
+		return scanners.Span{}, false
+	}
+	switch path[2] {
+	case "passwords":
+		if j >= len(u.pwToken) {
+			return scanners.Span{}, false
+		}
+		j = u.pwToken[j]
+	case "tokens":
+	default:
+		return scanners.Span{}, false
+	}
+	if 2*j+1 >= len(u.toks) {
+		return scanners.Span{}, false
+	}
+	r := l.src.Range(u.toks[2*j], u.toks[2*j+1])
+	return scanners.Span{Key: r, Value: r}, true
 }
 
 // copyStrings copies strings for the data: never nil, which JSON would show as null. (The rules'

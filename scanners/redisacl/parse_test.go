@@ -1,6 +1,7 @@
 package redisacl_test
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +17,7 @@ func parse(t testing.TB, src string) (*scanners.Document, map[string]any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return doc, doc.Data.(map[string]any)
+	return doc, scanners.Plain(doc.Data).(map[string]any)
 }
 
 func TestFinalStateLeftToRight(t *testing.T) {
@@ -39,7 +40,7 @@ func TestFinalStateLeftToRight(t *testing.T) {
 	if tok := u["tokens"].([]string); tok[1] != ">" || tok[3] != ">" {
 		t.Errorf("cleartext passwords must not reach the data: %v", tok)
 	}
-	sp := doc.Spans[scanners.PathKey("users", 1, "tokens", 3)]
+	sp, _ := doc.Span([]any{"users", 1, "tokens", 3})
 	if sp.Key.Start != (scanners.Position{Line: 2, Column: 30}) || sp.Key.End.Column != 37 {
 		t.Errorf("span of >second = %+v", sp)
 	}
@@ -71,7 +72,7 @@ func TestLoadErrorsAtTheirToken(t *testing.T) {
 			continue
 		}
 		e := errs[0].(map[string]any)
-		sp := doc.Spans[scanners.PathKey("errors", 0)]
+		sp, _ := doc.Span([]any{"errors", 0})
 		if e["line"] != tc.line || e["token"] != tc.token || sp.Key.Start.Column != tc.col || !strings.HasPrefix(e["msg"].(string), tc.msgPrefix) {
 			t.Errorf("%q: got %v at col %d, want line %d token %d col %d %q", tc.src, e, sp.Key.Start.Column, tc.line, tc.token, tc.col, tc.msgPrefix)
 		}
@@ -111,13 +112,15 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse never fails, load errors are data: %v", err)
 		}
 		lines := strings.Count(string(src), "\n") + 1
-		for k, sp := range doc.Spans {
+		all := located(t, doc, scanners.Plain(doc.Data).(map[string]any))
+		maps.Copy(all, doc.Spans)
+		for k, sp := range all {
 			if sp.Key.Start.Line < 1 || sp.Key.End.Line > lines || sp.Value.End.Line > lines {
 				t.Fatalf("span %s outside the file: %+v", k, sp)
 			}
 		}
 		again, _ := redisacl.New().Parse("users.acl", src)
-		if len(again.Data.(map[string]any)["errors"].([]any)) != len(doc.Data.(map[string]any)["errors"].([]any)) {
+		if len(scanners.Plain(again.Data).(map[string]any)["errors"].([]any)) != len(scanners.Plain(doc.Data).(map[string]any)["errors"].([]any)) {
 			t.Fatal("errors differ between two parses")
 		}
 	})

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/deploylint/deploylint/internal/redistest"
+	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/redisacl"
 )
 
@@ -203,7 +204,7 @@ func TestAgainstRedisServer(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			data := doc.Data.(map[string]any)
+			data := scanners.Plain(doc.Data).(map[string]any)
 			errs := data["errors"].([]any)
 			srv, loaded := startRedis(t, bin, f)
 			if loaded == (len(errs) > 0) {
