@@ -10,7 +10,8 @@ trap 'rm -rf "$tmp"' EXIT
 sarif="${INPUT_SARIF_FILE:-deploylint.sarif}"
 mkdir -p "$(dirname "$sarif")"
 
-args=(scan --format "${INPUT_FORMAT:-github}" --fail-on "${INPUT_FAIL_ON:-low}"
+# --annotation-limit 10: what GitHub shows of each level in one step; the most severe go first.
+args=(scan --format "${INPUT_FORMAT:-github}" --fail-on "${INPUT_FAIL_ON:-low}" --annotation-limit 10
 	--output "sarif=$sarif" --output "json=$tmp/report.json" --output "markdown=$tmp/summary.md")
 if [ -n "${INPUT_CONFIG:-}" ]; then
 	args+=(--config "$INPUT_CONFIG")

@@ -222,6 +222,10 @@ func checkActionScan(t *testing.T, r actionRun) {
 	if !regexp.MustCompile(`(?m)^::error file=deploy/\.env,line=\d+,`).MatchString(r.log) {
 		t.Errorf("the log has no ::error annotation for deploy/.env:\n%s", r.log)
 	}
+	// The demo stack raises 11 errors: GitHub would show 10 and drop one unsaid.
+	if n := len(regexp.MustCompile(`(?m)^::error `).FindAllString(r.log, -1)); n != 10 || !strings.Contains(r.log, "1 more findings are not annotated") {
+		t.Errorf("%d ::error annotations, want GitHub's 10 and a line for the rest:\n%s", n, r.log)
+	}
 	outs := r.outputs["scan"]
 	if outs["sarif-file"] != "out/deploylint.sarif" {
 		t.Errorf("output sarif-file = %q", outs["sarif-file"])

@@ -63,6 +63,7 @@ func (a *app) execute(args []string) int {
 type scanFlags struct {
 	format        string
 	outputs       []string
+	annotations   int
 	failOn        string
 	noColor       bool
 	kinds         []string
@@ -90,6 +91,7 @@ func (a *app) scanCmd() *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), "|"))
 	fl.StringArrayVarP(&f.outputs, "output", "o", nil, "write the --format report to PATH instead of standard output; FORMAT=PATH writes one more report in FORMAT (repeatable)")
+	fl.IntVar(&f.annotations, "annotation-limit", 0, "github format: at most N annotations of each level (error, warning, notice), most severe first; GitHub shows 10 per step (0: all)")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a finding is at or above: critical|high|medium|low|never")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output")
 	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable); KIND is one of "+strings.Join(builtin.Registry().Names(true), ", "))
@@ -116,7 +118,7 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	color := isTerminal(a.stdout) && !f.noColor && a.getenv("NO_COLOR") == ""
 	ws := make([]report.Writer, len(outs))
 	for i, o := range outs {
-		if ws[i], err = o.writer(color); err != nil {
+		if ws[i], err = o.writer(color, f.annotations); err != nil {
 			return err
 		}
 	}

@@ -46,25 +46,27 @@ func parseOutputs(format string, vals []string) ([]output, error) {
 	return outs, nil
 }
 
-// writer builds the output's writer; only standard output may be coloured.
-func (o output) writer(color bool) (report.Writer, error) {
+// writer builds the output's writer; only standard output may be coloured. limit > 0 caps the
+// github format's annotations per level (--annotation-limit).
+func (o output) writer(color bool, limit int) (report.Writer, error) {
 	w, err := report.New(o.format, report.Options{Color: color && o.path == ""})
 	if err != nil {
 		return nil, err
 	}
-	if o.format == "github" {
-		w = annotationCap{w: w}
+	if o.format == "github" && limit > 0 {
+		w = annotationCap{w: w, perLevel: limit}
 	}
 	return w, nil
 }
 
-// GitHub shows at most this many annotations of each level (error, warning, notice) per step
-// and drops the rest silently.
-const annotationsPerLevel = 10
-
 // annotationCap gives the github writer the most severe findings first, no more of each level
-// than GitHub shows, and says how many were left out: the job summary and SARIF carry them.
-type annotationCap struct{ w report.Writer }
+// than perLevel, and says how many were left out. GitHub shows 10 annotations of each level
+// (error, warning, notice) per step and drops the rest silently, so the Action asks for 10:
+// its job summary and SARIF report carry the rest.
+type annotationCap struct {
+	w        report.Writer
+	perLevel int
+}
 
 func (c annotationCap) Write(w io.Writer, r *report.Report) error {
 	fs := make([]rules.Finding, 0, len(r.Findings))
@@ -79,7 +81,7 @@ func (c annotationCap) Write(w io.Writer, r *report.Report) error {
 	kept := fs[:0]
 	for _, f := range fs {
 		lvl := annotationLevel(f.Severity)
-		if perLevel[lvl] < annotationsPerLevel {
+		if perLevel[lvl] < c.perLevel {
 			perLevel[lvl]++
 			kept = append(kept, f)
 		}
@@ -91,8 +93,8 @@ func (c annotationCap) Write(w io.Writer, r *report.Report) error {
 		return err
 	}
 	if left > 0 {
-		if _, err := fmt.Fprintf(w, "deploylint: %d more findings are not annotated (GitHub shows %d errors, %d warnings and %d notices per step); the job summary and the SARIF report list all %d.\n",
-			left, annotationsPerLevel, annotationsPerLevel, annotationsPerLevel, len(fs)); err != nil {
+		if _, err := fmt.Fprintf(w, "deploylint: %d more findings are not annotated (at most %d of each level, most severe first); the job summary and the SARIF report list all %d.\n",
+			left, c.perLevel, len(fs)); err != nil {
 			return fmt.Errorf("write github annotations: %w", err)
 		}
 	}

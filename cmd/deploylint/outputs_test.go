@@ -34,8 +34,9 @@ func TestParseOutputs(t *testing.T) {
 	}
 }
 
-// TestAnnotationCap: the most severe findings are annotated first, at most GitHub's ten per
-// level, and the log says how many the summary alone carries.
+// TestAnnotationCap: with --annotation-limit 10 (GitHub's per step) the most severe findings
+// are annotated first, at most ten per level, and the log says how many the summary alone
+// carries.
 func TestAnnotationCap(t *testing.T) {
 	var fs []rules.Finding
 	add := func(n int, s rules.Severity) {
@@ -52,7 +53,7 @@ func TestAnnotationCap(t *testing.T) {
 	add(8, rules.High)
 	add(5, rules.Critical)
 	fs = append(fs, rules.Finding{RuleID: "S", Severity: rules.Critical, Path: "f", Suppressed: &rules.Suppression{Kind: "inline", Justification: "j"}})
-	w, err := output{format: "github"}.writer(false)
+	w, err := output{format: "github"}.writer(false, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
