@@ -1,19 +1,40 @@
 # deploylint: `make test` is what CI runs (see .ci/run).
 GO ?= go
-GOLANGCI_LINT ?= $(shell command -v golangci-lint 2>/dev/null || echo $(HOME)/go/bin/golangci-lint)
-# opa is the go.mod tool, the same version as the engine's library.
+# The Go-written tools are pinned as `tool` directives and built by `go tool` on first use.
+# opa and actionlint are go.mod's (the versions of the libraries the product and its tests use);
+# golangci-lint and GoReleaser each have a module of their own under tools/, so their large
+# dependency graphs never change the product's versions or its go directive.
 OPA ?= $(GO) tool opa
+ACTIONLINT ?= $(GO) tool actionlint
+GOLANGCI_LINT ?= $(GO) tool -modfile=tools/golangci-lint/go.mod golangci-lint
+GORELEASER ?= $(GO) tool -modfile=tools/goreleaser/go.mod goreleaser
 REGAL ?= $(shell command -v regal 2>/dev/null || command -v $(HOME)/go/bin/regal 2>/dev/null)
 
-.PHONY: test vet lint unit rego build fuzz fuzz-ci bench docs rule
+.PHONY: test vet lint unit rego release-check dist build fuzz fuzz-ci bench docs rule
 
-test: vet lint unit rego fuzz-ci
+test: vet lint release-check unit rego fuzz-ci
 
 vet:
 	$(GO) vet ./...
 
 lint:
 	$(GOLANGCI_LINT) run ./...
+	$(ACTIONLINT) examples/github-workflow.yml
+
+# The release configuration as GoReleaser reads it. (The unit tests also build a snapshot
+# release for this platform and install it the way the Action does.)
+release-check:
+	$(GORELEASER) check
+
+# A snapshot release in dist/: static archives for linux, darwin and windows on amd64 and arm64,
+# checksums.txt, an SBOM per archive when syft is on the PATH, the distroless image when a
+# Docker daemon answers.
+dist:
+	@skip=; \
+	command -v syft >/dev/null 2>&1 || { echo "dist: syft not on the PATH: no SBOM (install github.com/anchore/syft)"; skip=sbom; }; \
+	docker info >/dev/null 2>&1 || { echo "dist: no Docker daemon answers: no image (install docker.io and start it)"; skip=$${skip:+$$skip,}docker; }; \
+	echo $(GORELEASER) release --snapshot --clean $${skip:+--skip=$$skip}; \
+	$(GORELEASER) release --snapshot --clean $${skip:+--skip=$$skip}
 
 unit:
 	$(GO) test -race -count=1 ./...

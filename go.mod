@@ -1,6 +1,6 @@
 module github.com/deploylint/deploylint
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/GehirnInc/crypt v0.0.0-20230320061759-8cc1b52080c5
@@ -143,4 +143,7 @@ require (
 	oras.land/oras-go/v2 v2.6.2 // indirect
 )
 
-tool github.com/open-policy-agent/opa
+tool (
+	github.com/open-policy-agent/opa
+	github.com/rhysd/actionlint/cmd/actionlint
+)

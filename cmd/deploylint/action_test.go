@@ -100,27 +100,37 @@ type actionMeta struct {
 		Default string `yaml:"default"`
 	} `yaml:"inputs"`
 	Runs struct {
-		Using string `yaml:"using"`
-		Steps []struct {
-			ID    string            `yaml:"id"`
-			Uses  string            `yaml:"uses"`
-			Run   string            `yaml:"run"`
-			Shell string            `yaml:"shell"`
-			Env   map[string]string `yaml:"env"`
-		} `yaml:"steps"`
+		Using string       `yaml:"using"`
+		Steps []actionStep `yaml:"steps"`
 	} `yaml:"runs"`
+}
+
+type actionStep struct {
+	ID    string            `yaml:"id"`
+	Uses  string            `yaml:"uses"`
+	Run   string            `yaml:"run"`
+	Shell string            `yaml:"shell"`
+	Env   map[string]string `yaml:"env"`
 }
 
 var expr = regexp.MustCompile(`\$\{\{\s*([^}]+?)\s*\}\}`)
 
-// TestActionStepsRunLocally runs the composite action's shell steps as the runner would:
-// inputs substituted, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE and RUNNER_TEMP as
-// temporary files, step outputs passed on. The uses: steps (setup-go) are the runner's job.
-func TestActionStepsRunLocally(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds deploylint; skipped with -short")
-	}
-	needProgram(t, "go")
+// actionRun is one run of the composite action by localAction.
+type actionRun struct {
+	workspace, summary string
+	// code and log are those of the last step that ran: the scan, or the step that failed.
+	code    int
+	log     string
+	outputs map[string]map[string]string
+}
+
+// localAction runs the composite action's shell steps as the runner would: inputs substituted
+// over the defaults, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE and RUNNER_TEMP as
+// temporary files, step outputs passed on, and stops at the first step that fails. The uses:
+// steps (actions/cache) are the runner's: the cache they would restore is a folder the
+// install step finds filled or empty. The workspace holds the demo stack at deploy/.
+func localAction(t *testing.T, inputs map[string]string, actionRef string, env ...string) actionRun {
+	t.Helper()
 	var meta actionMeta
 	if err := yaml.Unmarshal([]byte(readFile(t, filepath.Join(repoRoot, "action.yml"))), &meta); err != nil {
 		t.Fatal(err)
@@ -132,22 +142,21 @@ func TestActionStepsRunLocally(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	workspace := t.TempDir()
-	copyTree(t, filepath.Join(repoRoot, "fixtures/stacks/cosmos-default"), filepath.Join(workspace, "deploy"))
+	r := actionRun{workspace: t.TempDir(), outputs: map[string]map[string]string{}}
+	copyTree(t, filepath.Join(repoRoot, "fixtures/stacks/cosmos-default"), filepath.Join(r.workspace, "deploy"))
 	tmp := t.TempDir()
-	summary := filepath.Join(tmp, "summary.md")
-	inputs := map[string]string{}
+	r.summary = filepath.Join(tmp, "summary.md")
+	in := map[string]string{}
 	for k, v := range meta.Inputs {
-		inputs[k] = v.Default
+		in[k] = v.Default
 	}
-	inputs["path"] = "deploy"
-	inputs["sarif-file"] = "out/deploylint.sarif"
-	if err := os.MkdirAll(filepath.Join(workspace, "out"), 0o755); err != nil {
-		t.Fatal(err)
+	for k, v := range inputs {
+		if _, ok := in[k]; !ok {
+			t.Fatalf("action.yml has no input %q", k)
+		}
+		in[k] = v
 	}
-	stepOutputs := map[string]map[string]string{}
-	var lastCode int
-	var log string
+	ctx := map[string]string{"github.action_ref": actionRef}
 	for i, st := range meta.Runs.Steps {
 		if st.Run == "" {
 			continue
@@ -157,42 +166,67 @@ func TestActionStepsRunLocally(t *testing.T) {
 		}
 		output := filepath.Join(tmp, "output-"+strconv.Itoa(i))
 		writeFile(t, output, "")
-		env := append(os.Environ(),
+		stepEnv := append(os.Environ(),
 			"GITHUB_ACTION_PATH="+actionPath,
-			"GITHUB_WORKSPACE="+workspace,
+			"GITHUB_WORKSPACE="+r.workspace,
 			"GITHUB_OUTPUT="+output,
-			"GITHUB_STEP_SUMMARY="+summary,
+			"GITHUB_STEP_SUMMARY="+r.summary,
 			"RUNNER_TEMP="+tmp,
 		)
+		stepEnv = append(stepEnv, env...)
 		for k, v := range st.Env {
-			env = append(env, k+"="+substitute(t, v, inputs, stepOutputs))
+			stepEnv = append(stepEnv, k+"="+substitute(t, v, in, ctx, r.outputs))
 		}
-		cmd := exec.Command("bash", "-e", "-c", substitute(t, st.Run, inputs, stepOutputs))
-		cmd.Dir = workspace
-		cmd.Env = env
+		cmd := exec.Command("bash", "-e", "-c", substitute(t, st.Run, in, ctx, r.outputs))
+		cmd.Dir = r.workspace
+		cmd.Env = stepEnv
 		out, err := cmd.CombinedOutput()
-		log = string(out)
-		lastCode = 0
+		r.log = string(out)
+		r.code = 0
 		var ee *exec.ExitError
 		if errors.As(err, &ee) {
-			lastCode = ee.ExitCode()
+			r.code = ee.ExitCode()
 		} else if err != nil {
 			t.Fatal(err)
 		}
-		if lastCode != 0 && i < len(meta.Runs.Steps)-1 {
-			t.Fatalf("step %q failed (%d):\n%s", st.ID, lastCode, out)
+		r.outputs[st.ID] = readOutputs(t, output)
+		if r.code != 0 {
+			break
 		}
-		stepOutputs[st.ID] = readOutputs(t, output)
 	}
+	return r
+}
 
+// TestActionStepsRunLocally runs the action as a workflow on a branch uses it: no release for
+// the ref, so it builds its checkout, then one scan writes the annotations, the SARIF
+// report, the job summary and the outputs.
+func TestActionStepsRunLocally(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds deploylint; skipped with -short")
+	}
+	needProgram(t, "go")
+	r := localAction(t, map[string]string{"path": "deploy", "sarif-file": "out/deploylint.sarif"}, "main")
+	checkActionScan(t, r)
+	if r.outputs["resolve"]["version"] != "" || !strings.Contains(r.outputs["install"]["binary"], "deploylint-src") {
+		t.Errorf("a branch has no release: want a build from source, got outputs %v", r.outputs)
+	}
+}
+
+// checkActionScan checks what the scan step of a run on the demo stack produced.
+func checkActionScan(t *testing.T, r actionRun) {
+	t.Helper()
 	// The demo stack has findings at every severity down to medium: fail-on low fails the step.
-	if lastCode != 1 {
-		t.Fatalf("scan step exit = %d, want 1\n%s", lastCode, log)
+	if r.code != 1 {
+		t.Fatalf("exit = %d, want 1 from the scan step\n%s", r.code, r.log)
 	}
-	if !regexp.MustCompile(`(?m)^::error file=deploy/\.env,line=\d+,`).MatchString(log) {
-		t.Errorf("the log has no ::error annotation for deploy/.env:\n%s", log)
+	if !regexp.MustCompile(`(?m)^::error file=deploy/\.env,line=\d+,`).MatchString(r.log) {
+		t.Errorf("the log has no ::error annotation for deploy/.env:\n%s", r.log)
 	}
-	outs := stepOutputs["scan"]
+	// The demo stack raises 11 errors: GitHub would show 10 and drop one unsaid.
+	if n := len(regexp.MustCompile(`(?m)^::error `).FindAllString(r.log, -1)); n != 10 || !strings.Contains(r.log, "1 more findings are not annotated") {
+		t.Errorf("%d ::error annotations, want GitHub's 10 and a line for the rest:\n%s", n, r.log)
+	}
+	outs := r.outputs["scan"]
 	if outs["sarif-file"] != "out/deploylint.sarif" {
 		t.Errorf("output sarif-file = %q", outs["sarif-file"])
 	}
@@ -201,23 +235,26 @@ func TestActionStepsRunLocally(t *testing.T) {
 			Results []json.RawMessage `json:"results"`
 		} `json:"runs"`
 	}
-	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(workspace, "out/deploylint.sarif"))), &sarif); err != nil {
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(r.workspace, "out/deploylint.sarif"))), &sarif); err != nil {
 		t.Fatalf("SARIF: %v", err)
 	}
 	n, err := strconv.Atoi(outs["findings"])
 	if err != nil || n == 0 || len(sarif.Runs) != 1 || len(sarif.Runs[0].Results) != n {
 		t.Errorf("output findings = %q; SARIF holds %d results", outs["findings"], len(sarif.Runs[0].Results))
 	}
-	sum := readFile(t, summary)
+	sum := readFile(t, r.summary)
 	if !strings.Contains(sum, "ENV001") || !strings.Contains(sum, "deploy/.env") {
 		t.Errorf("job summary lacks the findings:\n%s", sum)
 	}
 }
 
-func substitute(t *testing.T, s string, inputs map[string]string, steps map[string]map[string]string) string {
+func substitute(t *testing.T, s string, inputs, ctx map[string]string, steps map[string]map[string]string) string {
 	t.Helper()
 	return expr.ReplaceAllStringFunc(s, func(m string) string {
 		e := expr.FindStringSubmatch(m)[1]
+		if v, ok := ctx[e]; ok {
+			return v
+		}
 		switch {
 		case strings.HasPrefix(e, "inputs."):
 			return inputs[strings.TrimPrefix(e, "inputs.")]
@@ -278,5 +315,28 @@ func copyTree(t *testing.T, from, to string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestActionPinsByCommit: a tag can be moved to other code, a commit cannot, so every action
+// this one uses is named by its full commit.
+func TestActionPinsByCommit(t *testing.T) {
+	var meta actionMeta
+	if err := yaml.Unmarshal([]byte(readFile(t, filepath.Join(repoRoot, "action.yml"))), &meta); err != nil {
+		t.Fatal(err)
+	}
+	pinned := regexp.MustCompile(`^[\w.-]+/[\w./-]+@[0-9a-f]{40}$`)
+	uses := 0
+	for _, st := range meta.Runs.Steps {
+		if st.Uses == "" {
+			continue
+		}
+		uses++
+		if !pinned.MatchString(st.Uses) {
+			t.Errorf("step %q uses %q: pin it by commit (owner/repo@<40 hex> # vX.Y.Z)", st.ID, st.Uses)
+		}
+	}
+	if uses == 0 {
+		t.Error("action.yml uses no action: the cache step is gone, or the parse is wrong")
 	}
 }

@@ -62,7 +62,8 @@ func (a *app) execute(args []string) int {
 
 type scanFlags struct {
 	format        string
-	output        string
+	outputs       []string
+	annotations   int
 	failOn        string
 	noColor       bool
 	kinds         []string
@@ -89,7 +90,8 @@ func (a *app) scanCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), "|"))
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE instead of standard output")
+	fl.StringArrayVarP(&f.outputs, "output", "o", nil, "write the --format report to PATH instead of standard output; FORMAT=PATH writes one more report in FORMAT (repeatable)")
+	fl.IntVar(&f.annotations, "annotation-limit", 0, "github format: at most N annotations of each level (error, warning, notice), most severe first; GitHub shows 10 per step (0: all)")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a finding is at or above: critical|high|medium|low|never")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output")
 	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable); KIND is one of "+strings.Join(builtin.Registry().Names(true), ", "))
@@ -109,9 +111,16 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	if err != nil {
 		return err
 	}
-	w, err := report.New(f.format, report.Options{Color: f.output == "" && isTerminal(a.stdout) && !f.noColor && a.getenv("NO_COLOR") == ""})
+	outs, err := parseOutputs(f.format, f.outputs)
 	if err != nil {
 		return err
+	}
+	color := isTerminal(a.stdout) && !f.noColor && a.getenv("NO_COLOR") == ""
+	ws := make([]report.Writer, len(outs))
+	for i, o := range outs {
+		if ws[i], err = o.writer(color, f.annotations); err != nil {
+			return err
+		}
 	}
 	if runtime.GOOS == "windows" && (opt.CheckPermissions == nil || *opt.CheckPermissions) {
 		fmt.Fprintln(a.stderr, "deploylint: file modes are not checked on Windows (FS001 skipped)")
@@ -147,8 +156,10 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 		Redactor: res.Redactor,
 		Duration: time.Since(start),
 	}
-	if err := writeReport(a.stdout, f.output, w, rep); err != nil {
-		return err
+	for i, o := range outs {
+		if err := writeReport(a.stdout, o.path, ws[i], rep); err != nil {
+			return err
+		}
 	}
 	if rules.Fails(res.Findings, threshold) {
 		a.code = exitFindings
