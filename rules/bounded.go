@@ -15,6 +15,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/types"
 )
 
 // One built-in call is one step of an evaluation: the time budget cannot stop it half-way, and
@@ -70,6 +71,8 @@ type LimitError struct {
 	Limit, Of int64
 	// Reason, when set, replaces the sizes: why the call would read the host.
 	Reason string
+	// Results says the rule's findings themselves were too large to take (Limit bytes).
+	Results bool
 }
 
 func (e *LimitError) Error() string {
@@ -79,6 +82,8 @@ func (e *LimitError) Error() string {
 	}
 	// META003 follows it with " on this file".
 	switch {
+	case e.Results:
+		return fmt.Sprintf("its findings would be more than %s written out (a value built by nesting one in another can double at each step without calling a built-in)", byteSize(e.Limit))
 	case e.Reason != "":
 		return fmt.Sprintf("its call of %s%s %s", e.Builtin, at, e.Reason)
 	case e.Of > 0:
@@ -269,7 +274,34 @@ func newBoundedSet(lim valueLimits) *boundedSet {
 		fmt.Fprintf(&with, " with %s as %s", b.name, decl.Name)
 	}
 	s.with = with.String()
+	decl := &ast.Builtin{Name: resultsCheck, Decl: types.NewFunction(types.Args(types.A), types.B)}
+	s.decls = append(s.decls, decl)
+	s.opts = append(s.opts, rego.FunctionDyn(&rego.Function{Name: decl.Name, Decl: decl.Decl}, checkResults(lim)))
 	return s
+}
+
+// resultsCheck is the built-in a custom rule's query ends with, called on its deny set: the
+// set is measured before OPA hands it to Go, where a value of shared parts (a := [b, b],
+// forty times over) would be copied out in full, for ever.
+const resultsCheck = boundedPrefix + "results"
+
+// checkResults measures what a rule's findings would cost written out, reached as often as
+// they are referenced, and stops the evaluation past one call's limit.
+func checkResults(lim valueLimits) rego.BuiltinDyn {
+	return func(bctx rego.BuiltinContext, terms []*ast.Term) (*ast.Term, error) {
+		m := &meter{max: lim.call}
+		for _, t := range terms {
+			m.deep(t, valueCost{})
+		}
+		if m.full() {
+			e := &LimitError{Limit: lim.call, Results: true}
+			if budget, _ := bctx.Context.Value(budgetKey{}).(*evalBudget); budget != nil && budget.stopped == nil {
+				budget.stopped = e
+			}
+			return nil, rego.NewHaltError(e)
+		}
+		return ast.BooleanTerm(true), nil
+	}
 }
 
 // twin is the implementation of b's deploylint.bounded twin.

@@ -123,6 +123,39 @@ func TestHugeBuiltinCallsAreStopped(t *testing.T) {
 	}
 }
 
+// TestHugeFindingsAreStopped: a finding carrying a value of shared parts (4^20 leaves in a few
+// kilobytes, built without a built-in call) is measured before OPA copies it out, and the rule
+// reported as META003; the folder's other rule and the built-in rules still report.
+func TestHugeFindingsAreStopped(t *testing.T) {
+	ctx := context.Background()
+	doc, err := dotenv.New().Parse(".env", []byte("OPENC3_REDIS_PASSWORD=openc3password\nAPP_DEBUG=true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body strings.Builder
+	body.WriteString("deny contains {\"msg\": \"shared\", \"extra\": a20} if {\n\ta0 := \"aaaaaaaa\"\n")
+	for i := 1; i <= 20; i++ {
+		fmt.Fprintf(&body, "\ta%d := [a%d | some _ in [1, 2, 3, 4]]\n", i, i-1)
+	}
+	body.WriteString("}\n")
+	debug := customRule("ORG201", "deploylint.rules.org.debug", `deny contains {"msg": "APP_DEBUG is on"} if {
+	some v in input.data.vars
+	v.name == "APP_DEBUG"
+}`)
+	files := mapFS(map[string]string{"big.rego": customRule("ORG200", "deploylint.rules.org.big", body.String()), "debug.rego": debug})
+	fs := evalBounded(ctx, t, files, rules.Input{Doc: doc}, 1<<20, 4<<20, 32<<20)
+	found := map[string]bool{}
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.RuleID+" "+f.Message)
+		found[f.RuleID] = found[f.RuleID] || f.RuleID != "META003" ||
+			strings.Contains(f.Message, "policy ORG200 (org/big.rego) was stopped: its findings would be more than 1 MiB written out")
+	}
+	if !found["META003"] || !found["ORG201"] || !found["ENV001"] || found["ORG200"] {
+		t.Fatalf("want META003 for ORG200, ORG201 and ENV001; got\n%s", strings.Join(got, "\n"))
+	}
+}
+
 // TestHugeCallAtDefaultLimits: the same at the default limits, with the issue's example (a
 // comprehension over 100 million numbers handed to concat) and a doubling one.
 func TestHugeCallAtDefaultLimits(t *testing.T) {

@@ -456,6 +456,9 @@ func (e *Engine) prepare(ctx context.Context, c *ast.Compiler, rs []*Rule, custo
 	query := strings.Join(parts, "; ")
 	if custom {
 		query += e.bounded.with
+		for i := range rs {
+			query += fmt.Sprintf("; %s(r%d)", resultsCheck, i)
+		}
 		opts = append(opts, e.bounded.opts...)
 	}
 	return rego.New(append(opts, rego.Query(query))...).PrepareForEval(ctx)
