@@ -713,12 +713,10 @@ func (e *Engine) finding(rule *Rule, doc *scanners.Document, v any) (Finding, er
 	anchor, _ := obj["anchor"].(string)
 	p, _ := obj["path"].([]any)
 	f := Finding{RuleID: rule.ID, Severity: rule.Severity, Message: msg, Path: doc.Path}
-	if s, ok := obj["severity"].(string); ok {
-		sev, err := ParseSeverity(s)
-		if err != nil {
-			return Finding{}, err
-		}
-		f.Severity = sev
+	// GitHub code scanning shows a result at its rule descriptor's severity, whatever the
+	// result says, so a result of its own severity would read differently there and here.
+	if _, ok := obj["severity"]; ok {
+		return Finding{}, fmt.Errorf("deny result carries a severity of its own: every finding of a rule has the rule's severity (custom.severity); a finding that deserves another is another rule")
 	}
 	span, _, found := doc.ResolveSpan(p)
 	switch {
@@ -737,7 +735,13 @@ func (e *Engine) finding(rule *Rule, doc *scanners.Document, v any) (Finding, er
 	if f.Range.IsZero() {
 		f.Range = scanners.LineRange(1, 1, 1)
 	}
-	f.Fingerprint = fingerprint(rule.ID, doc, p)
+	// A split rule's findings keep the fingerprint they had under the old ID, so baselines and
+	// code scanning's alert history still recognise them.
+	id := rule.ID
+	if rule.SplitFrom != "" {
+		id = rule.SplitFrom
+	}
+	f.Fingerprint = fingerprint(id, doc, p)
 	return f, nil
 }
 

@@ -13,7 +13,3 @@ test_key if {
 test_file if {
 	result.file("m") == {"path": [], "msg": "m", "anchor": "file"}
 }
-
-test_severity if {
-	result.severity(result.at([], "m"), "high").severity == "high"
-}
