@@ -16,3 +16,7 @@ key(path, msg) := {"path": path, "msg": msg, "anchor": "key"}
 
 # file reports the file as a whole (line 1).
 file(msg) := {"path": [], "msg": msg, "anchor": "file"}
+
+# related adds the other places a cross-file finding stands on: each {"path", "line", "msg"},
+# path and line as the driver's facts give them (a stack variable's path and line).
+related(r, locations) := object.union(r, {"related": locations})
