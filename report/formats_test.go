@@ -79,7 +79,7 @@ func TestGitHubAnnotations(t *testing.T) {
 	}
 	want := []string{
 		"::error file=.env,line=52,col=23,endLine=52,endColumn=36,title=ENV001::OPENC3_REDIS_PASSWORD is the shipped COSMOS default%0Afix: Set a unique random password.",
-		"::error file=.env,line=56,col=26,endLine=56,endColumn=45,title=ENV001::",
+		"::error file=.env,line=56,col=26,endLine=56,endColumn=45,title=ENV011::",
 		"::warning file=.env,line=81,col=1,endLine=81,endColumn=17,title=ENV006::",
 		"::notice file=openc3-redis/users.acl,line=1,col=1,endLine=1,title=ACL020::",
 		"::error file=openc3-redis/users.acl,line=2,col=16,endLine=2,endColumn=29,title=ACL001::user openc3 has a cleartext password%0Afix: Write #<sha256> instead of >password.",

@@ -19,7 +19,9 @@ import (
 //	     "path": "openc3-redis/users.acl",
 //	     "range": {"start": {"line": 2, "column": 16}, "end": {"line": 2, "column": 30}},
 //	     "fingerprint": "<32 hex digits>",
-//	     "suppressed": {"kind": "inline", "justification": "…"}}
+//	     "suppressed": {"kind": "inline", "justification": "…"},
+//	     "fix": "the rule's remediation", "helpUri": "https://…/docs/rules/ACL001.md",
+//	     "related": [{"path": ".env", "range": {…}, "message": "…"}]}
 //	  ],
 //	  "summary": {"files": 3, "findings": 4, "suppressed": 1,
 //	              "by_severity": {"critical": 1, "high": 2, "medium": 1, "low": 0, "info": 0}}
@@ -53,6 +55,11 @@ type jsonFinding struct {
 	Range       scanners.Range     `json:"range"`
 	Fingerprint string             `json:"fingerprint"`
 	Suppressed  *rules.Suppression `json:"suppressed,omitempty"`
+	// Fix is the rule's remediation and HelpURI its documentation page, so a consumer needs
+	// no catalogue of its own.
+	Fix     string           `json:"fix"`
+	HelpURI string           `json:"helpUri"`
+	Related []rules.Location `json:"related,omitempty"`
 }
 
 type jsonSummary struct {
@@ -82,10 +89,10 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 	for _, f := range r.Findings {
 		jf := jsonFinding{
 			Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message, Path: f.Path,
-			Range: f.Range, Fingerprint: f.Fingerprint, Suppressed: f.Suppressed,
+			Range: f.Range, Fingerprint: f.Fingerprint, Suppressed: f.Suppressed, Related: f.Related,
 		}
 		if rule, ok := idx[f.RuleID]; ok {
-			jf.Title = rule.Title
+			jf.Title, jf.Fix, jf.HelpURI = rule.Title, rule.Remediation, rule.HelpURI()
 		}
 		out.Findings = append(out.Findings, jf)
 	}

@@ -23,7 +23,8 @@ func docs(id string) rules.Resource {
 }
 
 // fixedReport is a hand-built report: every severity, findings in two of three scanned files, a
-// severity override (the second ENV001), a file-level finding and a suppressed one.
+// rule split from another (ENV011), a finding with a related location in another file (the
+// shape ACL008's take), a file-level finding and a suppressed one.
 func fixedReport() *report.Report {
 	rs := []*rules.Rule{
 		{
@@ -52,6 +53,10 @@ func fixedReport() *report.Report {
 			ID: "ENV010", Title: "Same secret value reused across variables", Description: "Reuse widens a leak.", Severity: rules.Low,
 			Kinds: []string{"dotenv", "compose"}, Remediation: "Use distinct values.", Resources: []rules.Resource{docs("ENV010")},
 		},
+		{
+			ID: "ENV011", Title: "COSMOS script-runner Redis password is the shipped default", Description: "Everyone knows the default.", Severity: rules.High,
+			Kinds: []string{"dotenv"}, Remediation: "Set a unique random password.", Resources: []rules.Resource{docs("ENV011")}, SplitFrom: "ENV001",
+		},
 	}
 	r := scanners.LineRange
 	return &report.Report{
@@ -59,7 +64,7 @@ func fixedReport() *report.Report {
 		Rules: rs,
 		Findings: []rules.Finding{
 			{RuleID: "ENV001", Severity: rules.Critical, Message: "OPENC3_REDIS_PASSWORD is the shipped COSMOS default", Path: ".env", Range: r(52, 23, 37), Fingerprint: "aaaa0000aaaa0000aaaa0000aaaa0000"},
-			{RuleID: "ENV001", Severity: rules.High, Message: "OPENC3_SR_REDIS_PASSWORD is the shipped COSMOS default", Path: ".env", Range: r(56, 26, 46), Fingerprint: "bbbb0000bbbb0000bbbb0000bbbb0000"},
+			{RuleID: "ENV011", Severity: rules.High, Message: "OPENC3_SR_REDIS_PASSWORD is the shipped COSMOS default", Path: ".env", Range: r(56, 26, 46), Fingerprint: "bbbb0000bbbb0000bbbb0000bbbb0000"},
 			{RuleID: "ENV006", Severity: rules.Medium, Message: "OPENC3_ALLOW_HTTP is set", Path: ".env", Range: r(81, 1, 18), Fingerprint: "cccc0000cccc0000cccc0000cccc0000"},
 			{
 				RuleID: "ENV010", Severity: rules.Low, Message: "OPENC3_BUCKET_PASSWORD reuses the value of OPENC3_REDIS_PASSWORD", Path: ".env", Range: r(90, 24, 40),
@@ -67,7 +72,10 @@ func fixedReport() *report.Report {
 				Suppressed:  &rules.Suppression{Kind: "inline", Justification: "shared on purpose in the lab"},
 			},
 			{RuleID: "ACL020", Severity: rules.Info, Message: "users.acl defines only the default user", Path: "openc3-redis/users.acl", Range: r(1, 1, 1), Fingerprint: "ffff0000ffff0000ffff0000ffff0000"},
-			{RuleID: "ACL001", Severity: rules.High, Message: "user openc3 has a cleartext password", Path: "openc3-redis/users.acl", Range: r(2, 16, 30), Fingerprint: "eeee0000eeee0000eeee0000eeee0000"},
+			{
+				RuleID: "ACL001", Severity: rules.High, Message: "user openc3 has a cleartext password", Path: "openc3-redis/users.acl", Range: r(2, 16, 30), Fingerprint: "eeee0000eeee0000eeee0000eeee0000",
+				Related: []rules.Location{{Path: ".env", Range: r(52, 1, 1), Message: "OPENC3_REDIS_PASSWORD is set here"}},
+			},
 		},
 		Files:    []string{".env", "openc3-redis/users.acl", "other/.env"},
 		Duration: 7 * time.Millisecond,

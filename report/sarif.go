@@ -40,6 +40,7 @@ func level(s rules.Severity) string {
 }
 
 const (
+	automationID   = "deploylint/"
 	srcRoot        = "%SRCROOT%"
 	fingerprintKey = "deploylint/v1"
 )
@@ -65,6 +66,9 @@ func (sarifWriter) Write(w io.Writer, r *Report) error {
 		index[rule.ID] = i
 	}
 	run := sarif.NewRun(sarif.Tool{Driver: driver})
+	// A fixed category, so that code scanning keeps this tool's alerts apart from other
+	// analyses of the same commit without anything that changes from run to run.
+	run.WithAutomationDetails(&sarif.RunAutomationDetails{ID: strPtr(automationID)})
 	for _, f := range r.Findings {
 		// Appended directly: go-sarif's AddResult writes ruleIndex -1 (as a huge unsigned
 		// number) for a rule missing from the catalogue.
@@ -93,6 +97,8 @@ func (sarifWriter) Write(w io.Writer, r *Report) error {
 	return err
 }
 
+func strPtr(s string) *string { return &s }
+
 var semver = regexp.MustCompile(`^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
 
 func result(f rules.Finding, index map[string]int) *sarif.Result {
@@ -108,6 +114,17 @@ func result(f rules.Finding, index map[string]int) *sarif.Result {
 	res.AddLocation(sarif.NewLocationWithPhysicalLocation(
 		sarif.NewPhysicalLocation().WithArtifactLocation(artifact(f.Path)).WithRegion(region(f.Range)),
 	))
+	// The other file a cross-file finding compares with (ACL008's .env line): GitHub shows it
+	// as a link beside the alert. Ids are the location's place in the list, as SARIF asks.
+	for i, rel := range f.Related {
+		loc := sarif.NewLocationWithPhysicalLocation(
+			sarif.NewPhysicalLocation().WithArtifactLocation(artifact(rel.Path)).WithRegion(region(rel.Range)),
+		).WithId(i)
+		if rel.Message != "" {
+			loc.WithMessage(sarif.NewTextMessage(rel.Message))
+		}
+		res.AddRelatedLocation(loc)
+	}
 	if s := f.Suppressed; s != nil {
 		sup := sarif.NewSuppression(suppressionKind(s.Kind)).WithStatus("accepted")
 		if s.Justification != "" {

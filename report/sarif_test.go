@@ -16,6 +16,15 @@ import (
 	"github.com/deploylint/deploylint/scanners"
 )
 
+// sarifPhysical is a location's file and region.
+type sarifPhysical struct {
+	ArtifactLocation struct {
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId"`
+	} `json:"artifactLocation"`
+	Region map[string]int `json:"region"`
+}
+
 type sarifLog struct {
 	Schema string `json:"$schema"`
 	Runs   []struct {
@@ -40,16 +49,18 @@ type sarifLog struct {
 			Message             struct{ Text string }
 			PartialFingerprints map[string]string `json:"partialFingerprints"`
 			Locations           []struct {
-				PhysicalLocation struct {
-					ArtifactLocation struct {
-						URI       string `json:"uri"`
-						URIBaseID string `json:"uriBaseId"`
-					} `json:"artifactLocation"`
-					Region map[string]int `json:"region"`
-				} `json:"physicalLocation"`
+				PhysicalLocation sarifPhysical `json:"physicalLocation"`
 			} `json:"locations"`
+			RelatedLocations []struct {
+				ID               int `json:"id"`
+				Message          struct{ Text string }
+				PhysicalLocation sarifPhysical `json:"physicalLocation"`
+			} `json:"relatedLocations"`
 			Suppressions []map[string]any `json:"suppressions"`
 		} `json:"results"`
+		AutomationDetails struct {
+			ID string `json:"id"`
+		} `json:"automationDetails"`
 	} `json:"runs"`
 }
 
@@ -75,7 +86,7 @@ func TestSARIFContent(t *testing.T) {
 	if d.Name != "deploylint" || d.Version != "1.2.3" || d.SemanticVersion != "1.2.3" || d.InformationURI != "https://github.com/deploylint/deploylint" {
 		t.Errorf("driver: %+v", d)
 	}
-	if len(d.Rules) != 5 {
+	if len(d.Rules) != 6 {
 		t.Fatalf("want one descriptor per catalogue rule, got %d", len(d.Rules))
 	}
 	acl := d.Rules[0]
@@ -91,7 +102,7 @@ func TestSARIFContent(t *testing.T) {
 	if tags, _ := acl.Properties["tags"].([]any); len(tags) != 2 || tags[0] != "security" || tags[1] != "redis-acl" {
 		t.Errorf("tags: %v", acl.Properties["tags"])
 	}
-	wantSeverity := map[string]string{"ACL001": "8.0", "ACL020": "1.0", "ENV001": "9.5", "ENV006": "5.5", "ENV010": "3.0"}
+	wantSeverity := map[string]string{"ACL001": "8.0", "ACL020": "1.0", "ENV001": "9.5", "ENV006": "5.5", "ENV010": "3.0", "ENV011": "8.0"}
 	for _, r := range d.Rules {
 		if s, ok := r.Properties["security-severity"].(string); !ok || s != wantSeverity[r.ID] {
 			t.Errorf("%s: security-severity %#v, want the string %q", r.ID, r.Properties["security-severity"], wantSeverity[r.ID])
@@ -104,7 +115,7 @@ func TestSARIFContent(t *testing.T) {
 	if len(run.Results) != 6 {
 		t.Fatalf("want every finding, suppressed included, got %d results", len(run.Results))
 	}
-	wantLevel := map[string]string{"ENV001": "error", "ENV006": "warning", "ENV010": "note", "ACL020": "note", "ACL001": "error"}
+	wantLevel := map[string]string{"ENV001": "error", "ENV011": "error", "ENV006": "warning", "ENV010": "note", "ACL020": "note", "ACL001": "error"}
 	for i, r := range run.Results {
 		if r.RuleIndex == nil || d.Rules[*r.RuleIndex].ID != r.RuleID {
 			t.Errorf("result %d: ruleIndex %v does not point at %s", i, r.RuleIndex, r.RuleID)
@@ -129,9 +140,23 @@ func TestSARIFContent(t *testing.T) {
 	if first.Message.Text != "OPENC3_REDIS_PASSWORD is the shipped COSMOS default" {
 		t.Errorf("message: %q", first.Message.Text)
 	}
-	// The second ENV001 finding was lowered to high: its level follows the finding.
 	if run.Results[1].Level != "error" || run.Results[2].Level != "warning" {
 		t.Errorf("levels: %s %s", run.Results[1].Level, run.Results[2].Level)
+	}
+	// The finding with a related location names the other file's line.
+	acl8 := run.Results[5]
+	if len(acl8.RelatedLocations) != 1 {
+		t.Fatalf("related locations: %+v", acl8)
+	}
+	if rl := acl8.RelatedLocations[0]; rl.ID != 0 || rl.PhysicalLocation.ArtifactLocation.URI != ".env" || rl.PhysicalLocation.ArtifactLocation.URIBaseID != "%SRCROOT%" ||
+		rl.PhysicalLocation.Region["startLine"] != 52 || rl.Message.Text != "OPENC3_REDIS_PASSWORD is set here" {
+		t.Errorf("related location: %+v", rl)
+	}
+	if len(run.Results[0].RelatedLocations) != 0 {
+		t.Errorf("a single-file finding has related locations")
+	}
+	if run.AutomationDetails.ID != "deploylint/" {
+		t.Errorf("automationDetails.id %q", run.AutomationDetails.ID)
 	}
 	s := run.Results[3].Suppressions
 	if len(s) != 1 || s[0]["kind"] != "inSource" || s[0]["status"] != "accepted" || s[0]["justification"] != "shared on purpose in the lab" {

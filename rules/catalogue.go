@@ -24,6 +24,11 @@ type Rule struct {
 	Kinds       []string `json:"kinds"`
 	Remediation string   `json:"remediation"`
 	Guide       string   `json:"guide,omitempty"`
+	// SplitFrom names the rule this one was split from (custom.split_from) so that every rule
+	// has one severity: its findings were reported under that ID before. Ignore comments,
+	// configuration blocks and baselines naming the old ID still apply to them, as ruff's rule
+	// redirects keep an old code selecting what it became.
+	SplitFrom string `json:"split_from,omitempty"`
 	// Statements are the statements of the vendor guides the rule enforces, from the guide map
 	// (GuidesFile); a custom rule has none.
 	Statements []GuideRef `json:"statements,omitempty"`
@@ -129,6 +134,7 @@ func ruleFromModule(m module) (*Rule, bool, error) {
 	r.ID, _ = c["id"].(string)
 	r.Remediation, _ = c["remediation"].(string)
 	r.Guide, _ = c["guide"].(string)
+	r.SplitFrom, _ = c["split_from"].(string)
 	sev, _ := c["severity"].(string)
 	var problems []string
 	if !idPattern.MatchString(r.ID) {
@@ -145,6 +151,9 @@ func ruleFromModule(m module) (*Rule, bool, error) {
 				r.Kinds = append(r.Kinds, ks)
 			}
 		}
+	}
+	if r.SplitFrom != "" && !idPattern.MatchString(r.SplitFrom) {
+		problems = append(problems, fmt.Sprintf("custom.split_from %q is not like ABC123", r.SplitFrom))
 	}
 	if len(r.Kinds) == 0 {
 		problems = append(problems, "custom.kinds is empty")
@@ -180,5 +189,57 @@ func newCatalogue(rs []*Rule) (*Catalogue, error) {
 		c.Rules = append(c.Rules, r)
 	}
 	sort.Slice(c.Rules, func(i, j int) bool { return c.Rules[i].ID < c.Rules[j].ID })
+	for _, r := range c.Rules {
+		if from, ok := c.byID[r.SplitFrom]; r.SplitFrom != "" && (!ok || from.SplitFrom != "" || r.SplitFrom == r.ID) {
+			return nil, fmt.Errorf("%s: rule %s: custom.split_from %s must name another rule that was not split from a third", r.File, r.ID, r.SplitFrom)
+		}
+	}
 	return c, nil
+}
+
+// Names reports whether name, as written in an ignore comment, a configuration block or a
+// baseline, designates rule id: its own ID, or the ID it was split from.
+func (c *Catalogue) Names(name, id string) bool {
+	if name == id {
+		return true
+	}
+	r, ok := c.byID[id]
+	return ok && r.SplitFrom != "" && r.SplitFrom == name
+}
+
+// WithSettings returns the configuration's rule blocks with each block of a rule also applied
+// to the rules split from it, unless they have a block of their own.
+func (c *Catalogue) WithSettings(settings map[string]RuleSetting) map[string]RuleSetting {
+	if len(settings) == 0 {
+		return settings
+	}
+	out := make(map[string]RuleSetting, len(settings))
+	for id, s := range settings {
+		out[id] = s
+	}
+	for _, r := range c.Rules {
+		if s, ok := settings[r.SplitFrom]; ok && r.SplitFrom != "" {
+			if _, own := settings[r.ID]; !own {
+				out[r.ID] = s
+			}
+		}
+	}
+	return out
+}
+
+// WithSeverities returns the catalogue as configured: a rule block's severity replaces the
+// rule's, so every report's rule descriptors (SARIF's, which GitHub reads) say what the
+// findings say. The catalogue itself is not changed.
+func (c *Catalogue) WithSeverities(settings map[string]RuleSetting) *Catalogue {
+	out := &Catalogue{Rules: make([]*Rule, len(c.Rules)), byID: make(map[string]*Rule, len(c.Rules))}
+	for i, r := range c.Rules {
+		if s, ok := settings[r.ID]; ok && s.Severity != nil && *s.Severity != r.Severity {
+			cp := *r
+			cp.Severity = *s.Severity
+			r = &cp
+		}
+		out.Rules[i] = r
+		out.byID[r.ID] = r
+	}
+	return out
 }

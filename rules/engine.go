@@ -716,12 +716,10 @@ func (e *Engine) finding(rule *Rule, doc *scanners.Document, v any) (Finding, er
 	anchor, _ := obj["anchor"].(string)
 	p, _ := obj["path"].([]any)
 	f := Finding{RuleID: rule.ID, Severity: rule.Severity, Message: msg, Path: doc.Path}
-	if s, ok := obj["severity"].(string); ok {
-		sev, err := ParseSeverity(s)
-		if err != nil {
-			return Finding{}, err
-		}
-		f.Severity = sev
+	// GitHub code scanning shows a result at its rule descriptor's severity, whatever the
+	// result says, so a result of its own severity would read differently there and here.
+	if _, ok := obj["severity"]; ok {
+		return Finding{}, fmt.Errorf("deny result carries a severity of its own: every finding of a rule has the rule's severity (custom.severity); a finding that deserves another is another rule")
 	}
 	span, _, found := doc.ResolveSpan(p)
 	switch {
@@ -740,8 +738,57 @@ func (e *Engine) finding(rule *Rule, doc *scanners.Document, v any) (Finding, er
 	if f.Range.IsZero() {
 		f.Range = scanners.LineRange(1, 1, 1)
 	}
-	f.Fingerprint = fingerprint(rule.ID, doc, p)
+	rel, err := relatedLocations(obj["related"])
+	if err != nil {
+		return Finding{}, err
+	}
+	f.Related = rel
+	// A split rule's findings keep the fingerprint they had under the old ID, so baselines and
+	// code scanning's alert history still recognise them.
+	id := rule.ID
+	if rule.SplitFrom != "" {
+		id = rule.SplitFrom
+	}
+	f.Fingerprint = fingerprint(id, doc, p)
 	return f, nil
+}
+
+// relatedLocations reads a result's related list (data.deploylint.lib.result.related): the
+// path and line of each other place come from the driver's facts (a stack variable's origin),
+// never computed by the rule.
+func relatedLocations(v any) ([]Location, error) {
+	if v == nil {
+		return nil, nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("deny result's related is %T, not a list built by data.deploylint.lib.result.related", v)
+	}
+	out := make([]Location, 0, len(list))
+	for _, item := range list {
+		m, _ := item.(map[string]any)
+		p, _ := m["path"].(string)
+		msg, _ := m["msg"].(string)
+		line, err := intOf(m["line"])
+		if p == "" || err != nil || line < 1 {
+			return nil, fmt.Errorf("deny result's related location %v needs a path and a line", item)
+		}
+		out = append(out, Location{Path: p, Range: scanners.LineRange(line, 1, 1), Message: msg})
+	}
+	return out, nil
+}
+
+func intOf(v any) (int, error) {
+	switch n := v.(type) {
+	case json.Number:
+		i, err := n.Int64()
+		return int(i), err
+	case float64:
+		return int(n), nil
+	case int:
+		return n, nil
+	}
+	return 0, fmt.Errorf("not a number: %v", v)
 }
 
 // fingerprint hashes rule, file and data path, with array indexes replaced by the element's

@@ -15,6 +15,16 @@ type Finding struct {
 	Range       scanners.Range `json:"range"`
 	Fingerprint string         `json:"fingerprint"`
 	Suppressed  *Suppression   `json:"suppressed,omitempty"`
+	// Related are the other places a cross-file finding stands on (the .env line a users.acl
+	// finding compares with), in SARIF's relatedLocations.
+	Related []Location `json:"related,omitempty"`
+}
+
+// Location is a place in a scanned file other than the finding's own, and what it is there.
+type Location struct {
+	Path    string         `json:"path"`
+	Range   scanners.Range `json:"range"`
+	Message string         `json:"message"`
 }
 
 // Suppression records why a finding is not counted (an inline ignore, a baseline).

@@ -21,6 +21,7 @@ func uncitedRules() map[string]string {
 		"META002": own,
 		"META003": own,
 		"META004": own,
+		"META005": own,
 		"NGX011":  own,
 		// Checks that stand on other sources than the four guides; listing them under a guide
 		// statement they do not enforce would overstate the guide's coverage.

@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/deploylint/deploylint/scanners"
@@ -14,22 +15,14 @@ type directiveUse struct {
 	used bool
 }
 
-// covers reports whether a directive applies to a finding of its file.
-func (d *directiveUse) covers(f *Finding) bool {
-	if !containsID(d.IDs, f.RuleID) {
+// covers reports whether a directive applies to a finding of its file: it names the finding's
+// rule, or the rule that one was split from.
+func (d *directiveUse) covers(cat *Catalogue, f *Finding) bool {
+	if !slices.ContainsFunc(d.IDs, func(id string) bool { return cat.Names(id, f.RuleID) }) {
 		return false
 	}
 	line := f.Range.Start.Line
 	return d.File || d.Line == line || (d.OwnLine && d.Line == line-1)
-}
-
-func containsID(ids []string, id string) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }
 
 // FileDirectives are the inline ignores of one scanned file, by its document path.
@@ -62,7 +55,7 @@ func (e *Engine) Suppress(ctx context.Context, files []FileDirectives, findings 
 	for i := range findings {
 		f := &findings[i]
 		for _, d := range byPath[f.Path] {
-			if !d.covers(f) {
+			if !d.covers(e.Catalogue, f) {
 				continue
 			}
 			d.used = true

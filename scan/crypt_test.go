@@ -17,7 +17,7 @@ import (
 const adminHash1000 = "$6$rounds=1000$deploylint$AS1lwRlsn2HhiD7pszL54i7z6DpJdH.8CBX3VaHyDlG3P1tKMEcUiKdE/Wi/LTkDqIoN42gTTH5w6y6uniTk6."
 
 // TestCryptWorkIsBounded: the crypt checks of a scan stop at its limit, the files whose checks
-// were skipped get an info finding (META003) naming the limit, the first files are checked as
+// were skipped get an info finding (META005) naming the limit, the first files are checked as
 // before, and which files those are does not depend on the order of evaluation.
 func TestCryptWorkIsBounded(t *testing.T) {
 	ctx := context.Background()
@@ -54,15 +54,15 @@ func TestCryptWorkIsBounded(t *testing.T) {
 		}
 		var got []string
 		for _, f := range res.Findings {
-			if f.RuleID == "DCOS008" || f.RuleID == "META003" {
+			if f.RuleID == "DCOS014" || f.RuleID == "META005" {
 				got = append(got, fmt.Sprintf("%s:%s:%s", f.Path, f.RuleID, f.Severity))
-				if f.RuleID == "META003" && !strings.Contains(f.Message, "crypt work budget") {
-					t.Errorf("META003 message %q does not name the crypt budget", f.Message)
+				if f.RuleID == "META005" && !strings.Contains(f.Message, "crypt work budget") {
+					t.Errorf("META005 message %q does not name the crypt budget", f.Message)
 				}
 			}
 		}
 		s := strings.Join(got, " ")
-		want := "c0/genconf/config.yaml:DCOS008:critical c2/genconf/config.yaml:META003:info c3/genconf/config.yaml:META003:info c4/genconf/config.yaml:META003:info c5/genconf/config.yaml:META003:info"
+		want := "c0/genconf/config.yaml:DCOS014:critical c2/genconf/config.yaml:META005:info c3/genconf/config.yaml:META005:info c4/genconf/config.yaml:META005:info c5/genconf/config.yaml:META005:info"
 		if s != want {
 			t.Errorf("workers %d:\ngot  %s\nwant %s", workers, s, want)
 		}

@@ -193,6 +193,9 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 		fs = rules.ApplySettings(fs, s.rules, s.configPath)
 		for i := range fs {
 			fs[i].Path = joinDisplay(prefix, fs[i].Path)
+			for j := range fs[i].Related {
+				fs[i].Related[j].Path = joinDisplay(prefix, fs[i].Related[j].Path)
+			}
 		}
 		res.Findings = append(res.Findings, fs...)
 	}
@@ -204,6 +207,10 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 		f := &res.Findings[i]
 		f.Message = secret.Printable(res.Redactor.String(roots.Replace(f.Message)))
 		f.Path = secret.Printable(f.Path)
+		for j := range f.Related {
+			r := &f.Related[j]
+			r.Path, r.Message = secret.Printable(r.Path), secret.Printable(res.Redactor.String(roots.Replace(r.Message)))
+		}
 		if f.Suppressed != nil {
 			f.Suppressed.Justification = secret.Printable(res.Redactor.String(f.Suppressed.Justification))
 		}

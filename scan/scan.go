@@ -76,7 +76,7 @@ type Result struct {
 	Sources map[string]string
 	// Config is the configuration the scan used (empty when none was found).
 	Config *rules.Config
-	// Catalogue lists the rules the scan ran.
+	// Catalogue lists the rules the scan ran, at the severities the configuration gives them.
 	Catalogue *rules.Catalogue
 	// Redactor masks the scan's secrets in anything printed: the findings' messages already
 	// went through it; reports quoting source lines and error output use it too.
@@ -160,11 +160,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if rerr != nil {
 		return nil, rerr
 	}
+	settings.rules = b.e.Catalogue.WithSettings(settings.rules)
 	res, err := evaluate(ctx, b.e, t, settings)
 	if err != nil {
 		return nil, err
 	}
-	res.Config, res.Catalogue = cfg, b.e.Catalogue
+	res.Config, res.Catalogue = cfg, b.e.Catalogue.WithSeverities(settings.rules)
 	return res, nil
 }
 

@@ -71,7 +71,7 @@ func TestNoSecretInAnyOutput(t *testing.T) {
 			}
 		}
 		if !strings.Contains(all, "ACL001") || !strings.Contains(all, "META001") || !strings.Contains(all, "ENV010") ||
-			!strings.Contains(all, "CMP006") || !strings.Contains(all, "FML002") || !strings.Contains(all, "DCOS008") {
+			!strings.Contains(all, "CMP006") || !strings.Contains(all, "FML005") || !strings.Contains(all, "DCOS008") {
 			t.Errorf("%s output lacks the findings the planted secrets should raise:\n%s", format, all)
 		}
 	}

@@ -21,4 +21,15 @@ bool(k) := false if lower(sprintf("%v", [cfg[k]])) == "false"
 # absent(k) is true when the key is not in the file (or null).
 absent(k) if not cfg[k]
 
+# old_tls_enabled are the Admin Router switches of TLS 1.0 and 1.1 set 'true' (DCOS003, or
+# DCOS013 when TLS 1.2 is off too).
+old_tls_enabled contains k if {
+	some k in ["adminrouter_tls_1_0_enabled", "adminrouter_tls_1_1_enabled"]
+	bool(k) == true
+}
+
+old_tls_msg(k) := sprintf("%s enables a deprecated TLS version on Admin Router: set it to 'false'", [k])
+
+tls12_off if bool("adminrouter_tls_1_2_enabled") == false
+
 absent(k) if cfg[k] == null

@@ -35,6 +35,60 @@ known_sha256 := object.union_n([
 
 known_values := {v | some v in secrets.default_sha256; v != ""} | secrets.placeholder_words
 
+# known_password_uses are [user index, password, how a message names it] for every final
+# password that is public (ACL002 for enabled users, ACL010 for disabled ones). Only the final
+# password set counts: a default removed again with <pw or !hash cannot log in. The parser
+# indexes the final passwords by SHA-256, so each known password is one lookup.
+known_password_uses contains [i, p, known] if {
+	some h, known in known_sha256
+	some [i, k] in input.data.passwords_by_sha256[h]
+	p := input.data.users[i].passwords[k]
+}
+
+# known_password_msg names the user and the public password (never a secret one).
+known_password_msg(u, p, known) := sprintf("user %s has a well-known default password: %s %s; set a unique random one", [u.name, form, known]) if {
+	form := {"hash": "its hash is the SHA-256 of", "cleartext": "it is"}[p.form]
+}
+
+# full_rights is true for a user with +@all or +@admin in effect (the parser lists @all or
+# @admin among its admin grants): a passwordless one is ACL011's, the others ACL004's.
+full_rights(u) if {
+	some t in ["@all", "@admin"]
+	t in u.admin_grants
+}
+
+# nopass_beyond_health are the indexes of the enabled users other than default that log in
+# without a password (nopass) yet may do more than health checks.
+nopass_beyond_health contains i if {
+	some i in input.data.nopass_users
+	u := input.data.users[i]
+	u.enabled
+	u.beyond_health
+	u.name != "default"
+}
+
+nopass_msg(u) := sprintf("user %s has no password (nopass) yet may do more than health checks: give it a hashed password or only +ping +cluster|info", [u.name])
+
+# unintended_admins are the indexes of the enabled, passworded administrator accounts the
+# configuration does not declare as intended (ACL005, or ACL012 with a weak password).
+unintended_admins contains i if {
+	some i in input.data.granting_admin
+	u := input.data.users[i]
+	u.admin_account
+	u.enabled
+	not u.nopass
+	not u.name in intended_admins
+	admin_grant(u)
+}
+
+admin_msg(u) := sprintf("user %s is enabled with administrator rights (%s): turn it off if nobody needs it, or secure it and declare it as an intended admin", [u.name, admin_grant(u)])
+
+# weak_password: the user also has ACL001's or ACL002's problem, so its password is readable
+# in the file or public.
+weak_password(u) if count(u.cleartext) > 0
+
+weak_password(u) if has_known_password(u)
+
 # has_known_password is true when one of the user's final passwords is public (asked of the
 # few admin accounts; a rule about every user looks the known hashes up in
 # input.data.passwords_by_sha256 instead).

@@ -10,10 +10,11 @@ test_key if {
 	result.key(["vars", 1], "m").anchor == "key"
 }
 
-test_file if {
-	result.file("m") == {"path": [], "msg": "m", "anchor": "file"}
+test_related if {
+	r := result.related(result.file("m"), [{"path": ".env", "line": 2, "msg": "here"}])
+	r.related == [{"path": ".env", "line": 2, "msg": "here"}]
 }
 
-test_severity if {
-	result.severity(result.at([], "m"), "high").severity == "high"
+test_file if {
+	result.file("m") == {"path": [], "msg": "m", "anchor": "file"}
 }

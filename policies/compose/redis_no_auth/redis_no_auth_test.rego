@@ -6,25 +6,19 @@ import data.deploylint.test.compose
 test_published_without_password_is_critical if {
 	redis := compose.service("redis", {"ports": [compose.port("", 6379)]})
 	r := redis_no_auth.deny with input as compose.stack({"redis": redis})
-	some x in r
-	x.severity == "critical"
+	{x.path | some x in r} == {["services", "redis"]}
 }
 
-test_internal_without_password_is_high if {
+# Reachable on the compose network only it is CMP013's; an optional variable is CMP014's.
+test_internal_or_optional_is_left_out if {
 	redis := compose.service("redis", {"command": ["redis-server", "--requirepass", ""]})
-	r := redis_no_auth.deny with input as compose.stack({"redis": redis})
-	some x in r
-	x.severity == "high"
-}
-
-test_optional_variable_is_medium if {
-	redis := compose.service("redis", {
+	count(redis_no_auth.deny) == 0 with input as compose.stack({"redis": redis})
+	optional := compose.service("redis", {
+		"ports": [compose.port("", 6379)],
 		"command": ["redis-server", "--requirepass", "Vd8tq2Lw9Zr4Xk1p"],
 		"command_raw": "redis-server --requirepass ${REDIS_PASSWORD}",
 	})
-	r := redis_no_auth.deny with input as compose.stack({"redis": redis})
-	some x in r
-	x.severity == "medium"
+	count(redis_no_auth.deny) == 0 with input as compose.stack({"redis": optional})
 }
 
 test_authenticated_passes if {
@@ -39,12 +33,12 @@ test_authenticated_passes if {
 
 test_unset_password_variable_is_no_password if {
 	redis := compose.service("redis", {
+		"ports": [compose.port("", 6379)],
 		"command": ["redis-server", "--requirepass", "unset"],
 		"command_raw": "redis-server --requirepass ${REDIS_PASSWORD}",
 	})
 	r := redis_no_auth.deny with input as compose.stack_with({"redis": redis}, {"unset_variables": ["REDIS_PASSWORD"]})
 	some x in r
-	x.severity == "high"
 	contains(x.msg, "set by no scanned .env")
 }
 
@@ -66,15 +60,14 @@ test_requirepass_in_shell_script_counts if {
 }
 
 test_shell_variable_the_environment_lacks_is_no_password if {
-	s := compose.service("valkey/valkey", {"command": ["sh", "-c", "valkey-server --requirepass $REDIS_PASSWORD"], "command_flags": [shell_flag(["REDIS_PASSWORD"])]})
+	s := compose.service("valkey/valkey", {"ports": [compose.port("", 6379)], "command": ["sh", "-c", "valkey-server --requirepass $REDIS_PASSWORD"], "command_flags": [shell_flag(["REDIS_PASSWORD"])]})
 	r := redis_no_auth.deny with input as compose.stack({"redis": s})
 	some x in r
-	x.severity == "high"
 	contains(x.msg, "shell variable that the service's environment does not set")
 }
 
 test_shell_variable_set_unread_or_computed if {
-	empty := compose.service("valkey/valkey", {"environment": {"REDIS_PASSWORD": ""}, "environment_origin": {"REDIS_PASSWORD": "literal"}, "command_flags": [shell_flag(["REDIS_PASSWORD"])]})
+	empty := compose.service("valkey/valkey", {"ports": [compose.port("", 6379)], "environment": {"REDIS_PASSWORD": ""}, "environment_origin": {"REDIS_PASSWORD": "literal"}, "command_flags": [shell_flag(["REDIS_PASSWORD"])]})
 	count(redis_no_auth.deny) == 1 with input as compose.stack({"redis": empty})
 	unread := compose.service("valkey/valkey", {"command_flags": [shell_flag(["REDIS_PASSWORD"])], "env_files_unread": true})
 	count(redis_no_auth.deny) == 0 with input as compose.stack({"redis": unread})
@@ -86,5 +79,5 @@ test_shell_variable_set_unread_or_computed if {
 test_cosmos_redis_image_configures_itself if {
 	cosmos := compose.service("openc3inc/openc3-redis", {})
 	count(redis_no_auth.deny) == 0 with input as compose.stack({"openc3-redis": cosmos})
-	count(redis_no_auth.deny) == 1 with input as compose.stack({"redis": compose.service("redis", {})})
+	count(redis_no_auth.deny) == 1 with input as compose.stack({"redis": compose.service("redis", {"ports": [compose.port("", 6379)]})})
 }

@@ -1,7 +1,7 @@
 # METADATA
-# title: Security mode not strict
+# title: Security disabled
 # description: |
-#   security: disabled turns off DC/OS Enterprise authorization checks (high); permissive, or no security key on Enterprise (the default is permissive), lets services talk without TLS and tolerates unauthenticated requests (medium).
+#   security: disabled turns off DC/OS Enterprise authorization checks. Permissive mode, or no security key on Enterprise (the default is permissive), is DCOS012's.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/DCOS001.md
 #     description: rule documentation
@@ -20,10 +20,3 @@ import data.deploylint.lib.dcos
 import data.deploylint.lib.result
 
 deny contains result.at(["security"], "security is disabled: DC/OS Enterprise enforces no authorization; set security: strict") if lower(dcos.cfg.security) == "disabled"
-
-deny contains result.severity(result.at(["security"], "security is permissive: set security: strict"), "medium") if lower(dcos.cfg.security) == "permissive"
-
-deny contains result.severity(result.file("no security key on this Enterprise configuration, so DC/OS runs permissive: add security: strict"), "medium") if {
-	dcos.enterprise
-	dcos.absent("security")
-}

@@ -1,7 +1,7 @@
 # METADATA
 # title: Superuser password hash missing or not crypt SHA-512
 # description: |
-#   On Enterprise the initial superuser needs superuser_password_hash in crypt(3) SHA-512 form ($6$…). Missing or empty, or another form, is reported; so is a superuser_password key (a cleartext password in the file), and a hash that is the SHA-512 crypt of the user name or a common default (admin, password, dcos, changeme).
+#   On Enterprise the initial superuser needs superuser_password_hash in crypt(3) SHA-512 form ($6$…). Missing or empty, or another form, is reported; so is a superuser_password key (a cleartext password in the file). A hash of the user name or a common default is DCOS014's.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/DCOS008.md
 #     description: rule documentation
@@ -19,8 +19,6 @@ package deploylint.rules.dcos.superuser_hash
 import data.deploylint.lib.dcos
 import data.deploylint.lib.result
 
-candidates := array.concat([object.get(dcos.cfg, "superuser_username", "")], data.deploylint.data.defaults.dcos.superuser_passwords)
-
 deny contains result.file("no superuser_password_hash on this Enterprise configuration: set one (crypt SHA-512)") if {
 	dcos.enterprise
 	object.get(dcos.cfg, "superuser_password_hash", "") == ""
@@ -34,12 +32,3 @@ deny contains result.at(["superuser_password_hash"], "superuser_password_hash is
 }
 
 deny contains result.at(["superuser_password"], "superuser_password holds the superuser password in cleartext: use superuser_password_hash") if dcos.cfg.superuser_password
-
-deny contains result.severity(result.at(["superuser_password_hash"], msg), "critical") if {
-	h := dcos.cfg.superuser_password_hash
-	startswith(h, "$6$")
-	some pw in candidates
-	pw != ""
-	deploylint.crypt_matches(h, pw)
-	msg := sprintf("superuser_password_hash is the SHA-512 crypt of %q: choose a unique password", [pw])
-}

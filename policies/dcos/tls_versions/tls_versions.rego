@@ -1,7 +1,7 @@
 # METADATA
 # title: TLS 1.0/1.1 enabled on Admin Router
 # description: |
-#   adminrouter_tls_1_0_enabled or adminrouter_tls_1_1_enabled is 'true': Admin Router accepts protocols deprecated by RFC 8996. With adminrouter_tls_1_2_enabled 'false' as well, only the old protocols remain (high).
+#   adminrouter_tls_1_0_enabled or adminrouter_tls_1_1_enabled is 'true': Admin Router accepts protocols deprecated by RFC 8996 beside TLS 1.2. With adminrouter_tls_1_2_enabled 'false' as well, only the old protocols remain: DCOS013's.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/DCOS003.md
 #     description: rule documentation
@@ -19,13 +19,7 @@ package deploylint.rules.dcos.tls_versions
 import data.deploylint.lib.dcos
 import data.deploylint.lib.result
 
-deny contains result.severity(result.at([k], sprintf("%s enables a deprecated TLS version on Admin Router: set it to 'false'", [k])), severity) if {
-	some k in ["adminrouter_tls_1_0_enabled", "adminrouter_tls_1_1_enabled"]
-	dcos.bool(k) == true
+deny contains result.at([k], dcos.old_tls_msg(k)) if {
+	some k in dcos.old_tls_enabled
+	not dcos.tls12_off
 }
-
-tls12_off if dcos.bool("adminrouter_tls_1_2_enabled") == false
-
-severity := "high" if tls12_off
-
-severity := "medium" if not tls12_off

@@ -1,7 +1,7 @@
 # METADATA
 # title: ZooKeeper credentials default or missing
 # description: |
-#   On Enterprise, each of zk_super_credentials, zk_master_credentials and zk_agent_credentials must be set: missing ones fall back to the same public defaults on every cluster (super:secret, dcos-master:secret1, dcos-agent:secret2), which give full access to ZooKeeper and so to the cluster state (critical). A value not of the form uid:password, or a password shorter than 16 characters, is weak (medium).
+#   On Enterprise, each of zk_super_credentials, zk_master_credentials and zk_agent_credentials must be set: missing ones fall back to the same public defaults on every cluster (super:secret, dcos-master:secret1, dcos-agent:secret2), which give full access to ZooKeeper and so to the cluster state. A value not of the form uid:password, or a password shorter than 16 characters, is DCOS011's.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/DCOS006.md
 #     description: rule documentation
@@ -31,18 +31,4 @@ deny contains result.file(msg) if {
 deny contains result.at([k], sprintf("%s is the public default %q: set a unique uid:password", [k, v])) if {
 	some k, v in zk
 	dcos.cfg[k] == v
-}
-
-deny contains result.severity(result.at([k], sprintf("%s is not uid:password with a password of 16 characters or more", [k])), "medium") if {
-	some k, v in zk
-	val := dcos.cfg[k]
-	val != v
-	not strong(val)
-}
-
-strong(val) if {
-	parts := split(val, ":")
-	count(parts) == 2
-	parts[0] != ""
-	count(parts[1]) >= 16
 }

@@ -1,10 +1,9 @@
 # METADATA
 # title: COSMOS Redis password is the shipped default
 # description: |
-#   OPENC3_REDIS_PASSWORD (the main COSMOS account) or OPENC3_SR_REDIS_PASSWORD (the account
-#   handed to every user script) still holds the password COSMOS ships in its public .env.
-#   Anyone who reaches Redis can log in with it, read and change all telemetry and commands.
-#   The script-runner account is reported as high: its key space is narrower.
+#   OPENC3_REDIS_PASSWORD (the main COSMOS account) still holds the password COSMOS ships in
+#   its public .env. Anyone who reaches Redis can log in with it, read and change all
+#   telemetry and commands. The script-runner account (OPENC3_SR_REDIS_PASSWORD) is ENV011's.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ENV001.md
 #     description: rule documentation
@@ -22,8 +21,9 @@ package deploylint.rules.dotenv.cosmos_redis_password
 import data.deploylint.lib.dotenv
 import data.deploylint.lib.result
 
-deny contains result.severity(result.at(["vars", i, "value"], msg), entry.severity) if {
+deny contains result.at(["vars", i, "value"], msg) if {
 	some [i, entry] in dotenv.cosmos_default("redis")
+	not entry.script_runner
 	v := input.data.vars[i]
 	msg := sprintf("%s is the shipped COSMOS default %q: set a unique random password here and its SHA-256 in users.acl", [v.name, v.value])
 }

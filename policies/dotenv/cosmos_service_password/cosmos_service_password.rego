@@ -21,8 +21,8 @@ package deploylint.rules.dotenv.cosmos_service_password
 import data.deploylint.lib.dotenv
 import data.deploylint.lib.result
 
-deny contains result.severity(result.at(["vars", i, "value"], msg), entry.severity) if {
-	some [i, entry] in dotenv.cosmos_default("service")
+deny contains result.at(["vars", i, "value"], msg) if {
+	some [i, _] in dotenv.cosmos_default("service")
 	v := input.data.vars[i]
 	msg := sprintf("%s is the shipped COSMOS default %q: anyone who reaches the API can act as the service; set a unique random value", [v.name, v.value])
 }

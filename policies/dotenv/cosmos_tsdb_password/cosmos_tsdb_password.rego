@@ -21,8 +21,8 @@ package deploylint.rules.dotenv.cosmos_tsdb_password
 import data.deploylint.lib.dotenv
 import data.deploylint.lib.result
 
-deny contains result.severity(result.at(["vars", i, "value"], msg), entry.severity) if {
-	some [i, entry] in dotenv.cosmos_default("tsdb")
+deny contains result.at(["vars", i, "value"], msg) if {
+	some [i, _] in dotenv.cosmos_default("tsdb")
 	v := input.data.vars[i]
 	msg := sprintf("%s is the shipped COSMOS default %q: set a unique random password", [v.name, v.value])
 }

@@ -1,7 +1,7 @@
 # METADATA
 # title: API key stored raw or as a placeholder
 # description: |
-#   auth.api_keys must hold SHA-256 hashes (64 hexadecimal characters), never raw keys. A CHANGE_ME placeholder left from the shipped config lets nobody (or anyone who guesses the placeholder) in (critical); any other value that is not 64 hex characters is likely a raw key (high); the SHA-256 of the empty string accepts an empty key (critical).
+#   auth.api_keys must hold SHA-256 hashes (64 hexadecimal characters), never raw keys. A CHANGE_ME placeholder left from the shipped config lets nobody (or anyone who guesses the placeholder) in; the SHA-256 of the empty string accepts an empty key. Any other value that is not 64 hex characters is likely a raw key: FML005's.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/FML002.md
 #     description: rule documentation
@@ -16,38 +16,17 @@
 #   guide: 'FetchML security guide: "Stores SHA256 hashes of API keys (never raw keys)" and the shipped configs "intentionally contain CHANGE_ME_ placeholders"'
 package deploylint.rules.fetchml.raw_api_key
 
+import data.deploylint.lib.fetchml
 import data.deploylint.lib.result
-
-cfg := input.data
 
 empty_sha := "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
-# hashes lists [path, value] of every key hash, whether written user: HASH or user: {hash: HASH}.
-hashes contains [["auth", "api_keys", user], v] if {
-	some user, v in cfg.auth.api_keys
-	is_string(v)
-}
-
-hashes contains [["auth", "api_keys", user, k], v] if {
-	some user, entry in cfg.auth.api_keys
-	is_object(entry)
-	some k in ["hash", "api_key_hash", "key_hash", "sha256"]
-	v := entry[k]
-	is_string(v)
-}
-
 deny contains result.at(path, sprintf("API key of %s is a CHANGE_ME placeholder: generate a key and store its SHA-256", [path[2]])) if {
-	some [path, v] in hashes
+	some [path, v] in fetchml.api_key_hashes
 	contains(upper(v), "CHANGE_ME")
 }
 
-deny contains result.severity(result.at(path, sprintf("API key of %s is not a SHA-256 hash (64 hex characters): store the hash, never the key", [path[2]])), "high") if {
-	some [path, v] in hashes
-	not contains(upper(v), "CHANGE_ME")
-	not regex.match(`^[0-9a-fA-F]{64}$`, v)
-}
-
 deny contains result.at(path, sprintf("API key of %s is the SHA-256 of the empty string: an empty key would be accepted", [path[2]])) if {
-	some [path, v] in hashes
+	some [path, v] in fetchml.api_key_hashes
 	lower(v) == empty_sha
 }

@@ -4,9 +4,7 @@
 #   A policy did not finish on this file: it ran past the per-document time budget, or (for a
 #   custom policy) it failed with an error. The findings it would have produced for this file
 #   are missing, so the file is not fully audited. Other policies and files were still checked.
-#   Checks skipped because a scan-wide work limit ran out (the SHA-512 crypt budget of
-#   DCOS008's superuser_password_hash check) are reported at severity info: the limit is
-#   deploylint's protection against hostile input, not a fault of the file.
+#   Checks skipped because a scan-wide work limit ran out are META005's.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/META003.md
 #     description: rule documentation
@@ -24,6 +22,3 @@ import data.deploylint.lib.result
 msg := sprintf("%s %s on this file; its findings here are missing", [input.data.what, input.data.reason])
 
 deny contains result.file(msg) if not input.data.limit
-
-# A scan-wide limit says what the user can do about it.
-deny contains result.severity(result.file(sprintf("%s: %s", [msg, input.data.fix])), "info") if input.data.limit

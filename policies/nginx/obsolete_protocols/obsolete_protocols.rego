@@ -1,9 +1,9 @@
 # METADATA
-# title: Obsolete TLS/SSL protocol
+# title: SSLv2 or SSLv3 enabled
 # description: |
-#   ssl_protocols (also proxy_ssl_protocols, and in stream and mail) enables SSLv2 or SSLv3
-#   (broken: high) or TLSv1 / TLSv1.1 (deprecated by RFC 8996, no modern cipher suites:
-#   medium). Every server that inherits the directive accepts them.
+#   ssl_protocols (also proxy_ssl_protocols, and in stream and mail) enables SSLv2 or SSLv3,
+#   which are broken. Every server that inherits the directive accepts them. A list whose
+#   oldest protocols are TLSv1 / TLSv1.1 is NGX012's.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/NGX001.md
 #     description: rule documentation
@@ -21,22 +21,8 @@ package deploylint.rules.nginx.obsolete_protocols
 import data.deploylint.lib.nginx
 import data.deploylint.lib.result
 
-deny contains result.severity(result.at(["directives", k], msg), sev) if {
-	some name in ["ssl_protocols", "proxy_ssl_protocols"]
-	some k in input.data.by_name[name]
-	d := nginx.directives[k]
-	bad := [p | some p in d.args; p in {"SSLv2", "SSLv3", "TLSv1", "TLSv1.1"}]
-	count(bad) > 0
-	sev := severity(bad)
-	msg := sprintf("%s enables %s: allow only TLSv1.2 and TLSv1.3", [d.name, concat(", ", bad)])
-}
-
-severity(bad) := "high" if {
-	some p in bad
+deny contains result.at(["directives", k], nginx.old_protocols_msg(k)) if {
+	some k in nginx.old_protocols
+	some p in nginx.args(k)
 	p in {"SSLv2", "SSLv3"}
-}
-
-severity(bad) := "medium" if {
-	not "SSLv2" in bad
-	not "SSLv3" in bad
 }

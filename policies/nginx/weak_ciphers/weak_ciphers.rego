@@ -3,8 +3,8 @@
 # description: |
 #   ssl_ciphers (or proxy_ssl_ciphers) enables cipher families that are broken or have no
 #   forward secrecy: RC4, DES/3DES, MD5, LOW, anonymous ADH/AECDH, SSLv2, or ALL/DEFAULT-style
-#   lists without exclusions (medium); NULL/eNULL/aNULL or EXPORT (no encryption, no
-#   authentication or 40-bit keys) are high. OpenSSL's shorthands count as the families they
+#   lists without exclusions. A list that enables NULL/eNULL/aNULL or EXPORT (no encryption,
+#   no authentication or 40-bit keys) is NGX013's. OpenSSL's shorthands count as the families they
 #   name: each +- separated component of an entry (EECDH+aRSA+3DES, RSA+3DES, DES-CBC3-SHA
 #   enable 3DES). Entries starting with ! or - are not counted; a family that a ! entry
 #   removes anywhere in the list (!3DES; !aNULL also removes ADH and AECDH), or a - entry after
@@ -23,25 +23,10 @@
 #   guide: 'FetchML security guide: "[Reverse Proxy] (nginx/Apache) - TLS termination"; DC/OS Enterprise security guide: Admin Router TLS "settings are configurable"'
 package deploylint.rules.nginx.weak_ciphers
 
-import data.deploylint.lib.ciphers
+import data.deploylint.lib.nginx
 import data.deploylint.lib.result
 
-weak_families := {"RC4", "DES", "3DES", "DES-CBC3", "MD5", "LOW", "ADH", "AECDH", "SSLV2", "NULL", "ENULL", "ANULL", "EXPORT", "EXP"}
-
-high_families := {"NULL", "ENULL", "ANULL", "EXPORT", "EXP"}
-
-enabled(spec) := ciphers.named(spec, weak_families) | {"ALL" |
-	some tok in regex.split(`[:, ]+`, spec)
-	upper(tok) in {"ALL", "DEFAULT"}
-	not contains(spec, "!")
-}
-
-deny contains result.severity(result.at(["directives", k], msg), sev) if {
-	some name in ["ssl_ciphers", "proxy_ssl_ciphers"]
-	some k in input.data.by_name[name]
-	d := input.data.directives[k]
-	fams := enabled(concat(":", d.args))
-	count(fams) > 0
-	sev := {true: "high", false: "medium"}[count(fams & high_families) > 0]
-	msg := sprintf("%s enables weak ciphers (%s): use a current AEAD-only list", [d.name, concat(", ", sort(fams))])
+deny contains result.at(["directives", k], nginx.weak_ciphers_msg(k)) if {
+	some k in nginx.weak_ciphers
+	count(nginx.weak_cipher_families(k) & nginx.broken_cipher_families) == 0
 }

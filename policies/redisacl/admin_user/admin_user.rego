@@ -4,8 +4,8 @@
 #   An enabled administrator account (named admin, root, …, or the default user) can run
 #   ACL, CONFIG, MODULE or DEBUG (through +@admin, +@all, +@dangerous, the commands themselves
 #   or subcommands such as config|set): whoever has its password can rewrite users, load
-#   modules and read every key. COSMOS ships such a user only for occasional management. High
-#   when its password is also in cleartext or a known default. Users named in the
+#   modules and read every key. COSMOS ships such a user only for occasional management. When
+#   its password is also in cleartext or a known default it is ACL012's (high). Users named in the
 #   configuration's admins.redis_users are deliberate and not reported; passwordless users are
 #   ACL003/ACL004's, and application accounts with the same rights are ACL006's.
 # related_resources:
@@ -25,24 +25,8 @@ package deploylint.rules.redisacl.admin_user
 import data.deploylint.lib.redisacl
 import data.deploylint.lib.result
 
-deny contains result.severity(result.key(["users", i], msg), sev) if {
-	some i in input.data.granting_admin
+deny contains result.key(["users", i], redisacl.admin_msg(u)) if {
+	some i in redisacl.unintended_admins
 	u := input.data.users[i]
-	u.admin_account
-	u.enabled
-	not u.nopass
-	not u.name in redisacl.intended_admins
-	grant := redisacl.admin_grant(u)
-	sev := severity(u)
-	msg := sprintf("user %s is enabled with administrator rights (%s): turn it off if nobody needs it, or secure it and declare it as an intended admin", [u.name, grant])
+	not redisacl.weak_password(u)
 }
-
-severity(u) := "high" if weak_password(u)
-
-severity(u) := "medium" if not weak_password(u)
-
-# weak_password: the user also has ACL001's or ACL002's problem, so the admin password is
-# readable in the file or public.
-weak_password(u) if count(u.cleartext) > 0
-
-weak_password(u) if redisacl.has_known_password(u)

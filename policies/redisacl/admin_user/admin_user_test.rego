@@ -7,35 +7,26 @@ unique := "Vd8tq2Lw9Zr4Xk1p"
 
 hashed(pw) := [redisacl.hashed_password(pw, 1)]
 
-# COSMOS line 4: user admin on #<sha256 of adminpassword> +@admin
-test_shipped_admin_is_high if {
-	u := redisacl.admin("admin", object.union(redisacl.admin_category, {"line": 4, "passwords": hashed("adminpassword")}))
+# COSMOS line 4 (user admin on #<sha256 of adminpassword> +@admin) and a cleartext admin
+# password are ACL012's.
+test_weak_passwords_are_left_out if {
+	shipped := redisacl.admin("admin", object.union(redisacl.admin_category, {"line": 4, "passwords": hashed("adminpassword")}))
+	count(admin_user.deny) == 0 with input as redisacl.acl([redisacl.admin("default", {"enabled": false}), shipped])
+	clear := redisacl.admin("root", object.union(redisacl.all_commands, {
+		"passwords": [{"form": "cleartext", "sha256": crypto.sha256(unique), "token": 1}],
+		"cleartext": [{"op": ">", "token": 1, "sha256": crypto.sha256(unique)}],
+	}))
+	count(admin_user.deny) == 0 with input as redisacl.acl([clear])
+}
+
+test_unique_hash if {
+	u := redisacl.admin("admin", object.union(redisacl.admin_category, {"passwords": hashed(unique)}))
 	r := admin_user.deny with input as redisacl.acl([redisacl.admin("default", {"enabled": false}), u])
 	count(r) == 1
 	some x in r
 	x.path == ["users", 1]
 	x.anchor == "key"
-	x.severity == "high"
 	contains(x.msg, "(@admin)")
-	not contains(x.msg, "adminpassword")
-}
-
-test_cleartext_admin_is_high if {
-	u := redisacl.admin("root", object.union(redisacl.all_commands, {
-		"passwords": [{"form": "cleartext", "sha256": crypto.sha256(unique), "token": 1}],
-		"cleartext": [{"op": ">", "token": 1, "sha256": crypto.sha256(unique)}],
-	}))
-	r := admin_user.deny with input as redisacl.acl([u])
-	some x in r
-	x.severity == "high"
-	not contains(x.msg, unique)
-}
-
-test_unique_hash_is_medium if {
-	u := redisacl.admin("admin", object.union(redisacl.admin_category, {"passwords": hashed(unique)}))
-	r := admin_user.deny with input as redisacl.acl([u])
-	some x in r
-	x.severity == "medium"
 }
 
 test_default_user_with_password_and_all_commands if {

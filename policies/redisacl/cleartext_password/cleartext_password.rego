@@ -3,8 +3,7 @@
 # description: |
 #   A >password token stores the password as written: anyone who can read the file, a backup
 #   or the repository has it. Redis accepts #<sha256> instead and never needs the cleartext.
-#   A <password token (removing a password) also writes a cleartext password into the file
-#   (medium).
+#   A <password token (removing a password) is ACL009's.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ACL001.md
 #     description: rule documentation
@@ -28,11 +27,4 @@ deny contains result.at(["users", i, "tokens", c.token], msg) if {
 	some c in u.cleartext
 	c.op == ">"
 	msg := sprintf("user %s has a cleartext password (>…): store its SHA-256 as #<hash> instead", [u.name])
-}
-
-deny contains result.severity(result.at(["users", i, "tokens", c.token], msg), "medium") if {
-	some i, u in input.data.users
-	some c in u.cleartext
-	c.op == "<"
-	msg := sprintf("user %s removes a password written in cleartext (<…): use !<hash> instead", [u.name])
 }

@@ -5,7 +5,7 @@
 #   scriptrunnerpassword, adminpassword, the guide's admin), the redis.conf example foobared, a
 #   common placeholder, a notoriously weak password such as 12345678, or the empty password a
 #   bare > sets. Hashing does not help: the SHA-256 of a known password is just as known. A
-#   disabled (off) user cannot log in, so it is reported as low.
+#   disabled (off) user cannot log in: ACL010 reports it, as low.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ACL002.md
 #     description: rule documentation
@@ -23,14 +23,8 @@ package deploylint.rules.redisacl.default_password
 import data.deploylint.lib.redisacl
 import data.deploylint.lib.result
 
-# Only the final password set counts: a default removed again with <pw or !hash cannot log in.
-# The parser indexes the final passwords by SHA-256, so each known password is one lookup.
-deny contains result.severity(result.at(["users", i, "tokens", p.token], msg), sev) if {
-	some h, known in redisacl.known_sha256
-	some [i, k] in input.data.passwords_by_sha256[h]
+deny contains result.at(["users", i, "tokens", p.token], redisacl.known_password_msg(u, p, known)) if {
+	some [i, p, known] in redisacl.known_password_uses
 	u := input.data.users[i]
-	p := u.passwords[k]
-	form := {"hash": "its hash is the SHA-256 of", "cleartext": "it is"}[p.form]
-	msg := sprintf("user %s has a well-known default password: %s %s; set a unique random one", [u.name, form, known])
-	sev := {true: "critical", false: "low"}[u.enabled]
+	u.enabled
 }

@@ -28,7 +28,7 @@ pairs := data.deploylint.data.defaults.cosmos.redis_users
 
 env := object.get(input, ["stack", "env"], {})
 
-deny contains result.key(["users", i], msg) if {
+deny contains result.related(result.key(["users", i], msg), [origin(var, pw)]) if {
 	some var, pair in pairs
 	pw := env[var]
 	name := username(pair)
@@ -39,13 +39,16 @@ deny contains result.key(["users", i], msg) if {
 	msg := sprintf("no password of user %s matches %s in %s (line %d): COSMOS will fail to authenticate; set the same password in both files", [name, var, pw.path, pw.line])
 }
 
-deny contains result.file(msg) if {
+deny contains result.related(result.file(msg), [origin(var, pw)]) if {
 	some var, pair in pairs
 	pw := env[var]
 	name := username(pair)
 	count(redisacl.users_named(name)) == 0
 	msg := sprintf("%s in %s (line %d) is for Redis user %s, which this file does not define: COSMOS will fail to authenticate", [var, pw.path, pw.line, name])
 }
+
+# origin is the .env line the password comes from, as the stack records it.
+origin(var, pw) := {"path": pw.path, "line": pw.line, "msg": sprintf("%s is set here", [var])}
 
 username(pair) := env[pair.username_var].value
 

@@ -22,6 +22,7 @@ test_mismatch_is_on_the_user_and_never_prints_either_password if {
 	x.anchor == "key"
 	contains(x.msg, "OPENC3_REDIS_PASSWORD")
 	contains(x.msg, "cosmos/.env (line 52)")
+	x.related == [{"path": "cosmos/.env", "line": 52, "msg": "OPENC3_REDIS_PASSWORD is set here"}]
 	not contains(x.msg, env_pw)
 	not contains(x.msg, acl_pw)
 	not contains(x.msg, crypto.sha256(acl_pw))

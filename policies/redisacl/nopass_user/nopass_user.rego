@@ -3,8 +3,8 @@
 # description: |
 #   A user that is on with nopass accepts any password. That is fine for a health-check user
 #   limited to PING and CLUSTER INFO (as COSMOS's healthcheck user is), not for one that can
-#   run other commands or reach keys or channels. With +@all or +@admin it is critical. The
-#   default user is reported by ACL003.
+#   run other commands or reach keys or channels. With +@all or +@admin it is ACL011's
+#   (critical). The default user is reported by ACL003.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/ACL004.md
 #     description: rule documentation
@@ -19,20 +19,11 @@
 #   guide: 'COSMOS security guide: "healthcheck: Used during container startup to verify Redis is available. Has no password and can only run cluster info and ping commands."'
 package deploylint.rules.redisacl.nopass_user
 
+import data.deploylint.lib.redisacl
 import data.deploylint.lib.result
 
-deny contains result.severity(result.key(["users", i], msg), sev) if {
-	some i in input.data.nopass_users
+deny contains result.key(["users", i], redisacl.nopass_msg(u)) if {
+	some i in redisacl.nopass_beyond_health
 	u := input.data.users[i]
-	u.enabled
-	u.beyond_health
-	u.name != "default"
-	sev := severity(u)
-	msg := sprintf("user %s has no password (nopass) yet may do more than health checks: give it a hashed password or only +ping +cluster|info", [u.name])
+	not redisacl.full_rights(u)
 }
-
-# severity is critical with +@all or +@admin in effect (the parser lists @all or @admin).
-severity(u) := "critical" if {
-	some t in ["@all", "@admin"]
-	t in u.admin_grants
-} else := "high"
