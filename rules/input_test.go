@@ -108,8 +108,14 @@ func TestSmallValuesShared(t *testing.T) {
 	c := newConverter()
 	var terms []*ast.Term
 	for _, v := range []any{
-		[]any{}, []any{}, []string{"+get"}, []any{"+get"}, []any{1}, []any{"1"},
-		rec("*"), rec("*"), rec("app:*"), map[string]any{"pattern": "*", "token": 3},
+		[]any{},
+		[]any{},
+		[]string{"+get"},
+		[]any{"+get"},
+		[]any{1},
+		[]any{"1"},
+		rec("*"), rec("*"), rec("app:*"),
+		map[string]any{"pattern": "*", "token": 3},
 	} {
 		tm, err := c.term(v)
 		if err != nil {
