@@ -14,7 +14,7 @@ import (
 // reader knows what to rotate).
 func (e *Engine) Redactor(secrets []secret.Span) *secret.Redactor {
 	all := append(append([]secret.Span{}, secrets...), secret.Values(e.private...)...)
-	return secret.NewRedactor(secret.Options{Secrets: all, Public: e.public})
+	return secret.NewRedactor(secret.Options{Secrets: all, Public: e.public, Encoded: e.customCaps != nil})
 }
 
 // publicValues lists every string of the built-in policies' data (their data.json files): shipped

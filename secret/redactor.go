@@ -1,6 +1,10 @@
 package secret
 
 import (
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"net/url"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -21,6 +25,11 @@ type Options struct {
 	// quoted value invites copying; the same bytes elsewhere (the user openc3quest next to the
 	// default openc3questpassword, a comment about passwords) stay readable.
 	Public []string
+	// Encoded also masks each secret in the encodings a rule could print it in (base64, hex,
+	// URL escaping, JSON escaping): set when custom rules run, since a policy author's rule
+	// may hand on a value encoded, where a built-in rule never quotes one at all. Off, a scan
+	// of 100,000 passwords does not pay for six more forms of each.
+	Encoded bool
 }
 
 // Redactor masks secrets in every string the program prints. Build one per scan with
@@ -68,8 +77,14 @@ func NewRedactor(opt Options) *Redactor {
 			continue
 		}
 		for _, v := range pieces(sp.Value) {
-			if !public[v] {
-				r.values.add(v)
+			if public[v] {
+				continue
+			}
+			r.values.add(v)
+			if opt.Encoded {
+				for _, e := range encodings(v) {
+					r.values.add(e)
+				}
 			}
 		}
 	}
@@ -93,6 +108,22 @@ func pieces(v string) []string {
 				out = append(out, l)
 			}
 		}
+	}
+	return out
+}
+
+// encodings are the forms of v a rule could print it in besides v itself.
+func encodings(v string) []string {
+	b := []byte(v)
+	out := []string{
+		base64.StdEncoding.EncodeToString(b), base64.URLEncoding.EncodeToString(b),
+		hex.EncodeToString(b), strings.ToUpper(hex.EncodeToString(b)),
+	}
+	if q := url.QueryEscape(v); q != v {
+		out = append(out, q)
+	}
+	if j, err := json.Marshal(v); err == nil && string(j[1:len(j)-1]) != v {
+		out = append(out, string(j[1:len(j)-1]))
 	}
 	return out
 }

@@ -1,10 +1,14 @@
 package secret_test
 
 import (
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
+	"net/url"
 	"runtime"
 	"strings"
 	"testing"
@@ -57,6 +61,36 @@ func TestRedactorString(t *testing.T) {
 }
 
 // TestRedactorUTF8: a mask never leaves half a character behind.
+// TestRedactorEncoded: with Encoded, a secret is masked in the forms a custom rule could print
+// it in too; without, those forms are left alone (built-in rules never print one).
+func TestRedactorEncoded(t *testing.T) {
+	const pw = "Zx7planted+Redis/Pw41&"
+	forms := []string{
+		base64.StdEncoding.EncodeToString([]byte(pw)), base64.URLEncoding.EncodeToString([]byte(pw)),
+		hex.EncodeToString([]byte(pw)), strings.ToUpper(hex.EncodeToString([]byte(pw))), url.QueryEscape(pw),
+		strings.Trim(mustJSON(t, pw), `"`),
+	}
+	on := secret.NewRedactor(secret.Options{Secrets: []secret.Span{{Value: pw}}, Encoded: true})
+	off := secret.NewRedactor(secret.Options{Secrets: []secret.Span{{Value: pw}}})
+	for _, f := range forms {
+		if got := on.String("leak: " + f); strings.Contains(got, f[:8]) || strings.Contains(got, f[len(f)-8:]) {
+			t.Errorf("encoded form %q printed: %q", f, got)
+		}
+	}
+	if got := off.String(forms[2]); got != forms[2] {
+		t.Errorf("without Encoded a hex form was masked: %q", got)
+	}
+}
+
+func mustJSON(t *testing.T, v string) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 func TestRedactorUTF8(t *testing.T) {
 	r := secret.NewRedactor(secret.Options{Secrets: []secret.Span{{Value: "pässwörd-Zx7"}}})
 	for _, in := range []string{"ässwörd-", "xpässwörd-Zx7y", "wörd-Zx7ü"} {
