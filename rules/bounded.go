@@ -14,6 +14,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/tester"
 	"github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/open-policy-agent/opa/v1/types"
 )
@@ -261,6 +262,8 @@ type boundedSet struct {
 	decls []*ast.Builtin
 	opts  []func(*rego.Rego)
 	with  string
+	// inTests are the twins as OPA's tester takes custom built-ins, for `deploylint test`.
+	inTests []*tester.Builtin
 }
 
 func newBoundedSet(lim valueLimits) *boundedSet {
@@ -272,6 +275,10 @@ func newBoundedSet(lim valueLimits) *boundedSet {
 		s.decls = append(s.decls, decl)
 		s.opts = append(s.opts, rego.FunctionDyn(&rego.Function{Name: decl.Name, Decl: decl.Decl}, b.twin(lim, orig)))
 		fmt.Fprintf(&with, " with %s as %s", b.name, decl.Name)
+		s.inTests = append(s.inTests, &tester.Builtin{
+			Decl: decl,
+			Func: rego.FunctionDyn(&rego.Function{Name: decl.Name, Decl: decl.Decl}, b.twin(lim, orig)),
+		})
 	}
 	s.with = with.String()
 	decl := &ast.Builtin{Name: resultsCheck, Decl: types.NewFunction(types.Args(types.A), types.B)}

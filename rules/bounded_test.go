@@ -219,3 +219,45 @@ func evalBounded(ctx context.Context, t *testing.T, files fstest.MapFS, in rules
 	t.Logf("allocated %.1f MiB", float64(alloc)/(1<<20))
 	return fs
 }
+
+// TestCustomTestsAreBounded: `deploylint test` bounds a custom folder's tests as a scan bounds
+// its rules: a doubling test stops at the call past the limit, having built little, while a
+// test whose calls stay small (and one that mocks a bounded built-in) still passes.
+func TestCustomTestsAreBounded(t *testing.T) {
+	ctx := context.Background()
+	big := "package org.big_test\n\ntest_doubling if {\n\ts0 := \"a\"\n" + chain(40, `concat("", [$S, $S])`) + "\tcount(s40) > 0\n}\n\n" +
+		"test_small if {\n\tconcat(\"-\", [\"a\", \"b\"]) == \"a-b\"\n}\n\n" +
+		"test_mocked if {\n\tconcat(\"-\", [\"a\"]) == \"mock\" with concat as fake\n}\n\nfake(_, _) := \"mock\"\n"
+	e, err := rules.NewEngineWith(ctx, rules.EngineOptions{
+		Sources: []rules.PolicySource{{Name: "org", FS: mapFS(map[string]string{"big_test.rego": big}), Custom: true}},
+		Tests:   true, CallLimit: 1 << 20, EvalLimit: 4 << 20,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	results, err := e.RunTests(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	got := map[string]string{}
+	for _, r := range results {
+		switch {
+		case r.Err != nil:
+			got[r.Name] = r.Err.Error()
+		case r.Fail:
+			got[r.Name] = "fail"
+		default:
+			got[r.Name] = "pass"
+		}
+	}
+	if !strings.Contains(got["test_doubling"], "would build more than 1 MiB in one built-in call") ||
+		got["test_small"] != "pass" || got["test_mocked"] != "pass" {
+		t.Errorf("results %v", got)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<20 {
+		t.Errorf("the tests allocated %d MB", n>>20)
+	}
+}

@@ -83,6 +83,9 @@ type Engine struct {
 	// bounded replaces, in a custom rule's query, the built-ins that can build huge values;
 	// customCaps is caps with their declarations, for the compilers of kinds with custom rules.
 	bounded    *boundedSet
+	// customTests are the files of custom folders (rules, libraries and tests), whose calls
+	// `deploylint test` bounds.
+	customTests []string
 	customCaps *ast.Capabilities
 	limits     valueLimits
 }
@@ -219,12 +222,16 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 		for _, m := range ms {
 			if m.test {
 				e.tests[m.file] = m.mod
+				if src.Custom {
+					e.customTests = append(e.customTests, m.file)
+				}
 				continue
 			}
 			pm := parsedModule(m)
 			e.modules[m.file] = pm
 			if src.Custom {
 				customFiles = append(customFiles, m.file)
+				e.customTests = append(e.customTests, m.file)
 			} else {
 				builtinPkgs = append(builtinPkgs, pm.pkg)
 			}
