@@ -82,12 +82,12 @@ type Engine struct {
 	public, private []string
 	// bounded replaces, in a custom rule's query, the built-ins that can build huge values;
 	// customCaps is caps with their declarations, for the compilers of kinds with custom rules.
-	bounded    *boundedSet
+	bounded *boundedSet
 	// customTests are the files of custom folders (rules, libraries and tests), whose calls
 	// `deploylint test` bounds.
 	customTests []string
-	customCaps *ast.Capabilities
-	limits     valueLimits
+	customCaps  *ast.Capabilities
+	limits      valueLimits
 }
 
 // kindState is the compiled queries of one kind, made once.
