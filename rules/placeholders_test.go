@@ -16,6 +16,12 @@ import (
 // regoPlaceholder evaluates lib/secrets.rego's is_placeholder over the shipped defaults data.
 func regoPlaceholder(t *testing.T) func(string) bool {
 	t.Helper()
+	return regoSecrets(t, "is_placeholder")
+}
+
+// regoSecrets is a one-argument predicate of lib/secrets.rego.
+func regoSecrets(t *testing.T, predicate string) func(string) bool {
+	t.Helper()
 	src, err := policies.FS.ReadFile("lib/secrets.rego")
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +37,7 @@ func regoPlaceholder(t *testing.T) func(string) bool {
 	store := inmem.NewFromObject(map[string]any{"deploylint": map[string]any{
 		"data": map[string]any{"defaults": defaults}, "config": map[string]any{"defaults": map[string]any{"passwords": []any{}}},
 	}})
-	q, err := rego.New(rego.Query("data.deploylint.lib.secrets.is_placeholder(input)"), rego.Module("lib/secrets.rego", string(src)), rego.Store(store)).
+	q, err := rego.New(rego.Query("data.deploylint.lib.secrets."+predicate+"(input)"), rego.Module("lib/secrets.rego", string(src)), rego.Store(store)).
 		PrepareForEval(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -59,6 +65,22 @@ func TestPlaceholderForms(t *testing.T) {
 		}
 		if !secret.IsPlaceholder(v) {
 			t.Errorf("Go: %q is not a placeholder", v)
+		}
+	}
+}
+
+// TestSwitchesAgree: Go and Rego call the same values switches (a boolean or null as
+// configuration formats write them: ALLOW_EMPTY_PASSWORD=yes holds no secret), and no password.
+func TestSwitchesAgree(t *testing.T) {
+	isSwitch := regoSecrets(t, "is_switch")
+	for _, v := range []string{"true", "False", " yes ", "NO", "on", "off", "enabled", "Disabled", "enable", "disable", "none", "null", "nil", "~"} {
+		if !isSwitch(v) || !secret.IsSwitch(v) {
+			t.Errorf("%q: Rego %v, Go %v; want both switches", v, isSwitch(v), secret.IsSwitch(v))
+		}
+	}
+	for _, v := range []string{"yes-Kx9#qL2m", "Truenorth42!", "0n", "offline-Vx7#qP2m", ""} {
+		if isSwitch(v) || secret.IsSwitch(v) {
+			t.Errorf("%q: Rego %v, Go %v; want neither", v, isSwitch(v), secret.IsSwitch(v))
 		}
 	}
 }

@@ -26,6 +26,19 @@ authenticated(name, svc) if "--aclfile" in svc.command
 # rules judge that file): no command line says so.
 authenticated(_, svc) if regex.match(`(^|/)openc3-redis(-ubi)?$`, svc.image_repo)
 
+# Bitnami's images set the password from their environment (REDIS_PASSWORD or a _FILE with
+# it, VALKEY_PASSWORD for Valkey): no command line says so.
+authenticated(_, svc) if {
+	some var in bitnami_password_vars(svc.image_repo)
+	value := svc.environment[var]
+	is_string(value)
+	value != ""
+}
+
+bitnami_password_vars(repo) := ["REDIS_PASSWORD", "REDIS_PASSWORD_FILE"] if regex.match(`(^|/)bitnami[a-z]*/redis$`, repo)
+
+bitnami_password_vars(repo) := ["VALKEY_PASSWORD", "VALKEY_PASSWORD_FILE"] if regex.match(`(^|/)bitnami[a-z]*/valkey$`, repo)
+
 # The flags the scanner found on the command line, sh -c scripts included.
 authenticated(_, svc) if {
 	not password_var_unset(svc)

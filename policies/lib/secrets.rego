@@ -12,6 +12,14 @@ defaults := data.deploylint.data.defaults
 # is_secret_name is true for a variable or key name that conventionally holds a secret.
 is_secret_name(name) if regex.match(defaults.secret_name_pattern, name)
 
+# is_switch is true for a boolean or null as configuration formats write them (secret.IsSwitch
+# in Go): ALLOW_EMPTY_PASSWORD=yes names a password but holds none.
+is_switch(value) if {
+	t := trim_space(value)
+	count(t) <= 39
+	lower(t) in {"true", "false", "yes", "no", "on", "off", "enabled", "disabled", "enable", "disable", "none", "null", "nil", "~"}
+}
+
 # is_placeholder is true for an empty value or one that only stands in for a real secret.
 is_placeholder("")
 

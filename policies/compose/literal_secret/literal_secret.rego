@@ -31,6 +31,7 @@ deny contains result.at(["services", name, "environment", var], msg) if {
 	svc.environment_origin[var] == "literal"
 	secrets.is_secret_name(var)
 	not endswith(upper(var), "_FILE")
+	not secrets.is_switch(value)
 	not default_credential.weak_vars[name][var]
 	msg := sprintf("service %s sets %s as a literal in the compose file: reference it from .env or compose secrets", [name, var])
 }

@@ -81,3 +81,21 @@ test_cosmos_redis_image_configures_itself if {
 	count(redis_no_auth.deny) == 0 with input as compose.stack({"openc3-redis": cosmos})
 	count(redis_no_auth.deny) == 1 with input as compose.stack({"redis": compose.service("redis", {"ports": [compose.port("", 6379)]})})
 }
+
+# Bitnami's images take the password from their environment; without one they have none.
+test_bitnami_password_variable_authenticates if {
+	for_file := compose.service("bitnami/redis", {
+		"ports": [compose.port("", 6379)],
+		"environment": {"REDIS_PASSWORD_FILE": "/run/secrets/redis"},
+	})
+	count(redis_no_auth.deny) == 0 with input as compose.stack({"redis": for_file})
+	valkey := compose.service("bitnamilegacy/valkey", {
+		"ports": [compose.port("", 6379)],
+		"environment": {"VALKEY_PASSWORD": "Vd8tq2Lw9Zr4Xk1p"},
+	})
+	count(redis_no_auth.deny) == 0 with input as compose.stack({"redis": valkey})
+	empty := compose.service("bitnami/redis", {"ports": [compose.port("", 6379)], "environment": {"REDIS_PASSWORD": ""}})
+	count(redis_no_auth.deny) == 1 with input as compose.stack({"redis": empty})
+	other := compose.service("redis", {"ports": [compose.port("", 6379)], "environment": {"REDIS_PASSWORD": "Vd8tq2Lw9Zr4Xk1p"}})
+	count(redis_no_auth.deny) == 1 with input as compose.stack({"redis": other})
+}
