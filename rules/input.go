@@ -2,9 +2,11 @@ package rules
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"math"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -156,6 +158,8 @@ type converter struct {
 	shapes map[*scanners.Shape][]*ast.Term
 	// release empties each list and object once converted (Input.Release).
 	release bool
+	// nested is set once a long list was split (list), and in the converters of its parts.
+	nested bool
 }
 
 const (
@@ -268,6 +272,43 @@ func (c *converter) intern(v ast.Value) *ast.Term {
 	return c.values.get(h, hh, func(t *ast.Term) bool { return t.Value.Compare(v) == 0 }, func() *ast.Term { return ast.NewTerm(v) })
 }
 
+// parallelList is the length from which a document's first long list (its 100,000 users or
+// million directives) is converted by several goroutines, each with converters of its own:
+// one document's conversion was otherwise seconds of one core while the others idled.
+const parallelList = 1 << 13
+
+// list converts x into terms.
+func (c *converter) list(x []any, terms []*ast.Term) error {
+	parts := min(runtime.GOMAXPROCS(0), 4)
+	if c.nested || len(x) < parallelList || parts < 2 {
+		for i, e := range x {
+			t, err := c.term(e)
+			if err != nil {
+				return err
+			}
+			terms[i] = t
+			if c.release {
+				x[i] = nil
+			}
+		}
+		return nil
+	}
+	c.nested = true // one split per conversion: the lists inside are converted as they are
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		from, to := p*len(x)/parts, (p+1)*len(x)/parts
+		pc := c
+		if p > 0 {
+			pc = newConverter()
+			pc.release, pc.nested = c.release, true
+		}
+		wg.Go(func() { errs[p] = pc.list(x[from:to], terms[from:to]) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
 func (c *converter) value(v any) (ast.Value, error) {
 	switch x := v.(type) {
 	case nil:
@@ -287,15 +328,8 @@ func (c *converter) value(v any) (ast.Value, error) {
 		return ast.Number(json.Number(strconv.FormatFloat(x, 'g', -1, 64))), nil
 	case []any:
 		terms := make([]*ast.Term, len(x))
-		for i, e := range x {
-			t, err := c.term(e)
-			if err != nil {
-				return nil, err
-			}
-			terms[i] = t
-			if c.release {
-				x[i] = nil
-			}
+		if err := c.list(x, terms); err != nil {
+			return nil, err
 		}
 		return ast.NewArray(terms...), nil
 	case []string:

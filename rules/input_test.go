@@ -134,3 +134,41 @@ func TestSmallValuesShared(t *testing.T) {
 		}
 	}
 }
+
+// TestLongListInParts: a list long enough to be converted in parts converts to the value the
+// sequential conversion gives, released or not (run under -race, the parts share nothing).
+func TestLongListInParts(t *testing.T) {
+	shape := scanners.NewShape("name", "line", "args")
+	mk := func() []any {
+		out := make([]any, parallelList+7)
+		for i := range out {
+			r := shape.New()
+			r.Set("name", fmt.Sprintf("u%d", i%5000))
+			r.Set("line", i+1)
+			r.Set("args", []any{"+get", i % 3})
+			out[i] = r
+		}
+		return out
+	}
+	want := newConverter()
+	want.nested = true // the sequential path
+	wv, err := want.value(mk())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, release := range []bool{false, true} {
+		c := newConverter()
+		c.release = release
+		list := mk()
+		got, err := c.value(list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Compare(wv) != 0 {
+			t.Errorf("release %v: the parts differ from the sequential conversion", release)
+		}
+		if release && (list[0] != nil || list[len(list)-1] != nil) {
+			t.Error("a released list kept its elements")
+		}
+	}
+}
