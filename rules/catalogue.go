@@ -114,7 +114,17 @@ func loadModules(fsys fs.FS, prefix string, withTests bool) ([]module, error) {
 // not a rule (a library, a test).
 func ruleFromModule(m module) (*Rule, bool, error) {
 	pkg := strings.TrimPrefix(m.mod.Package.Path.String(), "data.")
-	if m.test || !isRulePackage(pkg) {
+	if m.test {
+		return nil, false, nil
+	}
+	if !isRulePackage(pkg) {
+		// A library, unless its METADATA names a rule: then the author meant a rule that
+		// would never run, and says so nowhere else.
+		for _, a := range m.mod.Annotations {
+			if id, ok := a.Custom["id"].(string); ok && a.Scope == "package" {
+				return nil, false, fmt.Errorf("%s: package %s declares rule %s but is not under deploylint.rules, so the rule would never run: name the package deploylint.rules.<name>", m.file, pkg, id)
+			}
+		}
 		return nil, false, nil
 	}
 	var ann *ast.Annotations

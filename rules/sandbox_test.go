@@ -180,3 +180,15 @@ func TestCustomTemplateStringsAreRefused(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestRuleOutsideRulesPackageRefused: a custom module whose METADATA names a rule but whose
+// package is not under deploylint.rules would never run; loading it says so, naming the file.
+func TestRuleOutsideRulesPackageRefused(t *testing.T) {
+	src := customRule("ORG300", "org.lost", `deny contains {"msg": "never"} if true`)
+	_, err := rules.NewEngineWith(context.Background(), rules.EngineOptions{
+		Sources: []rules.PolicySource{{Name: "org", FS: mapFS(map[string]string{"lost.rego": src}), Custom: true}},
+	})
+	if err == nil || !strings.Contains(err.Error(), "lost.rego: package org.lost declares rule ORG300 but is not under deploylint.rules") {
+		t.Fatalf("want the rule refused, got %v", err)
+	}
+}
