@@ -40,6 +40,23 @@ func (s *Shape) New() Record {
 	return Record{shape: s, vals: vals}
 }
 
+// Of is a record of the shape holding the keys and values given in turn (key, value, key,
+// value…): a parser's literal, as map[string]any{…} was.
+func (s *Shape) Of(pairs ...any) Record {
+	r := s.New()
+	for i := 0; i+1 < len(pairs); i += 2 {
+		k, ok := pairs[i].(string)
+		if !ok {
+			panic(fmt.Sprintf("record: key %v is not a string", pairs[i]))
+		}
+		r.Set(k, pairs[i+1])
+	}
+	if len(pairs)%2 != 0 {
+		panic(fmt.Sprintf("record: key %v has no value", pairs[len(pairs)-1]))
+	}
+	return r
+}
+
 // Record is an object of a Shape. Data may hold Records wherever it holds map[string]any; the
 // rules' input, JSON and the schemas see them as the same objects. A Record is a view: copies
 // share their values, as copies of a map do.

@@ -11,11 +11,7 @@ import (
 // does not hold absent (not null), a null it holds kept.
 func TestRecordIsItsObject(t *testing.T) {
 	shape := scanners.NewShape("name", "args", "file", "line", "name")
-	r := shape.New()
-	r.Set("name", "listen")
-	r.Set("args", []any{"80", map[string]any{"x": 1}})
-	r.Set("line", 7)
-	r.Set("file", nil)
+	r := shape.Of("name", "listen", "args", []any{"80", map[string]any{"x": 1}}, "line", 7, "file", nil)
 	got, err := json.Marshal(r)
 	if err != nil {
 		t.Fatal(err)

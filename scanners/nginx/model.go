@@ -73,12 +73,7 @@ func (b *builder) add(d *directive, parent int, context string) int {
 	for i, a := range d.args {
 		args[i] = a
 	}
-	entry := b.shape.New()
-	entry.Set("name", d.name)
-	entry.Set("args", args)
-	entry.Set("line", d.line)
-	entry.Set("parent", parent)
-	entry.Set("context", context)
+	entry := b.shape.Of("name", d.name, "args", args, "line", d.line, "parent", parent, "context", context)
 	spanPath := ""
 	if d.included {
 		entry.Set("file", d.file)

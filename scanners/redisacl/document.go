@@ -25,37 +25,26 @@ func newShapes() shapes {
 func (sh shapes) selectorData(sel *selector) scanners.Record {
 	keys := make([]any, 0, len(sel.keys))
 	for _, k := range sel.keys {
-		r := sh.key.New()
-		r.Set("pattern", k.pattern)
-		r.Set("perm", k.perm)
-		r.Set("token", k.token)
-		keys = append(keys, r)
+		keys = append(keys, sh.key.Of("pattern", k.pattern, "perm", k.perm, "token", k.token))
 	}
 	chans := make([]any, 0, len(sel.channels))
 	for _, c := range sel.channels {
-		r := sh.channel.New()
-		r.Set("pattern", c.pattern)
-		r.Set("token", c.token)
-		chans = append(chans, r)
+		chans = append(chans, sh.channel.Of("pattern", c.pattern, "token", c.token))
 	}
-	r := sh.selector.New()
-	r.Set("allkeys", sel.allkeys)
-	r.Set("keys", keys)
-	r.Set("allchannels", sel.allchannels)
-	r.Set("channels", chans)
-	r.Set("allcommands", sel.allcommands)
-	r.Set("command_rules", copyStrings(sel.commandRules))
-	return r
+	return sh.selector.Of(
+		"allkeys", sel.allkeys,
+		"keys", keys,
+		"allchannels", sel.allchannels,
+		"channels", chans,
+		"allcommands", sel.allcommands,
+		"command_rules", copyStrings(sel.commandRules),
+	)
 }
 
 func (sh shapes) opsData(ops []passwordOp) []any {
 	out := make([]any, 0, len(ops))
 	for _, o := range ops {
-		r := sh.op.New()
-		r.Set("op", o.op)
-		r.Set("token", o.token)
-		r.Set("sha256", o.sha256)
-		out = append(out, r)
+		out = append(out, sh.op.Of("op", o.op, "token", o.token, "sha256", o.sha256))
 	}
 	return out
 }
@@ -118,33 +107,29 @@ func (sh shapes) userData(u *user, f userFacts) scanners.Record {
 	}
 	pws := make([]any, 0, len(u.passwords))
 	for _, p := range u.passwords {
-		r := sh.password.New()
-		r.Set("form", p.form)
-		r.Set("sha256", p.sha256)
-		r.Set("token", p.token)
-		pws = append(pws, r)
+		pws = append(pws, sh.password.Of("form", p.form, "sha256", p.sha256, "token", p.token))
 	}
 	sels := make([]any, 0, len(u.selectors))
 	for _, s := range u.selectors {
 		sels = append(sels, sh.selectorData(s))
 	}
-	r := sh.user.New()
-	r.Set("name", u.name)
-	r.Set("line", u.line)
-	r.Set("tokens", tokens)
-	r.Set("enabled", u.enabled)
-	r.Set("nopass", u.nopass)
-	r.Set("flags", copyStrings(u.flags))
-	r.Set("passwords", pws)
-	r.Set("cleartext", sh.opsData(u.cleartext))
-	r.Set("hashes", sh.opsData(u.hashes))
-	r.Set("root", sh.selectorData(u.root))
-	r.Set("selectors", sels)
-	// The parser's facts, so that no rule searches selectors and command rules itself.
-	r.Set("admin_grants", f.adminGrants)
-	r.Set("beyond_health", f.beyondHealth)
-	r.Set("admin_account", f.adminAccount)
-	return r
+	return sh.user.Of(
+		"name", u.name,
+		"line", u.line,
+		"tokens", tokens,
+		"enabled", u.enabled,
+		"nopass", u.nopass,
+		"flags", copyStrings(u.flags),
+		"passwords", pws,
+		"cleartext", sh.opsData(u.cleartext),
+		"hashes", sh.opsData(u.hashes),
+		"root", sh.selectorData(u.root),
+		"selectors", sels,
+		// The parser's facts, so that no rule searches selectors and command rules itself.
+		"admin_grants", f.adminGrants,
+		"beyond_health", f.beyondHealth,
+		"admin_account", f.adminAccount,
+	)
 }
 
 // userSpans is what locating a user's paths needs: offsets, not spans, as a file of 100,000
