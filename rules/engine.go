@@ -88,15 +88,24 @@ type Engine struct {
 	customTests []string
 	customCaps  *ast.Capabilities
 	limits      valueLimits
+	// oneQuery keeps the built-in rules of a large document in one query (tests compare).
+	oneQuery bool
 }
 
 // kindState is the compiled queries of one kind, made once.
 type kindState struct {
-	once    sync.Once
-	builtin []*Rule
-	custom  []*Rule
-	queries []*kindQuery
-	err     error
+	once     sync.Once
+	builtin  []*Rule
+	custom   []*Rule
+	queries  []*kindQuery
+	compiler *ast.Compiler
+	err      error
+
+	// apart holds a query per built-in rule, for the large documents whose rules run side by
+	// side (Eval); made the first time one is seen.
+	apartOnce sync.Once
+	apart     []*kindQuery
+	apartErr  error
 }
 
 // kindQuery evaluates every built-in rule of one document kind in a single query, so that
@@ -409,6 +418,7 @@ func (e *Engine) compileKind(ctx context.Context, ks *kindState) ([]*kindQuery, 
 	if c.Compile(mods); c.Failed() {
 		return nil, c.Errors
 	}
+	ks.compiler = c
 	var out []*kindQuery
 	if len(ks.builtin) > 0 {
 		q, err := e.prepare(ctx, c, ks.builtin, false)
@@ -425,6 +435,23 @@ func (e *Engine) compileKind(ctx context.Context, ks *kindState) ([]*kindQuery, 
 		out = append(out, &kindQuery{rules: []*Rule{r}, query: q, custom: true})
 	}
 	return out, nil
+}
+
+// apartQueries are the kind's built-in rules as one query each, for a large document: in one
+// query they run one after the other on one core, however many a machine has.
+func (e *Engine) apartQueries(ctx context.Context, kind string) ([]*kindQuery, error) {
+	ks := e.kinds[kind]
+	ks.apartOnce.Do(func() {
+		for _, r := range ks.builtin {
+			q, err := e.prepare(ctx, ks.compiler, []*Rule{r}, false)
+			if err != nil {
+				ks.apartErr = fmt.Errorf("prepare rule %s (%s): %w", r.ID, r.File, err)
+				return
+			}
+			ks.apart = append(ks.apart, &kindQuery{rules: []*Rule{r}, query: q})
+		}
+	})
+	return ks.apart, ks.apartErr
 }
 
 // closure returns the named modules and every module they reach through a data reference
@@ -610,57 +637,108 @@ func (e *Engine) Eval(ctx context.Context, in Input) ([]Finding, error) {
 	if err != nil || len(kqs) == 0 {
 		return nil, err
 	}
-	input, err := inputValue(in)
+	input, large, err := inputValue(in)
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", doc.Path, err)
 	}
-	var out []Finding
-	for _, kq := range kqs {
-		budget := e.budget(kq)
-		qctx, cancel := context.WithTimeout(ctx, budget)
-		var values *evalBudget // what a custom rule's built-in calls may still build
-		if kq.custom {
-			values = &evalBudget{left: e.limits.eval}
-			qctx = withBudget(qctx, values)
-		}
-		res, err := kq.query.Eval(qctx, rego.EvalParsedInput(input))
-		// Read before cancel(), which would make every context report an error.
-		timedOut := errors.Is(qctx.Err(), context.DeadlineExceeded)
-		cancel()
+	side := 1
+	if large && !e.oneQuery && runtime.GOMAXPROCS(0) > 1 && len(kqs[0].rules) > 1 && !kqs[0].custom {
+		// A document of 100,000 users spends seconds in its rules, each of which reads the
+		// same input: they run side by side. Small documents keep the one query, as the
+		// scan already evaluates them side by side.
+		apart, err := e.apartQueries(ctx, doc.Kind)
 		if err != nil {
-			if ctx.Err() != nil {
-				return out, ctx.Err()
-			}
-			if !timedOut && !kq.custom {
-				return out, fmt.Errorf("evaluate rules on %s: %w", doc.Path, err)
-			}
-			var reason string
-			switch {
-			case timedOut:
-				reason = fmt.Sprintf("ran longer than its %s budget and was stopped", budget)
-			case values != nil && values.stopped != nil:
-				reason = "was stopped: " + values.stopped.Error()
-			default:
-				reason = "failed: " + err.Error()
-			}
-			fs, ferr := e.stopped(ctx, doc, kq, reason, err)
-			if ferr != nil {
-				return out, ferr
-			}
-			out = append(out, fs...)
-			continue
+			return nil, err
 		}
-		for _, r := range res {
-			for i, rule := range kq.rules {
-				set, _ := r.Bindings[fmt.Sprintf("r%d", i)].([]any)
-				for _, v := range set {
-					f, err := e.finding(rule, doc, v)
-					if err != nil {
-						return out, fmt.Errorf("rule %s on %s: %w", rule.ID, doc.Path, err)
-					}
-					out = append(out, f)
-				}
+		kqs = append(slices.Clone(apart), kqs[1:]...)
+		side = runtime.GOMAXPROCS(0)
+	}
+	found := make([][]Finding, len(kqs))
+	errs := make([]error, len(kqs))
+	evalOne := func(i int) { found[i], errs[i] = e.evalQuery(ctx, doc, kqs[i], input) }
+	if side > 1 {
+		workers.Each(len(kqs), side, evalOne)
+	} else {
+		for i := range kqs {
+			if evalOne(i); errs[i] != nil {
+				break
 			}
+		}
+	}
+	var out []Finding
+	for i := range kqs {
+		out = append(out, found[i]...)
+		if errs[i] != nil {
+			return out, errs[i]
+		}
+	}
+	return out, nil
+}
+
+// evalQuery evaluates one query on a document's input.
+func (e *Engine) evalQuery(ctx context.Context, doc *scanners.Document, kq *kindQuery, input ast.Value) ([]Finding, error) {
+	budget := e.budget(kq)
+	qctx, cancel := context.WithTimeout(ctx, budget)
+	var values *evalBudget // what a custom rule's built-in calls may still build
+	if kq.custom {
+		values = &evalBudget{left: e.limits.eval}
+		qctx = withBudget(qctx, values)
+	}
+	res, err := kq.query.Eval(qctx, rego.EvalParsedInput(input), rego.EvalVirtualCache(newVirtualCache()))
+	// Read before cancel(), which would make every context report an error.
+	timedOut := errors.Is(qctx.Err(), context.DeadlineExceeded)
+	cancel()
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if !timedOut && !kq.custom {
+			return nil, fmt.Errorf("evaluate rules on %s: %w", doc.Path, err)
+		}
+		var reason string
+		switch {
+		case timedOut:
+			reason = fmt.Sprintf("ran longer than its %s budget and was stopped", budget)
+		case values != nil && values.stopped != nil:
+			reason = "was stopped: " + values.stopped.Error()
+		default:
+			reason = "failed: " + err.Error()
+		}
+		return e.stopped(ctx, doc, kq, reason, err)
+	}
+	var out []Finding
+	for _, r := range res {
+		for i, rule := range kq.rules {
+			set, _ := r.Bindings[fmt.Sprintf("r%d", i)].([]any)
+			fs, err := e.findings(rule, doc, set)
+			out = append(out, fs...)
+			if err != nil {
+				return out, fmt.Errorf("rule %s on %s: %w", rule.ID, doc.Path, err)
+			}
+		}
+	}
+	return out, nil
+}
+
+// findings makes a rule's results findings; the results of a rule that found 100,000 things
+// are made in parts, one per core, in their order.
+func (e *Engine) findings(rule *Rule, doc *scanners.Document, set []any) ([]Finding, error) {
+	out := make([]Finding, len(set))
+	parts := 1
+	if len(set) >= parallelList {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	errs := make([]error, parts)
+	workers.Each(parts, parts, func(p int) {
+		for k := p * len(set) / parts; k < (p+1)*len(set)/parts; k++ {
+			if out[k], errs[p] = e.finding(rule, doc, set[k]); errs[p] != nil {
+				return
+			}
+		}
+	})
+	for p, err := range errs {
+		if err != nil {
+			return out[:p*len(set)/parts], err
 		}
 	}
 	return out, nil

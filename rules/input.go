@@ -78,8 +78,9 @@ type GitStatus struct {
 }
 
 // inputValue builds the `input` document as an OPA value directly: a JSON round trip costs
-// more than evaluating most rules.
-func inputValue(in Input) (ast.Value, error) {
+// more than evaluating most rules. Large is whether the document's data held a list long
+// enough to be converted in parts.
+func inputValue(in Input) (_ ast.Value, large bool, _ error) {
 	doc := in.Doc
 	// Whether the parser found a secret in the file (a value of a secret-named key that is no
 	// placeholder, a password token): the rules on file modes and git ask it.
@@ -107,29 +108,97 @@ func inputValue(in Input) (ast.Value, error) {
 	// Only the document's own data is released: mounted documents are other documents.
 	c := newConverter()
 	c.release = in.Release
-	data, err := c.value(doc.Data)
+	data, large, err := c.data(doc.Data)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	c.release = false
 	v, err := c.value(m)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	obj, ok := v.(ast.Object)
 	if !ok {
-		return nil, fmt.Errorf("input is %T, not an object", v)
+		return nil, false, fmt.Errorf("input is %T, not an object", v)
 	}
 	obj.Insert(ast.InternedTerm("data"), ast.NewTerm(data))
 	if in.Stack == nil {
-		return obj, nil
+		return obj, large, nil
 	}
 	st, err := in.Stack.opaValue()
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	obj.Insert(ast.InternedTerm("stack"), ast.NewTerm(st))
-	return obj, nil
+	return obj, large, nil
+}
+
+// data converts a document's data. The large entries of its top level (100,000 users, their
+// index by name, their passwords by hash) are converted side by side, each by a converter of
+// its own, the rest in order; large is whether any was.
+func (c *converter) data(v any) (ast.Value, bool, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		val, err := c.value(v)
+		return val, c.nested, err
+	}
+	var big []string
+	for k, e := range m {
+		if isLarge(e) {
+			big = append(big, k)
+		}
+	}
+	if len(big) < 2 {
+		val, err := c.value(v)
+		return val, c.nested, err
+	}
+	done := make(map[string]*ast.Term, len(big))
+	terms := make([]*ast.Term, len(big))
+	errs := make([]error, len(big))
+	var wg sync.WaitGroup
+	for i, k := range big {
+		bc := newConverter()
+		bc.release = c.release
+		wg.Go(func() { terms[i], errs[i] = bc.term(m[k]) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, true, err
+	}
+	rest := make(map[string]any, len(m)-len(big))
+	for k, e := range m {
+		rest[k] = e
+	}
+	for i, k := range big {
+		done[k] = terms[i]
+		delete(rest, k)
+	}
+	val, err := c.value(rest)
+	if err != nil {
+		return nil, true, err
+	}
+	obj, ok := val.(ast.Object)
+	if !ok {
+		return nil, true, fmt.Errorf("data is %T, not an object", val)
+	}
+	for _, k := range big {
+		obj.Insert(c.key(k), done[k])
+	}
+	if c.release {
+		clear(m)
+	}
+	return obj, true, nil
+}
+
+// isLarge is whether a value is a list or object long enough to be converted in parts.
+func isLarge(v any) bool {
+	switch x := v.(type) {
+	case []any:
+		return len(x) >= parallelList
+	case map[string]any:
+		return len(x) >= parallelList
+	}
+	return false
 }
 
 // toValue converts a parser's plain JSON-like value (nil, string, bool, numbers, []any,
