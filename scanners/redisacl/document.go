@@ -1,6 +1,9 @@
 package redisacl
 
 import (
+	"runtime"
+
+	"github.com/deploylint/deploylint/internal/workers"
 	"github.com/deploylint/deploylint/scanners"
 )
 
@@ -54,19 +57,33 @@ func buildDocument(path string, src *scanners.LineIndex, users []*user, errs []l
 	spans := make(scanners.Spans, 1+len(errs))
 	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
 	loc := &locator{src: src, users: make([]userSpans, len(users))}
-	list := make([]any, 0, len(users))
+	list := make([]any, len(users))
+	granting := make([]bool, len(users))
+	// Each user's data is its own: a file of 100,000 users builds them in parts, one per core.
+	parts := 1
+	if len(users) >= 1<<12 {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	workers.Each(parts, parts, func(p int) {
+		for i := p * len(users) / parts; i < (p+1)*len(users)/parts; i++ {
+			u := users[i]
+			if u.root == nil {
+				u.root = newSelector()
+			}
+			f := u.facts()
+			granting[i] = len(f.adminGrants) > 0
+			loc.users[i] = newUserSpans(u)
+			list[i] = sh.userData(u, f)
+		}
+	})
 	byName := make(map[string]any, len(users))
-	granting, nopass := []any{}, []any{}
+	grantingAdmin, nopass := []any{}, []any{}
 	bySHA := map[string]any{}
 	for i, u := range users {
 		same, _ := byName[u.name].([]any)
 		byName[u.name] = append(same, i)
-		if u.root == nil {
-			u.root = newSelector()
-		}
-		f := u.facts()
-		if len(f.adminGrants) > 0 {
-			granting = append(granting, i)
+		if granting[i] {
+			grantingAdmin = append(grantingAdmin, i)
 		}
 		if u.nopass {
 			nopass = append(nopass, i)
@@ -75,8 +92,6 @@ func buildDocument(path string, src *scanners.LineIndex, users []*user, errs []l
 			same, _ := bySHA[p.sha256].([]any)
 			bySHA[p.sha256] = append(same, []any{i, k})
 		}
-		loc.users[i] = newUserSpans(u)
-		list = append(list, sh.userData(u, f))
 	}
 	errList := make([]any, 0, len(errs))
 	for k, e := range errs {
@@ -91,7 +106,7 @@ func buildDocument(path string, src *scanners.LineIndex, users []*user, errs []l
 			"users": list, "has_default_user": byName["default"] != nil, "errors": errList,
 			// Indexes of users, so that a rule about a few users (or a few known passwords)
 			// looks them up instead of walking every user of a file that may hold 100,000.
-			"by_name": byName, "granting_admin": granting, "nopass_users": nopass,
+			"by_name": byName, "granting_admin": grantingAdmin, "nopass_users": nopass,
 			"passwords_by_sha256": bySHA,
 		},
 		Spans:  spans,

@@ -1,9 +1,11 @@
 package redisacl_test
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -137,5 +139,49 @@ func BenchmarkParse(b *testing.B) {
 		if _, err := s.Parse("users.acl", src); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestManyUsersInParts: a file of enough users to build their data in parts keeps every user
+// at its index, and the indexes by name and of admin grants point at the right users.
+func TestManyUsersInParts(t *testing.T) {
+	var b strings.Builder
+	const n = 5000
+	for i := range n {
+		if i%7 == 0 {
+			fmt.Fprintf(&b, "user admin%d on >Pw%dxQ7z ~* +@all\n", i, i)
+		} else {
+			fmt.Fprintf(&b, "user u%d on >Pw%dxQ7z ~app:%d:* -@all +get\n", i, i, i)
+		}
+	}
+	doc, err := redisacl.New().Parse("users.acl", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := doc.Data.(map[string]any)
+	users := data["users"].([]any)
+	if len(users) != n {
+		t.Fatalf("%d users, want %d", len(users), n)
+	}
+	var admins []any
+	for i, u := range users {
+		name, _ := u.(scanners.Record).Get("name")
+		want := fmt.Sprintf("u%d", i)
+		if i%7 == 0 {
+			want = fmt.Sprintf("admin%d", i)
+			admins = append(admins, i)
+		}
+		if name != want {
+			t.Fatalf("user %d is %v, want %s", i, name, want)
+		}
+		if got := data["by_name"].(map[string]any)[want]; !reflect.DeepEqual(got, []any{i}) {
+			t.Fatalf("by_name[%s] = %v, want [%d]", want, got, i)
+		}
+		if sp, ok := doc.Span([]any{"users", i}); !ok || sp.Key.Start.Line != i+1 {
+			t.Fatalf("user %d located at %+v", i, sp)
+		}
+	}
+	if got := data["granting_admin"]; !reflect.DeepEqual(got, admins) {
+		t.Errorf("granting_admin holds %d users, want %d", len(got.([]any)), len(admins))
 	}
 }
