@@ -97,7 +97,13 @@ func absoluteRoots(docs []judged) *strings.Replacer {
 
 // secretsOf lists the secrets the documents' parsers marked, under the paths the scan reports.
 func secretsOf(groups [][]judged) []secret.Span {
-	var out []secret.Span
+	n := 0
+	for _, docs := range groups {
+		for _, j := range docs {
+			n += len(j.in.Doc.Secrets)
+		}
+	}
+	out := make([]secret.Span, 0, n)
 	for _, docs := range groups {
 		for _, j := range docs {
 			prefix := displayPrefix(j.target)
