@@ -98,3 +98,37 @@ func TestLargeTextMasked(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeSARIFAsOneEncoding: SARIF of enough results to be encoded in parts is what one
+// indentation of the whole log gives, with no null anywhere (the multitool skips such a file),
+// a suppressed result's included.
+func TestLargeSARIFAsOneEncoding(t *testing.T) {
+	r, _ := largeReport(4500)
+	r.Findings[len(r.Findings)-1].Suppressed = &rules.Suppression{Kind: "baseline"}
+	got := write(t, "sarif", report.Options{}, r)
+	var compact, want bytes.Buffer
+	if err := json.Compact(&compact, got); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if err := json.Indent(&want, compact.Bytes(), "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	want.WriteByte('\n')
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("the log in parts differs from one indentation:\n%s", firstDifference(got, want.Bytes()))
+	}
+	if bytes.Contains(compact.Bytes(), []byte(":null")) {
+		t.Error("the log holds a null")
+	}
+	var log struct {
+		Runs []struct {
+			Results []json.RawMessage `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(got, &log); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(log.Runs[0].Results); n != len(r.Findings) {
+		t.Errorf("%d results, want %d", n, len(r.Findings))
+	}
+}
