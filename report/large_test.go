@@ -86,7 +86,7 @@ func firstDifference(a, b []byte) string {
 // TestLargeTextMasked: every format masks the messages of a report masked in parts.
 func TestLargeTextMasked(t *testing.T) {
 	r, values := largeReport(4200)
-	for _, format := range []string{"text", "sarif"} {
+	for _, format := range []string{"text", "sarif", "html"} {
 		got := string(write(t, format, report.Options{}, r))
 		for _, v := range []string{values[0], values[len(values)/2], values[len(values)-1]} {
 			if strings.Contains(got, v) {
