@@ -88,24 +88,15 @@ type Engine struct {
 	customTests []string
 	customCaps  *ast.Capabilities
 	limits      valueLimits
-	// oneQuery keeps the built-in rules of a large document in one query (tests compare).
-	oneQuery bool
 }
 
 // kindState is the compiled queries of one kind, made once.
 type kindState struct {
-	once     sync.Once
-	builtin  []*Rule
-	custom   []*Rule
-	queries  []*kindQuery
-	compiler *ast.Compiler
-	err      error
-
-	// apart holds a query per built-in rule, for the large documents whose rules run side by
-	// side (Eval); made the first time one is seen.
-	apartOnce sync.Once
-	apart     []*kindQuery
-	apartErr  error
+	once    sync.Once
+	builtin []*Rule
+	custom  []*Rule
+	queries []*kindQuery
+	err     error
 }
 
 // kindQuery evaluates every built-in rule of one document kind in a single query, so that
@@ -415,10 +406,13 @@ func (e *Engine) compileKind(ctx context.Context, ks *kindState) ([]*kindQuery, 
 		caps = e.customCaps // the bounded twins the custom rules' queries call
 	}
 	c := ast.NewCompiler().WithCapabilities(caps)
-	if c.Compile(mods); c.Failed() {
-		return nil, c.Errors
+	if c.Compile(inlineConstructors(mods)); c.Failed() {
+		// The modules as written, for their own errors (or in case inlining made one).
+		c = ast.NewCompiler().WithCapabilities(caps)
+		if c.Compile(mods); c.Failed() {
+			return nil, c.Errors
+		}
 	}
-	ks.compiler = c
 	var out []*kindQuery
 	if len(ks.builtin) > 0 {
 		q, err := e.prepare(ctx, c, ks.builtin, false)
@@ -435,23 +429,6 @@ func (e *Engine) compileKind(ctx context.Context, ks *kindState) ([]*kindQuery, 
 		out = append(out, &kindQuery{rules: []*Rule{r}, query: q, custom: true})
 	}
 	return out, nil
-}
-
-// apartQueries are the kind's built-in rules as one query each, for a large document: in one
-// query they run one after the other on one core, however many a machine has.
-func (e *Engine) apartQueries(ctx context.Context, kind string) ([]*kindQuery, error) {
-	ks := e.kinds[kind]
-	ks.apartOnce.Do(func() {
-		for _, r := range ks.builtin {
-			q, err := e.prepare(ctx, ks.compiler, []*Rule{r}, false)
-			if err != nil {
-				ks.apartErr = fmt.Errorf("prepare rule %s (%s): %w", r.ID, r.File, err)
-				return
-			}
-			ks.apart = append(ks.apart, &kindQuery{rules: []*Rule{r}, query: q})
-		}
-	})
-	return ks.apart, ks.apartErr
 }
 
 // closure returns the named modules and every module they reach through a data reference
@@ -637,39 +614,19 @@ func (e *Engine) Eval(ctx context.Context, in Input) ([]Finding, error) {
 	if err != nil || len(kqs) == 0 {
 		return nil, err
 	}
-	input, large, err := inputValue(in)
+	input, err := inputValue(in)
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", doc.Path, err)
 	}
-	side := 1
-	if large && !e.oneQuery && runtime.GOMAXPROCS(0) > 1 && len(kqs[0].rules) > 1 && !kqs[0].custom {
-		// A document of 100,000 users spends seconds in its rules, each of which reads the
-		// same input: they run side by side. Small documents keep the one query, as the
-		// scan already evaluates them side by side.
-		apart, err := e.apartQueries(ctx, doc.Kind)
-		if err != nil {
-			return nil, err
-		}
-		kqs = append(slices.Clone(apart), kqs[1:]...)
-		side = runtime.GOMAXPROCS(0)
-	}
-	found := make([][]Finding, len(kqs))
-	errs := make([]error, len(kqs))
-	evalOne := func(i int) { found[i], errs[i] = e.evalQuery(ctx, doc, kqs[i], input) }
-	if side > 1 {
-		workers.Each(len(kqs), side, evalOne)
-	} else {
-		for i := range kqs {
-			if evalOne(i); errs[i] != nil {
-				break
-			}
-		}
-	}
+	// The built-in rules of a kind stay one query even on a document of 100,000 users:
+	// evaluated side by side, each rule's query computed again what the rules share, which
+	// cost more than the second core gave.
 	var out []Finding
-	for i := range kqs {
-		out = append(out, found[i]...)
-		if errs[i] != nil {
-			return out, errs[i]
+	for _, kq := range kqs {
+		fs, err := e.evalQuery(ctx, doc, kq, input)
+		out = append(out, fs...)
+		if err != nil {
+			return out, err
 		}
 	}
 	return out, nil

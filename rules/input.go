@@ -78,9 +78,8 @@ type GitStatus struct {
 }
 
 // inputValue builds the `input` document as an OPA value directly: a JSON round trip costs
-// more than evaluating most rules. Large is whether the document's data held a list long
-// enough to be converted in parts.
-func inputValue(in Input) (_ ast.Value, large bool, _ error) {
+// more than evaluating most rules.
+func inputValue(in Input) (ast.Value, error) {
 	doc := in.Doc
 	// Whether the parser found a secret in the file (a value of a secret-named key that is no
 	// placeholder, a password token): the rules on file modes and git ask it.
@@ -108,39 +107,38 @@ func inputValue(in Input) (_ ast.Value, large bool, _ error) {
 	// Only the document's own data is released: mounted documents are other documents.
 	c := newConverter()
 	c.release = in.Release
-	data, large, err := c.data(doc.Data)
+	data, err := c.data(doc.Data)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	c.release = false
 	v, err := c.value(m)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	obj, ok := v.(ast.Object)
 	if !ok {
-		return nil, false, fmt.Errorf("input is %T, not an object", v)
+		return nil, fmt.Errorf("input is %T, not an object", v)
 	}
 	obj.Insert(ast.InternedTerm("data"), ast.NewTerm(data))
 	if in.Stack == nil {
-		return obj, large, nil
+		return obj, nil
 	}
 	st, err := in.Stack.opaValue()
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	obj.Insert(ast.InternedTerm("stack"), ast.NewTerm(st))
-	return obj, large, nil
+	return obj, nil
 }
 
 // data converts a document's data. The large entries of its top level (100,000 users, their
 // index by name, their passwords by hash) are converted side by side, each by a converter of
-// its own, the rest in order; large is whether any was.
-func (c *converter) data(v any) (ast.Value, bool, error) {
+// its own, the rest in order.
+func (c *converter) data(v any) (ast.Value, error) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		val, err := c.value(v)
-		return val, c.nested, err
+		return c.value(v)
 	}
 	var big []string
 	for k, e := range m {
@@ -149,8 +147,7 @@ func (c *converter) data(v any) (ast.Value, bool, error) {
 		}
 	}
 	if len(big) < 2 {
-		val, err := c.value(v)
-		return val, c.nested, err
+		return c.value(v)
 	}
 	done := make(map[string]*ast.Term, len(big))
 	terms := make([]*ast.Term, len(big))
@@ -163,7 +160,7 @@ func (c *converter) data(v any) (ast.Value, bool, error) {
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return nil, true, err
+		return nil, err
 	}
 	rest := make(map[string]any, len(m)-len(big))
 	for k, e := range m {
@@ -175,11 +172,11 @@ func (c *converter) data(v any) (ast.Value, bool, error) {
 	}
 	val, err := c.value(rest)
 	if err != nil {
-		return nil, true, err
+		return nil, err
 	}
 	obj, ok := val.(ast.Object)
 	if !ok {
-		return nil, true, fmt.Errorf("data is %T, not an object", val)
+		return nil, fmt.Errorf("data is %T, not an object", val)
 	}
 	for _, k := range big {
 		obj.Insert(c.key(k), done[k])
@@ -187,7 +184,7 @@ func (c *converter) data(v any) (ast.Value, bool, error) {
 	if c.release {
 		clear(m)
 	}
-	return obj, true, nil
+	return obj, nil
 }
 
 // isLarge is whether a value is a list or object long enough to be converted in parts.

@@ -1,63 +1,13 @@
 package rules
 
 import (
-	"context"
 	"fmt"
-	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
-	"github.com/deploylint/deploylint/policies"
 	"github.com/deploylint/deploylint/scanners"
-	"github.com/deploylint/deploylint/scanners/redisacl"
 )
-
-// TestLargeDocumentRulesApart: the rules of a document large enough to run side by side find
-// what they find in one query, in the same order.
-func TestLargeDocumentRulesApart(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("user default on nopass ~* &* +@all\n")
-	for i := range parallelList + 10 {
-		switch i % 3 {
-		case 0:
-			fmt.Fprintf(&b, "user u%d on >Pw%07dxQ7z ~app:%d:* -@all +get\n", i, i, i)
-		case 1:
-			fmt.Fprintf(&b, "user admin%d on nopass ~* +@all\n", i)
-		default:
-			fmt.Fprintf(&b, "user u%d on #%064x ~* &* +@all\n", i, i)
-		}
-	}
-	ctx := context.Background()
-	eval := func(oneQuery bool) []Finding {
-		e, err := NewEngine(ctx, PolicySource{Name: "builtin", FS: policies.FS})
-		if err != nil {
-			t.Fatal(err)
-		}
-		e.oneQuery = oneQuery
-		doc, err := redisacl.New().Parse("users.acl", []byte(b.String()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		fs, err := e.Eval(ctx, Input{Doc: doc})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return fs
-	}
-	together, apart := eval(true), eval(false)
-	rulesFound := map[string]bool{}
-	for _, f := range together {
-		rulesFound[f.RuleID] = true
-	}
-	if len(rulesFound) < 3 {
-		t.Fatalf("the document should exercise several rules, found %v", rulesFound)
-	}
-	if !reflect.DeepEqual(apart, together) {
-		t.Errorf("apart: %d findings, together: %d; they differ", len(apart), len(together))
-	}
-}
 
 // TestLargeEntriesSideBySide: a document's large top-level entries, converted side by side,
 // give the value of the sequential conversion; released, the data is emptied.
@@ -82,12 +32,9 @@ func TestLargeEntriesSideBySide(t *testing.T) {
 		c := newConverter()
 		c.release = release
 		m := mk()
-		got, large, err := c.data(m)
+		got, err := c.data(m)
 		if err != nil {
 			t.Fatal(err)
-		}
-		if !large {
-			t.Error("two entries of more than parallelList elements: not large")
 		}
 		if got.Compare(want) != 0 {
 			t.Errorf("release %v: side by side differs from the sequential conversion", release)
