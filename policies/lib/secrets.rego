@@ -35,18 +35,26 @@ is_placeholder(value) if {
 # placeholder, and is not lowered at all (each rule asking about a 100 MB value copied it).
 is_placeholder(value) if {
 	count(value) <= 256
-	lowered := lower(trim_space(value))
-	some p in defaults.placeholders.patterns
-	regex.match(p, lowered)
+	regex.match(placeholder_pattern, lower(trim_space(value)))
 }
 
 # A camel-case instruction (changePassword, changeRunnerAuthToken) is told by its capital,
 # which lowering would lose: these patterns see the value as written.
 is_placeholder(value) if {
 	count(value) <= 256
-	some p in defaults.placeholders.case_patterns
-	regex.match(p, trim_space(value))
+	regex.match(placeholder_case_pattern, trim_space(value))
 }
+
+# The patterns are matched as one alternation: one match per value, where iterating over the
+# patterns cost a .env of 20,000 secrets seconds. A group keeps each pattern's flags its own.
+placeholder_pattern := any_of(defaults.placeholders.patterns)
+
+placeholder_case_pattern := any_of(defaults.placeholders.case_patterns)
+
+# any_of is a pattern matching what any of patterns matches (nothing, for none).
+any_of(patterns) := concat("|", [sprintf("(?:%s)", [p]) | some p in patterns]) if count(patterns) > 0
+
+any_of(patterns) := `[^\s\S]` if count(patterns) == 0
 
 placeholder_max_len := max({count(w) | some w in placeholder_words})
 

@@ -44,3 +44,15 @@ test_default_hashes if {
 		secrets.default_sha256[sha256] == password
 	}
 }
+
+# any_of matches what one of its patterns matches, each with its own flags, and nothing when
+# there is no pattern.
+test_any_of if {
+	p := secrets.any_of(["^a$", "(?i)^b$"])
+	regex.match(p, "a")
+	regex.match(p, "B")
+	not regex.match(p, "A")
+	not regex.match(p, "ab")
+	not regex.match(secrets.any_of([]), "")
+	not regex.match(secrets.any_of([]), "anything")
+}
