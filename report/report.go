@@ -42,6 +42,15 @@ type Report struct {
 	// then quotes no line at all.
 	Redactor *secret.Redactor
 	Duration time.Duration
+	// Provenance names the checkouts of the git work trees scanned (SARIF's
+	// versionControlProvenance); empty outside git or without a remote.
+	Provenance []Provenance
+}
+
+// Provenance is a checkout: the repository's URI, the commit, its branch (empty if detached),
+// and the work tree's top relative to the folder the report's paths are relative to (".").
+type Provenance struct {
+	RepositoryURI, Revision, Branch, Top string
 }
 
 // Writer renders a report in one format.

@@ -77,8 +77,9 @@ func fixedReport() *report.Report {
 				Related: []rules.Location{{Path: ".env", Range: r(52, 1, 1), Message: "OPENC3_REDIS_PASSWORD is set here"}},
 			},
 		},
-		Files:    []string{".env", "openc3-redis/users.acl", "other/.env"},
-		Duration: 7 * time.Millisecond,
+		Files:      []string{".env", "openc3-redis/users.acl", "other/.env"},
+		Duration:   7 * time.Millisecond,
+		Provenance: []report.Provenance{{RepositoryURI: "https://github.com/acme/stack.git", Revision: "0123456789abcdef0123456789abcdef01234567", Branch: "main", Top: "."}},
 	}
 }
 

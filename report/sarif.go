@@ -72,6 +72,19 @@ func (sarifWriter) Write(w io.Writer, r *Report) error {
 	// A fixed category, so that code scanning keeps this tool's alerts apart from other
 	// analyses of the same commit without anything that changes from run to run.
 	run.WithAutomationDetails(&sarif.RunAutomationDetails{ID: strPtr(automationID)})
+	for _, p := range r.Provenance {
+		// mappedTo says where the repository's top lies, so that code scanning can make the
+		// paths (relative to %SRCROOT%) relative to the repository.
+		top := &sarif.ArtifactLocation{URIBaseId: strPtr(srcRoot)}
+		if p.Top != "." && p.Top != "" {
+			top.URI = strPtr((&url.URL{Path: strings.TrimSuffix(p.Top, "/") + "/"}).String())
+		}
+		vcs := &sarif.VersionControlDetails{RepositoryURI: strPtr(p.RepositoryURI), RevisionID: strPtr(p.Revision), MappedTo: top}
+		if p.Branch != "" {
+			vcs.Branch = strPtr(p.Branch)
+		}
+		run.VersionControlProvenance = append(run.VersionControlProvenance, vcs)
+	}
 	results := make([]*sarif.Result, 0, len(r.Findings))
 	for _, f := range r.Findings {
 		// Appended directly: go-sarif's AddResult writes ruleIndex -1 (as a huge unsigned

@@ -58,7 +58,11 @@ func evaluate(ctx context.Context, e *rules.Engine, t *tree, s settings) (*Resul
 		docs = append(docs, slim[g]...)
 		flat = append(flat, results[g]...)
 	}
-	return finish(ctx, e, docs, flat, t.skipped, s)
+	res, err := finish(ctx, e, docs, flat, t.skipped, s)
+	if res != nil {
+		res.Provenance = t.reader.provenance()
+	}
+	return res, err
 }
 
 // absoluteRoots rewrites a scan root's absolute path, as a library or a custom rule may quote it

@@ -2,12 +2,16 @@ package scan
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
 	"os"
+	"path"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/deploylint/deploylint/internal/workers"
 	"github.com/deploylint/deploylint/rules"
@@ -16,6 +20,39 @@ import (
 	"github.com/deploylint/deploylint/scanners/gitrepo"
 	"github.com/deploylint/deploylint/secret"
 )
+
+// provenance is each opened work tree's checkout, once per repository and commit.
+func (r *reader) provenance() []gitrepo.Provenance {
+	seen := map[gitrepo.Provenance]bool{}
+	var out []gitrepo.Provenance
+	for root, repo := range r.repos {
+		p, ok := repo.Provenance()
+		if !ok {
+			continue
+		}
+		// The paths under root are reported as prefix/<path from root>: the repository's top
+		// is as far from them as from root, seen from prefix. A relative path, so nothing of
+		// where the checkout lies.
+		abs, err := filepath.Abs(root)
+		if err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(abs, repo.Top())
+		if err != nil {
+			continue
+		}
+		p.Top = path.Join(r.repoPrefix[root], filepath.ToSlash(rel))
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(a, b gitrepo.Provenance) int {
+		return cmp.Or(strings.Compare(a.RepositoryURI, b.RepositoryURI), strings.Compare(a.Revision, b.Revision),
+			strings.Compare(a.Branch, b.Branch), strings.Compare(a.Top, b.Top))
+	})
+	return out
+}
 
 // tree is a scan's input: the files found, in groups that can be judged apart. A small tree
 // is parsed while the rules compile; a large one is parsed group by group as the rules run,
@@ -43,6 +80,8 @@ type reader struct {
 	files      *confine.Reader
 	checkPerms map[string]bool
 	repos      map[string]*gitrepo.Repo
+	// repoPrefix is the display prefix of the paths reported under each root with a repo.
+	repoPrefix map[string]string
 	progress   *Progress
 	workers    int
 	// cryptRank is each judged target's place among those of its kind, in path order.
@@ -76,7 +115,7 @@ func read(s settings, discovered func(kinds []string)) (*tree, error) {
 	discovered(targetKinds(targets, skipped))
 	r := &reader{
 		reg: s.Registry, byKind: map[string]scanners.Scanner{}, files: files,
-		checkPerms: map[string]bool{}, repos: map[string]*gitrepo.Repo{},
+		checkPerms: map[string]bool{}, repos: map[string]*gitrepo.Repo{}, repoPrefix: map[string]string{},
 		progress: s.Progress, workers: s.Workers, cryptRank: cryptRanks(targets), crypt: s.crypt,
 	}
 	for _, sc := range s.Registry.Scanners() {
@@ -91,6 +130,7 @@ func read(s settings, discovered func(kinds []string)) (*tree, error) {
 		if s.CheckGit == nil || *s.CheckGit {
 			if repo, ok := gitrepo.Open(t.Root, files); ok {
 				r.repos[t.Root] = repo
+				r.repoPrefix[t.Root] = displayPrefix(t)
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/scanners/gitrepo"
 	"github.com/deploylint/deploylint/secret"
 )
 
@@ -83,6 +84,9 @@ type Result struct {
 	Redactor *secret.Redactor
 	// Secrets are the secrets the parsers marked, under the paths the scan reports.
 	Secrets []secret.Span
+	// Provenance names the checkout of each git work tree scanned that has a remote, sorted
+	// by repository and commit.
+	Provenance []gitrepo.Provenance
 }
 
 const (

@@ -156,6 +156,9 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 		Redactor: res.Redactor,
 		Duration: time.Since(start),
 	}
+	for _, p := range res.Provenance {
+		rep.Provenance = append(rep.Provenance, report.Provenance{RepositoryURI: p.RepositoryURI, Revision: p.Revision, Branch: p.Branch, Top: p.Top})
+	}
 	for i, o := range outs {
 		if err := writeReport(a.stdout, o.path, ws[i], rep); err != nil {
 			return err
