@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/deploylint/deploylint/internal/workers"
 	"github.com/deploylint/deploylint/rules"
@@ -87,6 +88,14 @@ type reader struct {
 	// cryptRank is each judged target's place among those of its kind, in path order.
 	cryptRank map[string]int
 	crypt     cryptLimit
+	// targets are the files discovery found, and excluded the paths configuration leaves
+	// out: a file another document names as of a kind (an env_file) is judged as such only
+	// when it is neither.
+	targets  map[folder]bool
+	excluded func(rel string) bool
+	// claimed holds the referenced files already judged: two compose files of a scan may
+	// name the same env_file.
+	claimed sync.Map
 }
 
 // read discovers the files and parses them when they are few; discovered is told their kinds
@@ -117,6 +126,10 @@ func read(s settings, discovered func(kinds []string)) (*tree, error) {
 		reg: s.Registry, byKind: map[string]scanners.Scanner{}, files: files,
 		checkPerms: map[string]bool{}, repos: map[string]*gitrepo.Repo{}, repoPrefix: map[string]string{},
 		progress: s.Progress, workers: s.Workers, cryptRank: cryptRanks(targets), crypt: s.crypt,
+		targets: make(map[folder]bool, len(targets)), excluded: dopt.Exclude,
+	}
+	for _, t := range targets {
+		r.targets[folder{t.Root, t.Rel}] = true
 	}
 	for _, sc := range s.Registry.Scanners() {
 		r.byKind[sc.Kind()] = sc
@@ -170,11 +183,33 @@ func (r *reader) group(ts []scanners.Target) []judged {
 		docs[i] = judged{target: ts[i], in: rules.Input{Doc: r.parse(ts[i])}}
 		r.progress.parsed.Add(1)
 	})
+	docs = append(docs, r.referenced(docs)...)
 	docs = dropConsumed(r.withFacts(append(docs, refused(docs)...)))
 	r.cryptAllowances(docs)
 	attachStacks(docs, r.reg.EnvKind())
 	attachMounts(docs)
 	return docs
+}
+
+// referenced parses the files the documents name as of a kind (a compose file's env_file
+// entries are dotenv files whatever their names) that are not targets of their own: a
+// secrets.env an application reads is judged by the .env rules like any .env.
+func (r *reader) referenced(docs []judged) []judged {
+	var out []judged
+	for _, j := range docs {
+		for _, ref := range j.in.Doc.Referenced {
+			key := folder{j.target.Root, ref.Rel}
+			if _, known := r.byKind[ref.Kind]; !known || r.targets[key] || (r.excluded != nil && r.excluded(ref.Rel)) {
+				continue
+			}
+			if _, dup := r.claimed.LoadOrStore(key, true); dup {
+				continue
+			}
+			t := scanners.Target{Path: rootPath(j.target.Root, ref.Rel), Rel: ref.Rel, Root: j.target.Root, Kind: ref.Kind}
+			out = append(out, judged{target: t, in: rules.Input{Doc: r.parse(t)}})
+		}
+	}
+	return out
 }
 
 // withFacts adds each document's file facts (mode, secret files' modes, git status) and lists

@@ -91,6 +91,10 @@ type Document struct {
 	// Consumed lists the files (root-relative slash paths) this document read inline, such as
 	// nginx or redis.conf includes: they are judged in this document's context, not again alone.
 	Consumed []string `json:"-"`
+	// Referenced lists the files this document names as being of a kind whatever their
+	// names say (an env_file is a dotenv file): the pipeline judges each such file of the
+	// tree as that kind, unless it is a target already.
+	Referenced []Reference `json:"-"`
 	// Skipped lists the files this document would have read beside its own (an include, an
 	// env_file, an extends file) that the reader refused: above the size limit or the scan's
 	// budget, not a regular file, a symlink out of the root. Rel is relative to the scan root;
@@ -217,4 +221,11 @@ type ParseError struct {
 
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Column, e.Msg)
+}
+
+// Reference is a file a document names as being of a kind: Rel is root-relative, in slash
+// form.
+type Reference struct {
+	Rel  string
+	Kind string
 }

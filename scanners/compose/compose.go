@@ -90,7 +90,7 @@ func (s *Scanner) ParseFile(t scanners.Target, src []byte, r *confine.Reader) (*
 		return s.Parse(t.Rel, src)
 	}
 	dir := filepath.Dir(t.Path)
-	f := &files{rd: r, root: t.Root, dir: dir, rel: t.Rel, cache: map[string]cached{}}
+	f := &files{rd: r, root: t.Root, dir: dir, rel: t.Rel, cache: map[string]cached{}, envKind: s.env.Kind()}
 	envRel := relJoin(t.Rel, ".env")
 	var env *scanners.Document
 	// A .env the reader refuses (linked out of the tree, too large) is recorded and left out.
@@ -124,6 +124,7 @@ func (s *Scanner) ParseFile(t scanners.Target, src []byte, r *confine.Reader) (*
 		return nil, err
 	}
 	doc.Skipped = f.skipped
+	doc.Referenced = f.refs
 	return doc, nil
 }
 
@@ -626,6 +627,7 @@ func (f *files) resolveEnvironment(spec *types.ContainerSpec, workingDir string,
 		case err != nil:
 			continue // recorded as skipped by read
 		}
+		f.refer(path, f.envKind) // docker compose reads it as one, whatever its name
 		lookup := func(k string) (string, bool) {
 			// the project's environment comes first in interpolation, then the service's
 			if v, ok := projectEnv.Resolve(k); ok {

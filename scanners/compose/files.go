@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/confine"
@@ -20,6 +21,8 @@ type files struct {
 	dir, rel string // the compose file's folder (an OS path) and its document path
 	cache    map[string]cached
 	skipped  []scanners.Skipped
+	refs     []scanners.Reference
+	envKind  string // the kind an env_file is read as
 }
 
 type cached struct {
@@ -94,6 +97,14 @@ func (f *files) skipOutside(what, p string) {
 		r = filepath.Base(p)
 	}
 	f.add(scanners.Skipped{Rel: f.rel, Reason: fmt.Sprintf("%s %s: outside the scan root; not read", what, filepath.ToSlash(r)), Root: f.root})
+}
+
+// refer records that the file at p (an OS path inside the root) is of kind.
+func (f *files) refer(p, kind string) {
+	ref := scanners.Reference{Rel: f.relOf(p), Kind: kind}
+	if !slices.Contains(f.refs, ref) {
+		f.refs = append(f.refs, ref)
+	}
 }
 
 func (f *files) add(sk scanners.Skipped) {

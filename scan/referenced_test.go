@@ -1,0 +1,76 @@
+package scan_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/deploylint/deploylint/scan"
+	"github.com/deploylint/deploylint/scanners/builtin"
+)
+
+// TestEnvFilesJudgedAsDotenv: the env_file entries of a compose file are judged by the .env
+// rules whatever their names, once each however many services and compose files name them, and
+// not again when their name made them a .env target already.
+func TestEnvFilesJudgedAsDotenv(t *testing.T) {
+	root := t.TempDir()
+	for p, content := range map[string]string{
+		"compose.yaml": `services:
+  openc3-redis:
+    image: openc3inc/openc3-redis:6.0.0
+    env_file: [secrets.txt, config/app.conf, .env.prod]
+  other:
+    image: nginx
+    env_file: secrets.txt
+`,
+		"tools/compose.yaml": "services:\n  tool:\n    image: busybox\n    env_file: ../secrets.txt\n",
+		"secrets.txt":        "OPENC3_REDIS_USERNAME=openc3\nOPENC3_REDIS_PASSWORD=openc3password\n",
+		"config/app.conf":    "OPENC3_BUCKET_PASSWORD=openc3bucketpassword\n",
+		".env.prod":          "OPENC3_SR_REDIS_PASSWORD=scriptrunnerpassword\n",
+		"unused.conf":        "OPENC3_REDIS_PASSWORD=openc3password\n",
+	} {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	no := false
+	res, err := scan.Run(context.Background(), scan.Options{Paths: []string{root}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true}, CheckPermissions: &no})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s %s:%d", f.RuleID, f.Path, f.Range.Start.Line))
+	}
+	for _, want := range []string{"ENV001 secrets.txt:2", "ENV002 config/app.conf:1", "ENV011 .env.prod:1"} {
+		if n := count(got, want); n != 1 {
+			t.Errorf("%s found %d times, want once; findings: %v", want, n, got)
+		}
+	}
+	for _, g := range got {
+		if strings.Contains(g, "unused.conf") {
+			t.Errorf("a file no compose file names was judged: %s", g)
+		}
+	}
+	if !slices.Contains(res.Files, "secrets.txt") {
+		t.Errorf("secrets.txt is not among the files scanned: %v", res.Files)
+	}
+}
+
+func count(list []string, s string) int {
+	n := 0
+	for _, e := range list {
+		if e == s {
+			n++
+		}
+	}
+	return n
+}
