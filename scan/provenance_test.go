@@ -2,7 +2,6 @@ package scan_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -18,20 +17,12 @@ import (
 func TestProvenanceOfTheScannedCheckout(t *testing.T) {
 	const commit = "89abcdef0123456789abcdef0123456789abcdef"
 	root := t.TempDir()
-	for p, content := range map[string]string{
+	writeTree(t, root, map[string]string{
 		".git/HEAD":            "ref: refs/heads/main\n",
 		".git/refs/heads/main": commit + "\n",
 		".git/config":          "[remote \"origin\"]\n\turl = https://token:Zq9secret@example.com/acme/stack.git\n",
 		"deploy/.env":          "OPENC3_REDIS_PASSWORD=openc3password\n",
-	} {
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	want := func(top string) []gitrepo.Provenance {
 		return []gitrepo.Provenance{{RepositoryURI: "https://example.com/acme/stack.git", Revision: commit, Branch: "main", Top: top}}
 	}

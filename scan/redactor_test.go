@@ -27,18 +27,10 @@ func TestScanSecretsAndRedactor(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := t.TempDir()
-	for rel, content := range map[string]string{
+	writeTree(t, root, map[string]string{
 		"stack/.env":        "OPENC3_REDIS_PASSWORD=openc3password\nAPI_TOKEN=Zx7planted\n",
 		"stack/broken/.env": "GOOD=1\nDB_PASSWORD=\"Zx7broken\n",
-	} {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	off := false
 	res, err := scan.Run(ctx, scan.Options{Engine: e, Config: scan.ConfigSource{None: true}, Paths: []string{filepath.Join(root, "stack")}, Registry: builtin.Registry(), CheckPermissions: &off})
 	if err != nil {

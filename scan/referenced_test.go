@@ -3,8 +3,6 @@ package scan_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -18,7 +16,7 @@ import (
 // not again when their name made them a .env target already.
 func TestEnvFilesJudgedAsDotenv(t *testing.T) {
 	root := t.TempDir()
-	for p, content := range map[string]string{
+	writeTree(t, root, map[string]string{
 		"compose.yaml": `services:
   openc3-redis:
     image: openc3inc/openc3-redis:6.0.0
@@ -32,15 +30,7 @@ func TestEnvFilesJudgedAsDotenv(t *testing.T) {
 		"config/app.conf":    "OPENC3_BUCKET_PASSWORD=openc3bucketpassword\n",
 		".env.prod":          "OPENC3_SR_REDIS_PASSWORD=scriptrunnerpassword\n",
 		"unused.conf":        "OPENC3_REDIS_PASSWORD=openc3password\n",
-	} {
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	no := false
 	res, err := scan.Run(context.Background(), scan.Options{Paths: []string{root}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true}, CheckPermissions: &no})
 	if err != nil {
