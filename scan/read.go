@@ -191,22 +191,39 @@ func (r *reader) group(ts []scanners.Target) []judged {
 	return docs
 }
 
-// referenced parses the files the documents name as of a kind (a compose file's env_file
-// entries are dotenv files whatever their names) that are not targets of their own: a
-// secrets.env an application reads is judged by the .env rules like any .env.
+// referenced parses the files the documents name as of a kind that are not targets of their
+// own: a compose file's env_file entries are dotenv files whatever their names, and a file it
+// bind-mounts is of the kind its container path says (app-users mounted at
+// /usr/local/etc/redis/users.acl is a Redis ACL file). They are judged like any file of that
+// kind.
 func (r *reader) referenced(docs []judged) []judged {
 	var out []judged
+	add := func(root, rel, kind string) {
+		key := folder{root, rel}
+		if _, dup := r.claimed.LoadOrStore(key, true); dup {
+			return
+		}
+		t := scanners.Target{Path: rootPath(root, rel), Rel: rel, Root: root, Kind: kind}
+		out = append(out, judged{target: t, in: rules.Input{Doc: r.parse(t)}})
+	}
+	fresh := func(root, rel string) bool {
+		return !r.targets[folder{root, rel}] && (r.excluded == nil || !r.excluded(rel))
+	}
 	for _, j := range docs {
+		root := j.target.Root
 		for _, ref := range j.in.Doc.Referenced {
-			key := folder{j.target.Root, ref.Rel}
-			if _, known := r.byKind[ref.Kind]; !known || r.targets[key] || (r.excluded != nil && r.excluded(ref.Rel)) {
+			if _, known := r.byKind[ref.Kind]; known && fresh(root, ref.Rel) {
+				add(root, ref.Rel, ref.Kind)
+			}
+		}
+		for _, target := range slices.Sorted(maps.Keys(j.in.Doc.Binds)) {
+			rel := j.in.Doc.Binds[target]
+			if !fresh(root, rel) {
 				continue
 			}
-			if _, dup := r.claimed.LoadOrStore(key, true); dup {
-				continue
+			if kind, err := scanners.MountedKind(root, rootPath(root, rel), target, r.reg, r.files); err == nil && kind != "" {
+				add(root, rel, kind)
 			}
-			t := scanners.Target{Path: rootPath(j.target.Root, ref.Rel), Rel: ref.Rel, Root: j.target.Root, Kind: ref.Kind}
-			out = append(out, judged{target: t, in: rules.Input{Doc: r.parse(t)}})
 		}
 	}
 	return out

@@ -64,3 +64,48 @@ func count(list []string, s string) int {
 	}
 	return n
 }
+
+// TestBindMountsJudgedAsTheirKind: a file a compose service bind-mounts is judged as the kind
+// its container path names (redis.conf, users.acl, an nginx conf.d file), whatever its name
+// in the tree; a mount whose container path names no kind, and a folder, are left alone.
+func TestBindMountsJudgedAsTheirKind(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"compose.yaml": `services:
+  redis:
+    image: redis:7
+    volumes:
+      - ./conf/cache.conf:/usr/local/etc/redis/redis.conf:ro
+      - ./acl/app-users:/usr/local/etc/redis/users.acl:ro
+      - ./conf:/data/conf
+  web:
+    image: nginx:1.27
+    volumes:
+      - ./conf/site.txt:/etc/nginx/conf.d/default.conf:ro
+      - ./conf/notes.txt:/srv/notes.txt:ro
+`,
+		"conf/cache.conf": "bind 0.0.0.0\nrequirepass foobared\n",
+		"acl/app-users":   "user default off\nuser app on >apppassword123 ~app:* +get\n",
+		"conf/site.txt":   "server {\n  listen 80;\n  server_tokens on;\n}\n",
+		"conf/notes.txt":  "requirepass foobared\n",
+	})
+	no := false
+	res, err := scan.Run(context.Background(), scan.Options{Paths: []string{root}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true}, CheckPermissions: &no})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s %s:%d", f.RuleID, f.Path, f.Range.Start.Line))
+	}
+	for _, want := range []string{"RDS004 conf/cache.conf:2", "ACL001 acl/app-users:2", "NGX008 conf/site.txt:3"} {
+		if n := count(got, want); n != 1 {
+			t.Errorf("%s found %d times, want once; findings: %v", want, n, got)
+		}
+	}
+	for _, g := range got {
+		if strings.Contains(g, "notes.txt") {
+			t.Errorf("a file mounted where no kind is read was judged: %s", g)
+		}
+	}
+}

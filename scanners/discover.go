@@ -352,3 +352,17 @@ func InGitWorkTree(dir string) bool {
 		}
 	}
 }
+
+// MountedKind is the kind of the file at p (inside root) that a container sees at target, a
+// bind mount's container path: the kind target's name would have, its content confirming where
+// a name only suggests one. A users.acl mounted at /usr/local/etc/redis/users.acl is a Redis
+// ACL file under any name in the tree; "" when target's name tells no kind.
+func MountedKind(root, p, target string, reg *Registry, r *confine.Reader) (string, error) {
+	name := strings.TrimLeft(path.Clean("/"+filepath.ToSlash(target)), "/")
+	if name == "" {
+		return "", nil
+	}
+	list := reg.Scanners()
+	opt := DiscoverOptions{Reader: r, SniffBytes: 4096}
+	return classify(root, p, name, false, list, nil, opt)
+}
