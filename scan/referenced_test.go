@@ -31,15 +31,7 @@ func TestEnvFilesJudgedAsDotenv(t *testing.T) {
 		".env.prod":          "OPENC3_SR_REDIS_PASSWORD=scriptrunnerpassword\n",
 		"unused.conf":        "OPENC3_REDIS_PASSWORD=openc3password\n",
 	})
-	no := false
-	res, err := scan.Run(context.Background(), scan.Options{Paths: []string{root}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true}, CheckPermissions: &no})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, f := range res.Findings {
-		got = append(got, fmt.Sprintf("%s %s:%d", f.RuleID, f.Path, f.Range.Start.Line))
-	}
+	res, got := scanFindings(t, root)
 	for _, want := range []string{"ENV001 secrets.txt:2", "ENV002 config/app.conf:1", "ENV011 .env.prod:1"} {
 		if n := count(got, want); n != 1 {
 			t.Errorf("%s found %d times, want once; findings: %v", want, n, got)
@@ -53,6 +45,22 @@ func TestEnvFilesJudgedAsDotenv(t *testing.T) {
 	if !slices.Contains(res.Files, "secrets.txt") {
 		t.Errorf("secrets.txt is not among the files scanned: %v", res.Files)
 	}
+}
+
+// scanFindings scans root with the built-in rules, no configuration and no file modes, and
+// lists its findings as "RULE path:line".
+func scanFindings(t *testing.T, root string) (*scan.Result, []string) {
+	t.Helper()
+	no := false
+	res, err := scan.Run(context.Background(), scan.Options{Paths: []string{root}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true}, CheckPermissions: &no})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s %s:%d", f.RuleID, f.Path, f.Range.Start.Line))
+	}
+	return res, got
 }
 
 func count(list []string, s string) int {
@@ -89,15 +97,7 @@ func TestBindMountsJudgedAsTheirKind(t *testing.T) {
 		"conf/site.txt":   "server {\n  listen 80;\n  server_tokens on;\n}\n",
 		"conf/notes.txt":  "requirepass foobared\n",
 	})
-	no := false
-	res, err := scan.Run(context.Background(), scan.Options{Paths: []string{root}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true}, CheckPermissions: &no})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, f := range res.Findings {
-		got = append(got, fmt.Sprintf("%s %s:%d", f.RuleID, f.Path, f.Range.Start.Line))
-	}
+	_, got := scanFindings(t, root)
 	for _, want := range []string{"RDS004 conf/cache.conf:2", "ACL001 acl/app-users:2", "NGX008 conf/site.txt:3"} {
 		if n := count(got, want); n != 1 {
 			t.Errorf("%s found %d times, want once; findings: %v", want, n, got)
