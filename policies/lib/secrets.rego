@@ -109,3 +109,16 @@ published_hashes := {h.hash: h | some h in defaults.published_hashes}
 # default_sha256 maps the SHA-256 (lowercase hex) of every known default password to a public
 # description of it, so hashed defaults are recognised too.
 default_sha256 := {crypto.sha256(v): v | some v in ((shipped_defaults | weak_passwords) | {p.value | some p in defaults.acl_passwords})}
+
+# url_credential is the scheme (lowercase) and the password (percent-decoded) of a connection
+# URL that carries user:password@, for the schemes of services with passwords
+# (redis://openc3:openc3password@openc3-redis:6379).
+url_credential(value) := [scheme, urlquery.decode(parts[0][3])] if {
+	contains(value, "@") # a cheap filter: most values are no URL with credentials
+	parts := regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.-]*)://([^:@/\s]*):([^@/\s]*)@`, value, 1)
+	count(parts) == 1
+	scheme := lower(parts[0][1])
+	scheme in url_schemes
+}
+
+url_schemes := {s | some s in defaults.url_schemes}

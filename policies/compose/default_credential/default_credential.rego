@@ -11,8 +11,10 @@
 #   line in entrypoint or command, shell scripts (sh -c "…") included: secret-named flags
 #   (--requirepass, --admin-password=…, --db-root-password …), mysql's -pPASSWORD, redis-cli's
 #   -a; a MinIO service with no root credentials at all (MinIO then starts with
-#   minioadmin/minioadmin); and a variable that holds a hash a project published for its
-#   default password (dockprom's bcrypt of "admin").
+#   minioadmin/minioadmin); a variable that holds a hash a project published for its
+#   default password (dockprom's bcrypt of "admin"); a connection URL, whatever the variable's
+#   name, whose user-info holds such a password (redis://openc3:openc3password@openc3-redis);
+#   and the SECRET_KEY_BASE COSMOS ships in every release, which signs its sessions.
 # related_resources:
 #   - ref: https://github.com/deploylint/deploylint/blob/main/docs/rules/CMP003.md
 #     description: rule documentation
@@ -100,6 +102,27 @@ deny contains result.at(["services", name, "environment", var], msg) if {
 # of sh -c): only a value written in the compose file, or its ${VAR:-fallback}; one
 # interpolated from .env is reported there, one the container's shell expands is its
 # environment's.
+# A connection URL's password is a credential whatever the variable's name (OPENC3_REDIS_URL).
+deny contains result.at(["services", name, "environment", var], msg) if {
+	some name, svc in input.data.services
+	some var, value in svc.environment
+	is_string(value)
+	svc.environment_origin[var] in {"literal", "default"}
+	not credential_name(var) # judged whole above
+	[scheme, password] := secrets.url_credential(value)
+	secrets.is_known_default(password)
+	how := origin_text[svc.environment_origin[var]]
+	msg := sprintf("service %s: %s %s and is a %s URL whose password is a default, placeholder or well-known weak value; build it from a unique secret in .env", [name, var, how, scheme])
+}
+
+# COSMOS ships one SECRET_KEY_BASE in every release: whoever has it can forge sessions.
+deny contains result.at(["services", name, "environment", "SECRET_KEY_BASE"], msg) if {
+	some name, svc in input.data.services
+	svc.environment.SECRET_KEY_BASE == data.deploylint.data.defaults.cosmos.secret_key_base
+	how := origin_text[svc.environment_origin.SECRET_KEY_BASE]
+	msg := sprintf("service %s: SECRET_KEY_BASE %s and is the value COSMOS ships in every release; generate a unique one (openssl rand -hex 64) in .env", [name, how])
+}
+
 deny contains result.at(["services", name, "command_flags", i], msg) if {
 	some name, svc in input.data.services
 	some i, f in svc.command_flags

@@ -117,3 +117,31 @@ test_command_line_passwords if {
 	contains(b.msg, "is guessable")
 	not contains(b.msg, "hello")
 }
+
+# A connection URL's default password is found whatever the variable's name, a strong one and
+# one from .env are not; COSMOS's shipped SECRET_KEY_BASE is found written or as a fall-back.
+test_url_credentials_and_secret_key_base if {
+	shipped := data.deploylint.data.defaults.cosmos.secret_key_base
+	api := compose.service("openc3inc/openc3-cosmos-cmd-tlm-api", {
+		"environment": {
+			"OPENC3_REDIS_URL": "redis://openc3:openc3password@openc3-redis:6379/0",
+			"STRONG_URL": "redis://openc3:Vq8wT3nXr6Lp2Zk9Hs4Jd7Fb@openc3-redis:6379/0",
+			"ENV_URL": "redis://openc3:openc3password@openc3-redis:6379/0",
+			"DOCS_URL": "https://docs.openc3.com/docs",
+			"SECRET_KEY_BASE": shipped,
+		},
+		"environment_origin": {
+			"OPENC3_REDIS_URL": "literal", "STRONG_URL": "literal", "ENV_URL": "dotenv",
+			"DOCS_URL": "literal", "SECRET_KEY_BASE": "default",
+		},
+	})
+	r := default_credential.deny with input as compose.stack({"api": api})
+	{x.path | some x in r} == {
+		["services", "api", "environment", "OPENC3_REDIS_URL"],
+		["services", "api", "environment", "SECRET_KEY_BASE"],
+	}
+	every x in r {
+		not contains(x.msg, "openc3password")
+		not contains(x.msg, shipped)
+	}
+}

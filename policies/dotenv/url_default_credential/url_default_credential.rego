@@ -23,16 +23,10 @@ import data.deploylint.lib.dotenv
 import data.deploylint.lib.result
 import data.deploylint.lib.secrets
 
-schemes := {s | some s in data.deploylint.data.defaults.url_schemes}
-
 deny contains result.at(["vars", i, "value"], msg) if {
 	some i in dotenv.effective_index
 	v := input.data.vars[i]
-	contains(v.value, "@") # a cheap filter: most values are no URL with credentials
-	parts := regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.-]*)://([^:@/\s]*):([^@/\s]*)@`, v.value, 1)
-	count(parts) == 1
-	lower(parts[0][1]) in schemes
-	password := urlquery.decode(parts[0][3])
+	[scheme, password] := secrets.url_credential(v.value)
 	secrets.is_known_default(password)
-	msg := sprintf("%s is a %s URL whose password is a default, placeholder or well-known weak value: use a unique random password", [v.name, lower(parts[0][1])])
+	msg := sprintf("%s is a %s URL whose password is a default, placeholder or well-known weak value: use a unique random password", [v.name, scheme])
 }
