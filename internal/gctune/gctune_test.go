@@ -1,6 +1,7 @@
 package gctune_test
 
 import (
+	"math"
 	"os"
 	"os/exec"
 	"runtime"
@@ -71,4 +72,44 @@ func TestLargeHeapTurnsProportional(t *testing.T) {
 		debug.SetGCPercent(percent)
 	}
 	t.Errorf("80 MB live and the collector is still off")
+}
+
+// TestHeapAboveLiftIsUnlimited: a live heap above Lift outgrows the ceiling, and a collector
+// kept at it would run back to back: the limit is lifted and the collector stays
+// proportional. Run in a child process, as the switch is for the rest of a process.
+func TestHeapAboveLiftIsUnlimited(t *testing.T) {
+	if os.Getenv("GCTUNE_CHILD") == "" {
+		if testing.Short() {
+			t.Skip("allocates more than 1 GiB")
+		}
+		cmd := exec.Command(os.Args[0], "-test.run", "^TestHeapAboveLiftIsUnlimited$", "-test.count=1")
+		cmd.Env = slices.DeleteFunc(os.Environ(), func(e string) bool {
+			return strings.HasPrefix(e, "GOGC=") || strings.HasPrefix(e, "GOMEMLIMIT=")
+		})
+		cmd.Env = append(cmd.Env, "GCTUNE_CHILD=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("child: %v\n%s", err, out)
+		}
+		return
+	}
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("the user's GOGC or GOMEMLIMIT decides")
+	}
+	var live [][]byte
+	for len(live) < gctune.Lift/(8<<20)+16 {
+		live = append(live, make([]byte, 8<<20))
+	}
+	for range 200 {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+		limit := debug.SetMemoryLimit(-1)
+		if limit == math.MaxInt64 {
+			if p := debug.SetGCPercent(100); p != 100 {
+				t.Errorf("GOGC %d once the limit is lifted: want 100", p)
+			}
+			runtime.KeepAlive(live)
+			return
+		}
+	}
+	t.Errorf("%d MiB live and the limit is still %d", len(live)*8, debug.SetMemoryLimit(-1))
 }
