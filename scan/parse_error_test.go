@@ -1,0 +1,55 @@
+package scan_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/deploylint/deploylint/policies"
+	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scan"
+	"github.com/deploylint/deploylint/scanners/builtin"
+)
+
+// TestComposeParseErrorAtTheMistake: a compose file that does not parse is one META001 at
+// the line and column of the mistake, whose message says how to check a compose file and
+// shows no secret of the file.
+func TestComposeParseErrorAtTheMistake(t *testing.T) {
+	ctx := context.Background()
+	e, err := rules.NewEngine(ctx, rules.PolicySource{Name: "builtin", FS: policies.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct {
+		src       string
+		line, col int
+	}{
+		"unclosed quote": {"services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: \"Xk29-vault-Qm7\n", 4, 26},
+		"list expected":  {"services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: Xk29-vault-Qm7\n    volumes:\n      data: /var/lib/postgresql\n", 6, 5},
+	} {
+		root := t.TempDir()
+		writeFile(t, filepath.Join(root, "compose.yaml"), c.src)
+		off := false
+		res, err := scan.Run(ctx, scan.Options{
+			Engine: e, Paths: []string{root}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true},
+			CheckGit: &off, CheckPermissions: &off,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) != 1 {
+			t.Fatalf("%s: got %+v, want one META001", name, res.Findings)
+		}
+		f := res.Findings[0]
+		if f.RuleID != "META001" || f.Range.Start.Line != c.line || f.Range.Start.Column != c.col {
+			t.Errorf("%s: %s at %d:%d, want META001 at %d:%d", name, f.RuleID, f.Range.Start.Line, f.Range.Start.Column, c.line, c.col)
+		}
+		if k, _ := builtin.Registry().Lookup("compose"); !strings.HasSuffix(f.Message, "; "+k.ParseFix) || !strings.Contains(k.ParseFix, "docker compose config") {
+			t.Errorf("%s: the message gives no compose fix: %s", name, f.Message)
+		}
+		if strings.Contains(f.Message, "Xk29") {
+			t.Errorf("%s: the message shows the password: %s", name, f.Message)
+		}
+	}
+}
