@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/deploylint/deploylint/policies"
-	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scan"
 	"github.com/deploylint/deploylint/scanners/builtin"
 )
@@ -16,11 +14,6 @@ import (
 // the line and column of the mistake, whose message says how to check a compose file and
 // shows no secret of the file.
 func TestComposeParseErrorAtTheMistake(t *testing.T) {
-	ctx := context.Background()
-	e, err := rules.NewEngine(ctx, rules.PolicySource{Name: "builtin", FS: policies.FS})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for name, c := range map[string]struct {
 		src       string
 		line, col int
@@ -30,14 +23,7 @@ func TestComposeParseErrorAtTheMistake(t *testing.T) {
 	} {
 		root := t.TempDir()
 		writeFile(t, filepath.Join(root, "compose.yaml"), c.src)
-		off := false
-		res, err := scan.Run(ctx, scan.Options{
-			Engine: e, Paths: []string{root}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true},
-			CheckGit: &off, CheckPermissions: &off,
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := scanTree(t, root)
 		if len(res.Findings) != 1 {
 			t.Fatalf("%s: got %+v, want one META001", name, res.Findings)
 		}
@@ -52,4 +38,30 @@ func TestComposeParseErrorAtTheMistake(t *testing.T) {
 			t.Errorf("%s: the message shows the password: %s", name, f.Message)
 		}
 	}
+}
+
+// TestParseErrorInAnOverrideFile: a mistake in compose.override.yaml, which is parsed as part
+// of compose.yaml, is reported in the override file, at its line.
+func TestParseErrorInAnOverrideFile(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n")
+	writeFile(t, filepath.Join(root, "compose.override.yaml"), "services:\n  web:\n    ports:\n\t- \"8080:80\"\n")
+	res := scanTree(t, root)
+	if len(res.Findings) != 1 || res.Findings[0].RuleID != "META001" || res.Findings[0].Path != "compose.override.yaml" || res.Findings[0].Range.Start.Line != 4 {
+		t.Errorf("got %+v, want META001 at compose.override.yaml:4", res.Findings)
+	}
+}
+
+// scanTree scans a folder with the built-in rules and no configuration, git or file modes.
+func scanTree(t *testing.T, root string) *scan.Result {
+	t.Helper()
+	off := false
+	res, err := scan.Run(context.Background(), scan.Options{
+		Paths: []string{root}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true},
+		CheckGit: &off, CheckPermissions: &off,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

@@ -224,7 +224,13 @@ func (r *reader) parse(t scanners.Target) *scanners.Document {
 		k, _ := r.reg.Lookup(t.Kind)
 		var pe *scanners.ParseError
 		if errors.As(err, &pe) {
-			doc = rules.ParseErrorDocument(t.Rel, t.Kind, pe.Line, pe.Column, pe.Msg, k.ParseFix)
+			// The mistake may lie in a file read with this one (an override file merged over
+			// it, an nginx include): its line is that file's.
+			rel := t.Rel
+			if pe.Path != "" {
+				rel = pe.Path
+			}
+			doc = rules.ParseErrorDocument(rel, t.Kind, pe.Line, pe.Column, pe.Msg, k.ParseFix)
 		} else {
 			doc = rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, err.Error(), k.ParseFix)
 		}
