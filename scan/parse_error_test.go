@@ -52,6 +52,18 @@ func TestParseErrorInAnOverrideFile(t *testing.T) {
 	}
 }
 
+// TestParseErrorInAnIncludeReportedOnce: a broken nginx include, which is also a target of its
+// own, is one META001 in the include, not a second one from the file including it.
+func TestParseErrorInAnIncludeReportedOnce(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "nginx", "nginx.conf"), "events {}\nhttp {\n  include conf.d/*.conf;\n}\n")
+	writeFile(t, filepath.Join(root, "nginx", "conf.d", "app.conf"), "server {\n  listen 80;\n  server_name app;\n")
+	res := scanTree(t, root)
+	if len(res.Findings) != 1 || res.Findings[0].RuleID != "META001" || res.Findings[0].Path != "nginx/conf.d/app.conf" || res.Findings[0].Range.Start.Line != 4 {
+		t.Errorf("got %+v, want one META001 at nginx/conf.d/app.conf:4", res.Findings)
+	}
+}
+
 // scanTree scans a folder with the built-in rules and no configuration, git or file modes.
 func scanTree(t *testing.T, root string) *scan.Result {
 	t.Helper()

@@ -225,12 +225,16 @@ func (r *reader) parse(t scanners.Target) *scanners.Document {
 		var pe *scanners.ParseError
 		if errors.As(err, &pe) {
 			// The mistake may lie in a file read with this one (an override file merged over
-			// it, an nginx include): its line is that file's.
+			// it, an nginx include): its line is that file's. That file, when a target of its
+			// own, reports the same error: consuming it keeps one.
 			rel := t.Rel
 			if pe.Path != "" {
 				rel = pe.Path
 			}
 			doc = rules.ParseErrorDocument(rel, t.Kind, pe.Line, pe.Column, pe.Msg, k.ParseFix)
+			if rel != t.Rel {
+				doc.Consumed = []string{rel}
+			}
 		} else {
 			doc = rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, err.Error(), k.ParseFix)
 		}
