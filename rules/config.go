@@ -221,38 +221,12 @@ func (c *Config) CheckRules(cat *Catalogue, kinds []string) error {
 	return errors.Join(errs...)
 }
 
-// suggest names the closest rule ID when the typo is one character away.
+// suggest names the rule ID a misspelt one was most likely meant to be, if any.
 func suggest(id string, cat *Catalogue) string {
-	for _, r := range cat.Rules {
-		if editDistanceOne(id, r.ID) {
-			return fmt.Sprintf("; did you mean %s?", r.ID)
-		}
+	if near := cat.Closest(id); near != "" {
+		return fmt.Sprintf("; did you mean %s?", near)
 	}
 	return ""
-}
-
-func editDistanceOne(a, b string) bool {
-	if len(a) == len(b) {
-		diff := 0
-		for i := range a {
-			if a[i] != b[i] {
-				diff++
-			}
-		}
-		return diff == 1
-	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(b)-len(a) != 1 {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return a[i:] == b[i+1:]
-		}
-	}
-	return true
 }
 
 // PolicyData is what policies see of the configuration, at data.deploylint.config.

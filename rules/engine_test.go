@@ -14,7 +14,7 @@ func TestParseErrorDocumentBecomesMETA001(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := rules.ParseErrorDocument("x/.env", "dotenv", 3, 7, "unterminated quoted value")
+	doc := rules.ParseErrorDocument("x/.env", "dotenv", 3, 7, "unterminated quoted value", "")
 	fs, err := e.Eval(ctx, rules.Input{Doc: doc})
 	if err != nil {
 		t.Fatal(err)

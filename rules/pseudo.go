@@ -22,26 +22,32 @@ func LimitStoppedDocument(doc *scanners.Document, what, reason, limit, fix strin
 	}
 }
 
-// ParseErrorDocument is the document META001 sees for a file its parser refused.
-func ParseErrorDocument(rel, kind string, line, col int, msg string) *scanners.Document {
+// ParseErrorDocument is the document META001 sees for a file its parser refused; fix says
+// how to repair a file of its kind (the kind's ParseFix), or is empty when the file could not
+// be read at all.
+func ParseErrorDocument(rel, kind string, line, col int, msg, fix string) *scanners.Document {
 	if line < 1 {
 		line = 1
 	}
 	if col < 1 {
 		col = 1
 	}
+	data := map[string]any{
+		"kind":    kind,
+		"message": msg,
+		"error":   map[string]any{"line": line, "column": col},
+	}
+	if fix != "" {
+		data["fix"] = fix
+	}
 	r := scanners.LineRange(line, col, col)
 	spans := scanners.Spans{}
 	spans.Set(scanners.Span{Key: r, Value: r}, "error")
 	spans.Set(scanners.Span{Key: scanners.LineRange(1, 1, 1), Value: scanners.LineRange(1, 1, 1)})
 	return &scanners.Document{
-		Kind: scanners.KindParseError,
-		Path: rel,
-		Data: map[string]any{
-			"kind":    kind,
-			"message": msg,
-			"error":   map[string]any{"line": line, "column": col},
-		},
+		Kind:  scanners.KindParseError,
+		Path:  rel,
+		Data:  data,
 		Spans: spans,
 	}
 }

@@ -100,7 +100,7 @@ func (e *Engine) directiveProblems(path string, ds []*directiveUse) *scanners.Do
 		case len(d.IDs) == 0:
 			add(d, "deploylint:ignore names no rule: write the rule IDs it suppresses")
 		case len(unknown) > 0:
-			add(d, fmt.Sprintf("deploylint:ignore names unknown rules %s (see deploylint rules)", strings.Join(unknown, ", ")))
+			add(d, unknownRules(e.Catalogue, unknown))
 		case d.Reason == "":
 			add(d, "deploylint:ignore has no reason: add \"-- why this is acceptable\"; the finding stays reported")
 		case !d.used:
@@ -111,4 +111,30 @@ func (e *Engine) directiveProblems(path string, ds []*directiveUse) *scanners.Do
 		return nil
 	}
 	return &scanners.Document{Kind: scanners.KindSuppressions, Path: path, Data: map[string]any{"problems": problems}, Spans: spans}
+}
+
+// unknownRules says which IDs of a directive name no rule, each with the ID it was most
+// likely meant to be when one is close, so a typo is fixed without a trip to the catalogue.
+func unknownRules(cat *Catalogue, ids []string) string {
+	var b strings.Builder
+	b.WriteString("deploylint:ignore names unknown rule")
+	if len(ids) > 1 {
+		b.WriteString("s")
+	}
+	unsuggested := false
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(" " + id)
+		if near := cat.Closest(id); near != "" {
+			fmt.Fprintf(&b, " (did you mean %s?)", near)
+		} else {
+			unsuggested = true
+		}
+	}
+	if unsuggested {
+		b.WriteString(": see deploylint rules for the IDs")
+	}
+	return b.String()
 }

@@ -304,7 +304,7 @@ func (r *reader) parse(t scanners.Target) *scanners.Document {
 	src, err := r.files.ReadFile(t.Root, t.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
-		return rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+confine.Reason(err))
+		return rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+confine.Reason(err), "")
 	case err != nil:
 		return rules.SkippedDocument(t.Rel, confine.Reason(err))
 	}
@@ -313,11 +313,22 @@ func (r *reader) parse(t scanners.Target) *scanners.Document {
 	}
 	doc, err := safeParse(r.byKind[t.Kind], t, src, r.files)
 	if err != nil {
+		k, _ := r.reg.Lookup(t.Kind)
 		var pe *scanners.ParseError
 		if errors.As(err, &pe) {
-			doc = rules.ParseErrorDocument(t.Rel, t.Kind, pe.Line, pe.Column, pe.Msg)
+			// The mistake may lie in a file read with this one (an override file merged over
+			// it, an nginx include): its line is that file's. That file, when a target of its
+			// own, reports the same error: consuming it keeps one.
+			rel := t.Rel
+			if pe.Path != "" {
+				rel = pe.Path
+			}
+			doc = rules.ParseErrorDocument(rel, t.Kind, pe.Line, pe.Column, pe.Msg, k.ParseFix)
+			if rel != t.Rel {
+				doc.Consumed = []string{rel}
+			}
 		} else {
-			doc = rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, err.Error())
+			doc = rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, err.Error(), k.ParseFix)
 		}
 		// The parser's secrets are lost with its document: find them by their shape.
 		doc.Secrets = secret.ScanLines(src)

@@ -65,14 +65,7 @@ func TestRefusedIncludeIsReported(t *testing.T) {
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	off := false
-	res, err := scan.Run(context.Background(), scan.Options{
-		Paths: []string{root}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true},
-		CheckGit: &off, CheckPermissions: &off,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := scanTree(t, root)
 	runtime.ReadMemStats(&after)
 	if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 256 {
 		t.Errorf("the scan allocated %d MB: the include was read", mb)

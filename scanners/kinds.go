@@ -27,6 +27,10 @@ type Kind struct {
 	// Example is a slash path a file of the kind typically has, which discovery recognises
 	// by name: the file name new rules' fixtures start from.
 	Example string
+	// ParseFix says how to repair and check a file of the kind its parser refused, ending the
+	// META001 message: the rule's remediation is one text for every kind, and "run the owning
+	// program's check" helps only when it names the program and the command.
+	ParseFix string
 }
 
 // CommentSyntax is how a kind writes comments; zero is "not declared".
@@ -140,6 +144,8 @@ func (k Kind) check() error {
 		return fmt.Errorf("kind %s: grouping role not declared", k.Name)
 	case k.Scanner != nil && k.Example == "":
 		return fmt.Errorf("kind %s: no example file name", k.Name)
+	case k.Scanner != nil && k.ParseFix == "":
+		return fmt.Errorf("kind %s: no fix for a file that does not parse", k.Name)
 	}
 	return nil
 }

@@ -68,10 +68,11 @@ func TestRegistryConformance(t *testing.T) {
 func TestRegistryCheckRefusesUndeclared(t *testing.T) {
 	k, _ := builtin.Registry().Lookup("dotenv")
 	for name, broken := range map[string]func(*scanners.Kind){
-		"comments": func(k *scanners.Kind) { k.Comments = 0 },
-		"secrets":  func(k *scanners.Kind) { k.Secrets = 0 },
-		"role":     func(k *scanners.Kind) { k.Role = 0 },
-		"title":    func(k *scanners.Kind) { k.Title = "" },
+		"comments":  func(k *scanners.Kind) { k.Comments = 0 },
+		"secrets":   func(k *scanners.Kind) { k.Secrets = 0 },
+		"role":      func(k *scanners.Kind) { k.Role = 0 },
+		"title":     func(k *scanners.Kind) { k.Title = "" },
+		"parse fix": func(k *scanners.Kind) { k.ParseFix = "" },
 	} {
 		bad := k
 		broken(&bad)

@@ -214,7 +214,7 @@ func (s *Scanner) load(rel, dir string, f *files, src []byte, env *scanners.Docu
 		}
 	}
 	if project == nil {
-		l := &fullLoad{rel: rel, src: src, extra: extra, raw: rawMap, mapping: mapping, absDir: absDir, root: root, secrets: secrets, envValues: envValues}
+		l := &fullLoad{rel: rel, src: src, extra: extra, raw: rawMap, spans: rawSpans, mapping: mapping, absDir: absDir, root: root, secrets: secrets, envValues: envValues}
 		if project, unset, err = l.run(f); err != nil {
 			return nil, err
 		}
@@ -247,6 +247,7 @@ type fullLoad struct {
 	src       []byte
 	extra     []fileRef
 	raw       map[string]any // the merged raw data
+	spans     scanners.Spans // raw's spans; those of merged files name their file
 	mapping   types.Mapping  // the project environment; receives the stand-ins of unset variables
 	absDir    string
 	root      string
@@ -315,7 +316,12 @@ func (l *fullLoad) run(f *files) (*types.Project, []string, error) {
 		project, err = load()
 	}
 	if err != nil {
-		return nil, nil, &scanners.ParseError{Path: l.rel, Line: 1, Column: 1, Msg: "docker compose would refuse this file: " + loadError(err, l.root, l.absDir, l.secrets, l.envValues)}
+		msg := loadError(err, l.root, l.absDir, l.secrets, l.envValues)
+		line, col, ok := refusalAt(msg, l.raw, l.spans)
+		if !ok {
+			line, col = 1, 1
+		}
+		return nil, nil, &scanners.ParseError{Path: l.rel, Line: line, Column: col, Msg: "docker compose would refuse this file: " + msg}
 	}
 	return project, unset, nil
 }

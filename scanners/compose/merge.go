@@ -43,7 +43,7 @@ type source struct {
 }
 
 func decodeSource(rel string, src []byte, own bool) (*source, error) {
-	raw, spans, err := yamldoc.Decode(rel, src, yamldoc.Options{})
+	raw, spans, err := yamldoc.Decode(rel, src, yamldoc.Options{UniqueKeys: true})
 	if err != nil {
 		return nil, err
 	}

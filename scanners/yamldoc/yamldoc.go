@@ -22,6 +22,10 @@ type Options struct {
 	// LowerKeys lower-cases mapping keys, for formats whose keys are case-insensitive
 	// (Traefik). Spans are recorded under the lower-cased path.
 	LowerKeys bool
+	// UniqueKeys refuses a mapping that repeats a key, for formats whose programs refuse it
+	// (compose-go decodes into maps, which yaml fails on a repeated key); yaml.v3's nodes
+	// keep both, and the last would silently win.
+	UniqueKeys bool
 }
 
 const (
@@ -35,7 +39,7 @@ const (
 func Decode(path string, src []byte, opt Options) (any, scanners.Spans, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		return nil, nil, parseError(path, err)
+		return nil, nil, parseError(path, src, err)
 	}
 	nodes := 0
 	return decodeNode(path, &root, opt, &nodes)
@@ -62,7 +66,7 @@ func DecodeAll(path string, src []byte, opt Options) ([]Doc, error) {
 			break
 		}
 		if err != nil {
-			return nil, parseError(path, err)
+			return nil, parseError(path, src, err)
 		}
 		data, spans, err := decodeNode(path, &root, opt, &nodes)
 		if err != nil {
@@ -103,18 +107,35 @@ func decodeNode(path string, root *yaml.Node, opt Options, nodes *int) (any, sca
 			return v, spans, nil
 		}
 	}
-	return nil, nil, &scanners.ParseError{Path: path, Line: root.Content[0].Line, Column: root.Content[0].Column, Msg: err.Error()}
+	line, col := root.Content[0].Line, root.Content[0].Column
+	var at *nodeError
+	if errors.As(err, &at) {
+		line, col = at.line, at.col
+	}
+	return nil, nil, &scanners.ParseError{Path: path, Line: line, Column: col, Msg: err.Error()}
 }
+
+// nodeError is a mistake at one node of the document, reported there.
+type nodeError struct {
+	line, col int
+	msg       string
+}
+
+func (e *nodeError) Error() string { return e.msg }
 
 var lineInError = regexp.MustCompile(`line (\d+)`)
 
-// parseError turns a yaml error into a positioned ParseError without quoting the input.
-func parseError(path string, err error) error {
+// parseError turns a yaml error into a positioned ParseError without quoting the input: at
+// the line and column yaml v4 names (see locate), else at the line yaml.v3's message names.
+func parseError(path string, src []byte, err error) error {
 	msg := err.Error()
-	line := 1
-	if m := lineInError.FindStringSubmatch(msg); m != nil {
-		if n, convErr := strconv.Atoi(m[1]); convErr == nil {
-			line = n
+	line, col, ok := locate(src)
+	if !ok {
+		line, col = 1, 1
+		if m := lineInError.FindStringSubmatch(msg); m != nil {
+			if n, convErr := strconv.Atoi(m[1]); convErr == nil {
+				line = n
+			}
 		}
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
@@ -125,7 +146,7 @@ func parseError(path string, err error) error {
 	if len(msg) > 120 {
 		msg = msg[:120]
 	}
-	return &scanners.ParseError{Path: path, Line: line, Column: 1, Msg: "invalid YAML: " + msg}
+	return &scanners.ParseError{Path: path, Line: line, Column: col, Msg: "invalid YAML: " + msg}
 }
 
 type walker struct {
@@ -214,6 +235,10 @@ func (w *walker) value(n *yaml.Node, path []any, depth int) (any, error) {
 		return out, nil
 	case yaml.MappingNode:
 		out := map[string]any{}
+		var seen map[string]int
+		if w.opt.UniqueKeys {
+			seen = make(map[string]int, len(n.Content)/2)
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Value == "<<" && k.Tag == "!!merge" {
@@ -227,6 +252,12 @@ func (w *walker) value(n *yaml.Node, path []any, depth int) (any, error) {
 			key := k.Value
 			if w.opt.LowerKeys {
 				key = strings.ToLower(key)
+			}
+			if seen != nil {
+				if first, dup := seen[key]; dup {
+					return nil, &nodeError{line: k.Line, col: k.Column, msg: fmt.Sprintf("invalid YAML: mapping key %q already defined at line %d", key, first)}
+				}
+				seen[key] = k.Line
 			}
 			p := append(append([]any{}, path...), key)
 			w.spans.Set(scanners.Span{Key: nodeRange(k), Value: nodeRange(v)}, p...)

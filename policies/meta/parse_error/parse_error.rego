@@ -14,10 +14,15 @@
 #   severity: high
 #   kinds: [parse-error]
 #   remediation: >-
-#     Fix the syntax error at the reported line; run the owning program's own check (docker compose config, nginx -t, redis-server) to confirm.
+#     Fix the mistake at the reported line and column, as the message says for this kind of file, and run the check it names to confirm.
 #   guide: "deploylint: a file that cannot be read cannot be audited"
 package deploylint.rules.meta.parse_error
 
 import data.deploylint.lib.result
 
-deny contains result.at(["error"], sprintf("cannot parse this %s file: %s", [input.data.kind, input.data.message]))
+deny contains result.at(["error"], msg)
+
+# The remediation is one text for every kind; what to do about this file is its kind's.
+msg := sprintf("cannot parse this %s file: %s; %s", [input.data.kind, input.data.message, input.data.fix]) if {
+	input.data.fix
+} else := sprintf("cannot parse this %s file: %s", [input.data.kind, input.data.message])
