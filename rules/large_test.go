@@ -45,8 +45,9 @@ func TestLargeEntriesSideBySide(t *testing.T) {
 	}
 }
 
-// TestResultCallsUncached: the virtual cache keeps rules' values and other functions' calls,
-// and drops the calls of the result helpers, which no later call repeats.
+// TestResultCallsUncached: the virtual cache keeps rules' values and calls on strings and
+// numbers, and drops the calls of the result helpers and calls given an object, which no later
+// call finds.
 func TestResultCallsUncached(t *testing.T) {
 	vc := newVirtualCache()
 	call := func(fn string, args ...*ast.Term) ast.Ref {
@@ -61,6 +62,9 @@ func TestResultCallsUncached(t *testing.T) {
 		{call("data.deploylint.lib.secrets.is_switch", ast.StringTerm("true")), true},
 		{call("data.deploylint.lib.result.at", ast.ArrayTerm(ast.StringTerm("users")), ast.StringTerm("msg")), false},
 		{call("data.deploylint.lib.result.key", ast.ArrayTerm(), ast.StringTerm("msg")), false},
+		{call("data.deploylint.lib.redisacl.full_rights", ast.ObjectTerm([2]*ast.Term{ast.StringTerm("name"), ast.StringTerm("u1")})), false},
+		{call("data.deploylint.lib.redisacl.users_named", ast.StringTerm("u1")), true},
+		{call("data.deploylint.lib.resultx.at", ast.StringTerm("u1")), true},
 	}
 	for _, c := range cases {
 		vc.Put(c.ref, ast.BooleanTerm(true))
