@@ -18,8 +18,9 @@ bool(k) if lower(sprintf("%v", [cfg[k]])) == "true"
 
 bool(k) := false if lower(sprintf("%v", [cfg[k]])) == "false"
 
-# absent(k) is true when the key is not in the file (or null).
-absent(k) if not cfg[k]
+# absent(k) is true when the key is not in the file (or null). A key set to a YAML false is
+# present.
+absent(k) if not k in object.keys(cfg)
 
 # old_tls_enabled are the Admin Router switches of TLS 1.0 and 1.1 set 'true' (DCOS003, or
 # DCOS013 when TLS 1.2 is off too).
