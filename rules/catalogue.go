@@ -69,6 +69,17 @@ func (c *Catalogue) Lookup(id string) (*Rule, bool) {
 	return r, ok
 }
 
+// Closest returns the ID of a rule one typo (an edit) away from id, for a "did you mean"
+// hint: further than that, a suggestion is more often wrong than helpful.
+func (c *Catalogue) Closest(id string) (string, bool) {
+	for _, r := range c.Rules {
+		if editDistanceOne(id, r.ID) {
+			return r.ID, true
+		}
+	}
+	return "", false
+}
+
 // module is a parsed policy file.
 type module struct {
 	file string

@@ -223,10 +223,8 @@ func (c *Config) CheckRules(cat *Catalogue, kinds []string) error {
 
 // suggest names the closest rule ID when the typo is one character away.
 func suggest(id string, cat *Catalogue) string {
-	for _, r := range cat.Rules {
-		if editDistanceOne(id, r.ID) {
-			return fmt.Sprintf("; did you mean %s?", r.ID)
-		}
+	if near, ok := cat.Closest(id); ok {
+		return fmt.Sprintf("; did you mean %s?", near)
 	}
 	return ""
 }
