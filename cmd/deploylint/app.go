@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -26,14 +28,15 @@ const informationURI = "https://github.com/deploylint/deploylint"
 
 // app carries the process's streams and environment, so commands never touch globals.
 type app struct {
+	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	code           int
 	common         commonFlags
 }
 
-func newApp(stdout, stderr io.Writer, getenv func(string) string) *app {
-	return &app{stdout: stdout, stderr: stderr, getenv: getenv}
+func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {
+	return &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 }
 
 func (a *app) execute(args []string) int {
@@ -94,7 +97,7 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.IntVar(&f.annotations, "annotation-limit", 0, "github format: at most N annotations of each level (error, warning, notice), most severe first; GitHub shows 10 per step (0: all)")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a finding is at or above: critical|high|medium|low|never")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output")
-	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable); KIND is one of "+strings.Join(builtin.Registry().Names(true), ", "))
+	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable); a bare KIND is the kind of standard input (path -); KIND is one of "+strings.Join(builtin.Registry().Names(true), ", "))
 	fl.BoolVar(&f.checkPerms, "check-permissions", false, "check secret files' modes (FS001) even inside a git work tree")
 	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
 	fl.StringVar(&f.baseline, "baseline", "", "report findings recorded in this baseline FILE as suppressed")
@@ -169,16 +172,24 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 
 // scanOptions turns the flags into the driver's options.
 func (a *app) scanOptions(f scanFlags, paths []string) (scan.Options, error) {
+	reg := builtin.RegistryWith(builtin.Options{StrictCompose: f.strictCompose})
 	opt := scan.Options{
-		Paths: paths, Registry: builtin.RegistryWith(builtin.Options{StrictCompose: f.strictCompose}), ParseOnly: f.parseOnly,
+		Registry: reg, ParseOnly: f.parseOnly,
 		Config: scan.ConfigSource{File: a.common.config, None: a.common.noConfig}, Policies: a.common.policies, EvalTimeout: a.common.evalTimeout,
 	}
 	if _, err := rules.ParseThreshold(f.failOn); err != nil {
 		return opt, err
 	}
 	var err error
-	if opt.Kinds, err = parseKinds(f.kinds); err != nil {
+	if opt.Kinds, opt.StdinKind, err = parseKinds(f.kinds, reg.Names(true)); err != nil {
 		return opt, err
+	}
+	var stdin bool
+	if opt.Paths, stdin, err = splitStdin(paths, opt.StdinKind, reg.Names(true)); err != nil {
+		return opt, err
+	}
+	if stdin {
+		opt.Stdin = a.stdin
 	}
 	if f.changed("max-file-size") {
 		opt.MaxFileSize = &f.maxFileSize
@@ -223,17 +234,48 @@ func writeReport(stdout io.Writer, path string, w report.Writer, rep *report.Rep
 	return nil
 }
 
-// parseKinds reads --kind KIND=PATH values.
-func parseKinds(vals []string) (map[string]string, error) {
-	m := map[string]string{}
+// parseKinds reads --kind values: KIND=PATH and KIND=GLOB force files' kinds, a bare KIND
+// (one of kinds) is the kind of standard input.
+func parseKinds(vals, kinds []string) (forced map[string]string, stdinKind string, err error) {
+	forced = map[string]string{}
 	for _, v := range vals {
 		kind, p, ok := strings.Cut(v, "=")
-		if !ok || kind == "" || p == "" {
-			return nil, fmt.Errorf("--kind %q: want KIND=PATH", v)
+		if !ok && slices.Contains(kinds, v) {
+			if stdinKind != "" && stdinKind != v {
+				return nil, "", fmt.Errorf("--kind %s: standard input is already of kind %s", v, stdinKind)
+			}
+			stdinKind = v
+			continue
 		}
-		m[strings.TrimPrefix(p, "./")] = kind
+		if !ok || kind == "" || p == "" {
+			return nil, "", fmt.Errorf("--kind %q: want KIND=PATH, KIND=GLOB, or KIND for standard input (KIND is one of %s)", v, strings.Join(kinds, ", "))
+		}
+		forced[strings.TrimPrefix(p, "./")] = kind
 	}
-	return m, nil
+	return forced, stdinKind, nil
+}
+
+// splitStdin takes - (standard input) out of the paths: it needs a bare --kind KIND, since
+// deploylint does not guess the kind of bytes with no name, and a bare --kind needs it. A file
+// named - is ./-.
+func splitStdin(paths []string, stdinKind string, kinds []string) (files []string, stdin bool, err error) {
+	for _, p := range paths {
+		switch {
+		case p != scan.StdinPath:
+			files = append(files, p)
+		case stdin:
+			return nil, false, errors.New("- (standard input) is named more than once")
+		default:
+			stdin = true
+		}
+	}
+	switch {
+	case stdin && stdinKind == "":
+		return nil, false, fmt.Errorf("reading standard input (-) needs --kind KIND to say what it holds (KIND is one of %s)", strings.Join(kinds, ", "))
+	case !stdin && stdinKind != "":
+		return nil, false, fmt.Errorf("--kind %s names the kind of standard input: add - to the paths to read it, or write --kind %s=PATH", stdinKind, stdinKind)
+	}
+	return files, stdin, nil
 }
 
 func isTerminal(w io.Writer) bool {
