@@ -101,7 +101,7 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.BoolVar(&f.checkPerms, "check-permissions", false, "check secret files' modes (FS001) even inside a git work tree")
 	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
 	fl.StringVar(&f.baseline, "baseline", "", "report findings recorded in this baseline FILE as suppressed")
-	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in FILE (then use --baseline FILE)")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in FILE (then use --baseline FILE) and exit 0")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", 0, "skip files larger than this many bytes (default 10 MiB, or max_file_size)")
 	fl.BoolVar(&f.parseOnly, "parse-only", false, "read and parse the files, evaluate no rule (a benchmark baseline)")
 	fl.BoolVar(&f.strictCompose, "strict-compose", false, "load compose files through compose-go's full loader and JSON schema: report any attribute docker compose would refuse (META001), at the loader's cost")
@@ -146,9 +146,11 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 		return err
 	}
 	if f.writeBaseline != "" {
-		if err := writeBaseline(f.writeBaseline, res.Findings); err != nil {
+		n, err := writeBaseline(f.writeBaseline, res.Findings)
+		if err != nil {
 			return err
 		}
+		fmt.Fprintf(a.stderr, "deploylint: recorded %s in %s\n", plural(n, "finding"), f.writeBaseline)
 	}
 	rep := &report.Report{
 		Tool:     report.Tool{Name: "deploylint", Version: version(), InformationURI: informationURI},
@@ -164,10 +166,18 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 			return err
 		}
 	}
-	if rules.Fails(res.Findings, threshold) {
+	// Writing a baseline accepts the findings it records: the run that writes it succeeds.
+	if f.writeBaseline == "" && rules.Fails(res.Findings, threshold) {
 		a.code = exitFindings
 	}
 	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // scanOptions turns the flags into the driver's options.
@@ -417,7 +427,8 @@ type baselineFinding struct {
 	Path        string `json:"path"`
 }
 
-func writeBaseline(p string, fs []rules.Finding) error {
+// writeBaseline records the unsuppressed findings in p and returns how many it recorded.
+func writeBaseline(p string, fs []rules.Finding) (int, error) {
 	b := baselineFile{Version: 1, Findings: []baselineFinding{}}
 	for _, f := range fs {
 		if f.Suppressed == nil {
@@ -426,12 +437,12 @@ func writeBaseline(p string, fs []rules.Finding) error {
 	}
 	out, err := json.MarshalIndent(b, "", "  ")
 	if err != nil {
-		return fmt.Errorf("write baseline: %w", err)
+		return 0, fmt.Errorf("write baseline: %w", err)
 	}
 	if err := os.WriteFile(p, append(out, '\n'), 0o600); err != nil {
-		return fmt.Errorf("write baseline %s: %w", p, err)
+		return 0, fmt.Errorf("write baseline %s: %w", p, err)
 	}
-	return nil
+	return len(b.Findings), nil
 }
 
 func readBaseline(p string) (map[string]bool, error) {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -23,6 +25,9 @@ func deploylint(t *testing.T, stdin io.Reader, args ...string) cliRun {
 	code := runStdin(args, stdin, &out, &errOut, func(string) string { return "" })
 	return cliRun{code: code, stdout: out.String(), stderr: errOut.String()}
 }
+
+// twoSeverities is a .env with one critical (ENV001) and one high (ENV009) finding.
+const twoSeverities = "OPENC3_REDIS_PASSWORD=openc3password\nDB_PASSWORD=changeme\n"
 
 func TestStdinIsOneFileOfTheKindNamed(t *testing.T) {
 	// The working directory holds a .env with a finding of its own: reading standard input
@@ -58,5 +63,26 @@ func TestStdinIsOneFileOfTheKindNamed(t *testing.T) {
 	r = deploylint(t, nil, "scan", "--kind", "dotenv", ".")
 	if r.code != exitError || !strings.Contains(r.stderr, "add - to the paths") {
 		t.Errorf("a bare --kind without -: exit %d, stderr %q; want 2", r.code, r.stderr)
+	}
+}
+
+func TestWriteBaselineExitsZeroAndCounts(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"stack/.env": twoSeverities})
+	baseline := filepath.Join(dir, "baseline.json")
+	r := deploylint(t, nil, "scan", "--no-color", "--write-baseline", baseline, filepath.Join(dir, "stack"))
+	if r.code != exitOK {
+		t.Fatalf("--write-baseline with findings: exit %d, want 0\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "recorded 2 findings in "+baseline) {
+		t.Errorf("stderr %q does not say how many findings were recorded", r.stderr)
+	}
+	var b baselineFile
+	if err := json.Unmarshal([]byte(readFile(t, baseline)), &b); err != nil || len(b.Findings) != 2 {
+		t.Errorf("baseline holds %d findings (%v), want 2", len(b.Findings), err)
+	}
+	// Read back, the baseline accepts them: the normal run passes.
+	if r := deploylint(t, nil, "scan", "--baseline", baseline, filepath.Join(dir, "stack")); r.code != exitOK {
+		t.Errorf("scan --baseline: exit %d, want 0", r.code)
 	}
 }
