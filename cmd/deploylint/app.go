@@ -125,8 +125,9 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 			return err
 		}
 	}
+	note := a.stderr
 	if runtime.GOOS == "windows" && (opt.CheckPermissions == nil || *opt.CheckPermissions) {
-		fmt.Fprintln(a.stderr, "deploylint: file modes are not checked on Windows (FS001 skipped)")
+		fmt.Fprintln(note, "deploylint: file modes are not checked on Windows (FS001 skipped)")
 	}
 	if isTerminal(a.stderr) {
 		opt.Progress = &scan.Progress{}
@@ -145,12 +146,15 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	if err != nil {
 		return err
 	}
+	if res.NoKnownFiles {
+		fmt.Fprintf(note, "deploylint: warning: no file of a known kind found under %s; use --kind KIND=GLOB to name one\n", strings.Join(scannedRoots(paths), ", "))
+	}
 	if f.writeBaseline != "" {
 		n, err := writeBaseline(f.writeBaseline, res.Findings)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.stderr, "deploylint: recorded %s in %s\n", plural(n, "finding"), f.writeBaseline)
+		fmt.Fprintf(note, "deploylint: recorded %s in %s\n", plural(n, "finding"), f.writeBaseline)
 	}
 	rep := &report.Report{
 		Tool:     report.Tool{Name: "deploylint", Version: version(), InformationURI: informationURI},
@@ -171,6 +175,14 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 		a.code = exitFindings
 	}
 	return nil
+}
+
+// scannedRoots names what a scan walked, for messages: the paths given, or "." for none.
+func scannedRoots(paths []string) []string {
+	if len(paths) == 0 {
+		return []string{"."}
+	}
+	return paths
 }
 
 func plural(n int, word string) string {

@@ -86,3 +86,21 @@ func TestWriteBaselineExitsZeroAndCounts(t *testing.T) {
 		t.Errorf("scan --baseline: exit %d, want 0", r.code)
 	}
 }
+
+func TestNothingOfAKnownKind(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"notes/readme.txt": "nothing to see\n"})
+	r := deploylint(t, nil, "scan", "--no-color", filepath.Join(dir, "notes"))
+	if r.code != exitOK || !strings.Contains(r.stderr, "no file of a known kind found under "+filepath.Join(dir, "notes")) || !strings.Contains(r.stderr, "--kind") {
+		t.Errorf("an unknown-only folder: exit %d, stderr %q; want 0 and a warning naming --kind", r.code, r.stderr)
+	}
+	named := filepath.Join(dir, "notes", "readme.txt")
+	r = deploylint(t, nil, "scan", "--no-color", named)
+	if r.code != exitError || !strings.Contains(r.stderr, "--kind KIND="+filepath.ToSlash(filepath.Clean(named))) {
+		t.Errorf("a named file of unknown kind: exit %d, stderr %q; want 2 asking for --kind KIND=PATH", r.code, r.stderr)
+	}
+	// Named with its kind, it is scanned.
+	if r := deploylint(t, nil, "scan", "--no-color", "--kind", "dotenv="+named, named); r.code == exitError {
+		t.Errorf("with --kind: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
