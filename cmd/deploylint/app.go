@@ -77,6 +77,7 @@ type scanFlags struct {
 	parseOnly     bool
 	strictCompose bool
 	maxFileSize   int64
+	quiet         bool
 	changed       func(name string) bool
 }
 
@@ -98,6 +99,7 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a finding is at or above: critical|high|medium|low|never")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output")
 	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable); a bare KIND is the kind of standard input (path -); KIND is one of "+strings.Join(builtin.Registry().Names(true), ", "))
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print the report only: no progress, warnings or baseline note on stderr (errors still are), and no summary line in the text format, which prints nothing for a clean run")
 	fl.BoolVar(&f.checkPerms, "check-permissions", false, "check secret files' modes (FS001) even inside a git work tree")
 	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
 	fl.StringVar(&f.baseline, "baseline", "", "report findings recorded in this baseline FILE as suppressed")
@@ -121,15 +123,19 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	color := isTerminal(a.stdout) && !f.noColor && a.getenv("NO_COLOR") == ""
 	ws := make([]report.Writer, len(outs))
 	for i, o := range outs {
-		if ws[i], err = o.writer(color, f.annotations); err != nil {
+		if ws[i], err = o.writer(report.Options{Color: color, NoSummary: f.quiet}, f.annotations); err != nil {
 			return err
 		}
 	}
+	// --quiet keeps stderr for errors: they come back from here and are printed by execute.
 	note := a.stderr
+	if f.quiet {
+		note = io.Discard
+	}
 	if runtime.GOOS == "windows" && (opt.CheckPermissions == nil || *opt.CheckPermissions) {
 		fmt.Fprintln(note, "deploylint: file modes are not checked on Windows (FS001 skipped)")
 	}
-	if isTerminal(a.stderr) {
+	if !f.quiet && isTerminal(a.stderr) {
 		opt.Progress = &scan.Progress{}
 		pl := startProgress(a.stderr, opt.Progress, time.Second, 100*time.Millisecond)
 		defer pl.Stop()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -28,6 +29,40 @@ func deploylint(t *testing.T, stdin io.Reader, args ...string) cliRun {
 
 // twoSeverities is a .env with one critical (ENV001) and one high (ENV009) finding.
 const twoSeverities = "OPENC3_REDIS_PASSWORD=openc3password\nDB_PASSWORD=changeme\n"
+
+func TestQuietPrintsTheReportOnly(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, dir, map[string]string{"stack/.env": twoSeverities})
+	baseline := filepath.Join(dir, "baseline.json")
+
+	// Without --quiet the same runs print a warning, a baseline note and a summary line: what
+	// --quiet must silence.
+	loud := deploylint(t, nil, "scan", "--no-color", "--write-baseline", baseline, empty)
+	if !strings.Contains(loud.stderr, "warning") || !strings.Contains(loud.stderr, "recorded") || !strings.Contains(loud.stdout, "scanned") {
+		t.Fatalf("the loud run prints less than the test assumes:\nstdout: %s\nstderr: %s", loud.stdout, loud.stderr)
+	}
+	quiet := deploylint(t, nil, "scan", "--no-color", "-q", "--write-baseline", baseline, empty)
+	if quiet.code != exitOK || quiet.stdout != "" || quiet.stderr != "" {
+		t.Errorf("--quiet on an empty folder: exit %d, stdout %q, stderr %q; want 0 and nothing", quiet.code, quiet.stdout, quiet.stderr)
+	}
+
+	r := deploylint(t, nil, "scan", "--no-color", "--quiet", filepath.Join(dir, "stack"))
+	if r.code != exitFindings || r.stderr != "" {
+		t.Fatalf("--quiet with findings: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "ENV009") || strings.Contains(r.stdout, "scanned") {
+		t.Errorf("--quiet text report: want the findings without the summary line, got:\n%s", r.stdout)
+	}
+
+	// Errors still reach stderr.
+	if r := deploylint(t, nil, "scan", "-q", filepath.Join(dir, "missing")); r.code != exitError || !strings.Contains(r.stderr, "missing") {
+		t.Errorf("--quiet on a missing path: exit %d, stderr %q; want 2 and the error", r.code, r.stderr)
+	}
+}
 
 func TestStdinIsOneFileOfTheKindNamed(t *testing.T) {
 	// The working directory holds a .env with a finding of its own: reading standard input
