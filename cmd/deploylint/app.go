@@ -78,6 +78,7 @@ type scanFlags struct {
 	strictCompose bool
 	maxFileSize   int64
 	quiet         bool
+	severities    []string
 	changed       func(name string) bool
 }
 
@@ -100,6 +101,7 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output")
 	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable); a bare KIND is the kind of standard input (path -); KIND is one of "+strings.Join(builtin.Registry().Names(true), ", "))
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print the report only: no progress, warnings or baseline note on stderr (errors still are), and no summary line in the text format, which prints nothing for a clean run")
+	fl.StringSliceVar(&f.severities, "severity", nil, "show only findings of these severities, comma-separated: "+strings.Join(severityNames(), ","))
 	fl.BoolVar(&f.checkPerms, "check-permissions", false, "check secret files' modes (FS001) even inside a git work tree")
 	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
 	fl.StringVar(&f.baseline, "baseline", "", "report findings recorded in this baseline FILE as suppressed")
@@ -198,6 +200,24 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
+// severityNames lists the finding severities, most severe first, for flag help and errors.
+func severityNames() []string {
+	return []string{rules.Critical.String(), rules.High.String(), rules.Medium.String(), rules.Low.String(), rules.Info.String()}
+}
+
+// parseSeverities reads --severity; an unknown name is refused with the valid ones.
+func parseSeverities(names []string) ([]rules.Severity, error) {
+	out := make([]rules.Severity, 0, len(names))
+	for _, n := range names {
+		s, err := rules.ParseSeverity(strings.TrimSpace(n))
+		if err != nil {
+			return nil, fmt.Errorf("--severity %q: unknown severity (want %s)", n, strings.Join(severityNames(), ", "))
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
 // scanOptions turns the flags into the driver's options.
 func (a *app) scanOptions(f scanFlags, paths []string) (scan.Options, error) {
 	reg := builtin.RegistryWith(builtin.Options{StrictCompose: f.strictCompose})
@@ -209,6 +229,9 @@ func (a *app) scanOptions(f scanFlags, paths []string) (scan.Options, error) {
 		return opt, err
 	}
 	var err error
+	if opt.Severities, err = parseSeverities(f.severities); err != nil {
+		return opt, err
+	}
 	if opt.Kinds, opt.StdinKind, err = parseKinds(f.kinds, reg.Names(true)); err != nil {
 		return opt, err
 	}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/deploylint/deploylint/report"
 )
 
 // cliRun is one deploylint run's exit code and output.
@@ -61,6 +63,30 @@ func TestQuietPrintsTheReportOnly(t *testing.T) {
 	// Errors still reach stderr.
 	if r := deploylint(t, nil, "scan", "-q", filepath.Join(dir, "missing")); r.code != exitError || !strings.Contains(r.stderr, "missing") {
 		t.Errorf("--quiet on a missing path: exit %d, stderr %q; want 2 and the error", r.code, r.stderr)
+	}
+}
+
+func TestSeverityFiltersEveryFormatAndTheExitCode(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{".env": twoSeverities})
+	for _, format := range report.Formats() {
+		r := deploylint(t, nil, "scan", "--no-color", "--format", format, "--severity", "critical", dir)
+		if r.code != exitFindings {
+			t.Fatalf("%s: exit %d\n%s", format, r.code, r.stderr)
+		}
+		// Messages, not IDs: SARIF and HTML describe every rule the scan ran.
+		if !strings.Contains(r.stdout, "is the shipped COSMOS default") || strings.Contains(r.stdout, "is a placeholder") {
+			t.Errorf("%s --severity critical: want ENV001's finding and not ENV009's:\n%s", format, r.stdout)
+		}
+	}
+	// The filtered-out high finding is above --fail-on high but is not shown: it fails nothing.
+	writeTree(t, dir, map[string]string{".env": "DB_PASSWORD=changeme\n"})
+	if r := deploylint(t, nil, "scan", "--no-color", "--severity", "critical,medium", "--fail-on", "high", dir); r.code != exitOK || strings.Contains(r.stdout, "ENV009") {
+		t.Errorf("--severity critical,medium on a high finding: exit %d, want 0 and no ENV009:\n%s", r.code, r.stdout)
+	}
+	r := deploylint(t, nil, "scan", "--severity", "critical,urgent", dir)
+	if r.code != exitError || !strings.Contains(r.stderr, `"urgent"`) || !strings.Contains(r.stderr, "critical, high, medium, low, info") {
+		t.Errorf("--severity urgent: exit %d, stderr %q; want 2 naming it and the valid ones", r.code, r.stderr)
 	}
 }
 
