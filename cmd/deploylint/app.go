@@ -79,6 +79,8 @@ type scanFlags struct {
 	maxFileSize   int64
 	quiet         bool
 	severities    []string
+	enable        []string
+	disable       []string
 	changed       func(name string) bool
 }
 
@@ -102,6 +104,8 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable); a bare KIND is the kind of standard input (path -); KIND is one of "+strings.Join(builtin.Registry().Names(true), ", "))
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print the report only: no progress, warnings or baseline note on stderr (errors still are), and no summary line in the text format, which prints nothing for a clean run")
 	fl.StringSliceVar(&f.severities, "severity", nil, "show only findings of these severities, comma-separated: "+strings.Join(severityNames(), ","))
+	fl.StringSliceVar(&f.enable, "enable", nil, "run only these rule IDs, comma-separated (repeatable); META rules stay on; wins over "+rules.ConfigFileName)
+	fl.StringSliceVar(&f.disable, "disable", nil, "skip these rule IDs, comma-separated (repeatable); wins over "+rules.ConfigFileName)
 	fl.BoolVar(&f.checkPerms, "check-permissions", false, "check secret files' modes (FS001) even inside a git work tree")
 	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
 	fl.StringVar(&f.baseline, "baseline", "", "report findings recorded in this baseline FILE as suppressed")
@@ -222,7 +226,7 @@ func parseSeverities(names []string) ([]rules.Severity, error) {
 func (a *app) scanOptions(f scanFlags, paths []string) (scan.Options, error) {
 	reg := builtin.RegistryWith(builtin.Options{StrictCompose: f.strictCompose})
 	opt := scan.Options{
-		Registry: reg, ParseOnly: f.parseOnly,
+		Registry: reg, ParseOnly: f.parseOnly, Enable: f.enable, Disable: f.disable,
 		Config: scan.ConfigSource{File: a.common.config, None: a.common.noConfig}, Policies: a.common.policies, EvalTimeout: a.common.evalTimeout,
 	}
 	if _, err := rules.ParseThreshold(f.failOn); err != nil {

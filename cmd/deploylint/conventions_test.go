@@ -90,6 +90,41 @@ func TestSeverityFiltersEveryFormatAndTheExitCode(t *testing.T) {
 	}
 }
 
+func TestEnableAndDisableWinOverTheConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		".env":            twoSeverities,
+		".deploylint.hcl": "rule \"ENV009\" {\n  enabled = false\n}\n",
+	})
+	has := func(r cliRun, id string) bool { return strings.Contains(r.stdout, " "+id+" ") }
+
+	r := deploylint(t, nil, "scan", "--no-color", dir)
+	if !has(r, "ENV001") || has(r, "ENV009") {
+		t.Fatalf("the configuration should disable ENV009 only:\n%s", r.stdout)
+	}
+	r = deploylint(t, nil, "scan", "--no-color", "--enable", "env009", dir)
+	if !has(r, "ENV009") || has(r, "ENV001") {
+		t.Errorf("--enable env009: want ENV009 alone (the command line over the configuration):\n%s", r.stdout)
+	}
+	r = deploylint(t, nil, "scan", "--no-color", "--enable", "ENV009", "--enable", "ENV001", dir)
+	if !has(r, "ENV009") || !has(r, "ENV001") {
+		t.Errorf("--enable repeated: want both rules:\n%s", r.stdout)
+	}
+	r = deploylint(t, nil, "scan", "--no-color", "--disable", "ENV001", dir)
+	if has(r, "ENV001") || r.code != exitOK {
+		t.Errorf("--disable ENV001 (ENV009 off by configuration): exit %d, want 0 and nothing:\n%s", r.code, r.stdout)
+	}
+
+	r = deploylint(t, nil, "scan", "--disable", "ENV001,ENV09", dir)
+	if r.code != exitError || !strings.Contains(r.stderr, "ENV09") || !strings.Contains(r.stderr, "did you mean ENV009?") {
+		t.Errorf("--disable ENV09: exit %d, stderr %q; want 2 and a suggestion", r.code, r.stderr)
+	}
+	r = deploylint(t, nil, "scan", "--enable", "NOPE123", dir)
+	if r.code != exitError || !strings.Contains(r.stderr, "NOPE123") || strings.Contains(r.stderr, "did you mean") {
+		t.Errorf("--enable NOPE123: exit %d, stderr %q; want 2 and no far-fetched suggestion", r.code, r.stderr)
+	}
+}
+
 func TestStdinIsOneFileOfTheKindNamed(t *testing.T) {
 	// The working directory holds a .env with a finding of its own: reading standard input
 	// must not scan it, nor anything else.
