@@ -84,12 +84,32 @@ type scanFlags struct {
 	changed       func(name string) bool
 }
 
+const scanLong = `Scan files and directories (default: the current directory) for vendor defaults and
+insecure settings. A path of - reads one file from standard input, of the kind --kind KIND
+names; its findings are reported at path -.
+
+Exit codes:
+  0  no finding shown at or above --fail-on
+  1  findings shown at or above --fail-on
+  2  deploylint cannot run (bad flag, unreadable path, broken configuration)`
+
+const scanExample = `  deploylint scan
+  deploylint scan deploy/ --format sarif --output deploylint.sarif
+  deploylint scan --severity critical,high --fail-on high
+  deploylint scan --enable ENV009,ACL001 --disable COMPOSE003
+  deploylint scan --kind redis-acl=conf/*.txt conf/
+  cat users.acl | deploylint scan --kind redis-acl -
+  deploylint scan --write-baseline .deploylint-baseline.json
+  deploylint scan --quiet --format json > findings.json`
+
 func (a *app) scanCmd() *cobra.Command {
 	var f scanFlags
 	cmd := &cobra.Command{
-		Use:   "scan [flags] [PATH...]",
-		Short: "Scan files and directories (default: the current directory)",
-		Args:  cobra.ArbitraryArgs,
+		Use:     "scan [flags] [PATH...]",
+		Short:   "Scan files and directories (default: the current directory)",
+		Long:    scanLong,
+		Example: scanExample,
+		Args:    cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f.changed = cmd.Flags().Changed
 			return a.scan(cmd.Context(), f, args)
@@ -343,7 +363,10 @@ func (a *app) rulesCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the rules: ID, severity, kinds, title",
-		Args:  cobra.NoArgs,
+		Example: `  deploylint rules                     # the built-in rules
+  deploylint rules --policy policies/  # with the custom rules of a folder
+  deploylint rules --markdown          # the table as Markdown (as in README.md)`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := a.loadSetup(cmd.Context(), &a.common, nil)
 			if err != nil {
@@ -380,7 +403,9 @@ func (a *app) explainCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "explain ID",
 		Short: "Describe a rule: what it finds, why, how to fix it, the guide statements it enforces",
-		Args:  cobra.ExactArgs(1),
+		Example: `  deploylint explain ENV009
+  deploylint explain acl001    # IDs are not case-sensitive`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.loadSetup(cmd.Context(), &a.common, nil)
 			if err != nil {
@@ -425,9 +450,10 @@ func (a *app) explainCmd() *cobra.Command {
 
 func (a *app) versionCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  cobra.NoArgs,
+		Use:     "version",
+		Short:   "Print the version",
+		Example: "  deploylint version",
+		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			_, err := fmt.Fprintf(a.stdout, "deploylint %s\n", readBuildInfo())
 			return err

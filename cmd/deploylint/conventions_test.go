@@ -162,6 +162,21 @@ func TestStdinIsOneFileOfTheKindNamed(t *testing.T) {
 	}
 }
 
+func TestHelpShowsExamplesAndExitCodes(t *testing.T) {
+	for _, cmd := range []string{"scan", "explain", "rules", "guides", "init", "test", "version"} {
+		r := deploylint(t, nil, cmd, "--help")
+		if r.code != exitOK || !strings.Contains(r.stdout, "Examples:\n  deploylint "+cmd) {
+			t.Errorf("%s --help: exit %d, no examples:\n%s", cmd, r.code, r.stdout)
+		}
+	}
+	r := deploylint(t, nil, "scan", "--help")
+	for _, want := range []string{"Exit codes:", "  0  ", "  1  ", "  2  deploylint cannot run"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("scan --help lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
 func TestWriteBaselineExitsZeroAndCounts(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"stack/.env": twoSeverities})
