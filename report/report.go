@@ -62,13 +62,16 @@ type Writer interface {
 type Options struct {
 	// Color enables ANSI colours in the text format.
 	Color bool
+	// NoSummary leaves out the text format's closing summary line (counts and timing), so
+	// that a clean run prints nothing (--quiet).
+	NoSummary bool
 }
 
 // writers is the registry of formats, built here and nowhere else. Each masks what the
 // report's Redactor knows before it writes.
 func writers(opt Options) map[string]Writer {
 	return map[string]Writer{
-		"text":     masking{textWriter{color: opt.Color}},
+		"text":     masking{textWriter{color: opt.Color, noSummary: opt.NoSummary}},
 		"json":     masking{jsonWriter{}},
 		"sarif":    masking{sarifWriter{}},
 		"github":   masking{githubWriter{}},

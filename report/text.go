@@ -13,7 +13,7 @@ import (
 
 // textWriter prints one finding per line, compiler style, then what to change, then a summary.
 // Suppressed findings are only counted.
-type textWriter struct{ color bool }
+type textWriter struct{ color, noSummary bool }
 
 const (
 	ansiReset = "\x1b[0m"
@@ -49,6 +49,9 @@ func (t textWriter) Write(w io.Writer, r *Report) error {
 		if rule, ok := idx[f.RuleID]; ok && rule.Remediation != "" {
 			fmt.Fprintf(bw, "    %s %s\n", t.paint(ansiDim, "fix:"), printable(rule.Remediation))
 		}
+	}
+	if t.noSummary {
+		return bw.Flush()
 	}
 	c := count(r.Findings)
 	if c.total > 0 {

@@ -177,7 +177,9 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 			order = append(order, prefix)
 		}
 		doc := j.in.Doc
-		if doc.Kind != scanners.KindSkipped { // a file not read is not quoted: no one knows its secrets
+		// A file not read is not quoted: no one knows its secrets. Standard input is not on
+		// disk to be quoted from.
+		if doc.Kind != scanners.KindSkipped && !isStdin(j.target) {
 			res.Sources[joinDisplay(prefix, doc.Path)] = j.target.Path
 		}
 		for _, rel := range doc.Consumed {
@@ -235,6 +237,7 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 	res.Sources = sources
 	sort.Strings(res.Files)
 	rules.ApplyBaseline(res.Findings, s.Baseline)
+	res.Findings = keepSeverities(res.Findings, s.Severities)
 	rules.SortFindings(res.Findings)
 	return res, nil
 }

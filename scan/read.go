@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -96,7 +97,41 @@ type reader struct {
 	// claimed holds the referenced files already judged: two compose files of a scan may
 	// name the same env_file.
 	claimed sync.Map
+	// stdin is what standard input held, for the target isStdin reports.
+	stdin []byte
 }
+
+// unknownKinds refuses files named on the command line whose kind neither their name nor
+// their content tells: scanning nothing of them and exiting 0 would look like a clean file.
+func unknownKinds(skipped []scanners.Skipped, reg *scanners.Registry) error {
+	var errs []error
+	for _, sk := range skipped {
+		if sk.Reason == "unknown kind" {
+			errs = append(errs, fmt.Errorf("cannot tell the kind of %s: name it with --kind KIND=%s (KIND is one of %s)", sk.Rel, sk.Rel, strings.Join(reg.Names(true), ", ")))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// readStdin reads standard input whole, within the file size limit, once its kind is known
+// to have a parser.
+func readStdin(s settings) ([]byte, error) {
+	if k, ok := s.Registry.Lookup(s.StdinKind); !ok || k.Scanner == nil {
+		return nil, fmt.Errorf("standard input: unknown kind %q (want one of %s)", s.StdinKind, strings.Join(s.Registry.Names(true), ", "))
+	}
+	src, err := io.ReadAll(io.LimitReader(s.Stdin, s.maxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read standard input: %w", err)
+	}
+	if int64(len(src)) > s.maxSize {
+		return nil, fmt.Errorf("read standard input: larger than %d bytes (see --max-file-size)", s.maxSize)
+	}
+	return src, nil
+}
+
+// isStdin reports whether t is standard input: a target no walk or named file gives, since
+// both always have a root.
+func isStdin(t scanners.Target) bool { return t.Root == "" && t.Path == StdinPath }
 
 // read discovers the files and parses them when they are few; discovered is told their kinds
 // before any is parsed.
@@ -121,9 +156,20 @@ func read(s settings, discovered func(kinds []string)) (*tree, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := unknownKinds(skipped, s.Registry); err != nil {
+		return nil, err
+	}
+	var stdin []byte
+	if s.Stdin != nil {
+		if stdin, err = readStdin(s); err != nil {
+			return nil, err
+		}
+		targets = append(targets, scanners.Target{Path: StdinPath, Rel: StdinPath, Kind: s.StdinKind, Explicit: true})
+	}
 	discovered(targetKinds(targets, skipped))
 	r := &reader{
-		reg: s.Registry, byKind: map[string]scanners.Scanner{}, files: files,
+		stdin: stdin,
+		reg:   s.Registry, byKind: map[string]scanners.Scanner{}, files: files,
 		checkPerms: map[string]bool{}, repos: map[string]*gitrepo.Repo{}, repoPrefix: map[string]string{},
 		progress: s.Progress, workers: s.Workers, cryptRank: cryptRanks(targets), crypt: s.crypt,
 		targets: make(map[folder]bool, len(targets)), excluded: dopt.Exclude,
@@ -136,7 +182,7 @@ func read(s settings, discovered func(kinds []string)) (*tree, error) {
 	}
 	r.progress.files.Store(int64(len(targets)))
 	for _, t := range targets {
-		if _, ok := r.checkPerms[t.Root]; ok {
+		if _, ok := r.checkPerms[t.Root]; ok || isStdin(t) {
 			continue
 		}
 		r.checkPerms[t.Root] = permissionsMeaningful(t.Root, s.CheckPermissions)
@@ -301,7 +347,14 @@ func refused(docs []judged) []judged {
 // file that cannot be read or parsed, META004 for one deploylint chose not to read) so that
 // it is reported where it happened and the scan goes on.
 func (r *reader) parse(t scanners.Target) *scanners.Document {
-	src, err := r.files.ReadFile(t.Root, t.Path)
+	files := r.files
+	var src []byte
+	var err error
+	if isStdin(t) {
+		src, files = r.stdin, nil // nil: the parser reads nothing else
+	} else {
+		src, err = r.files.ReadFile(t.Root, t.Path)
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
 		return rules.ParseErrorDocument(t.Rel, t.Kind, 1, 1, "cannot read the file: "+confine.Reason(err), "")
@@ -311,7 +364,7 @@ func (r *reader) parse(t scanners.Target) *scanners.Document {
 	if isBinary(src) {
 		return rules.SkippedDocument(t.Rel, "binary content (NUL bytes), not a "+t.Kind+" file")
 	}
-	doc, err := safeParse(r.byKind[t.Kind], t, src, r.files)
+	doc, err := safeParse(r.byKind[t.Kind], t, src, files)
 	if err != nil {
 		k, _ := r.reg.Lookup(t.Kind)
 		var pe *scanners.ParseError
@@ -348,7 +401,7 @@ func safeParse(s scanners.Scanner, t scanners.Target, src []byte, files *confine
 			doc, err = nil, fmt.Errorf("internal parser error (please report): %v", r)
 		}
 	}()
-	if fp, ok := s.(scanners.FileParser); ok {
+	if fp, ok := s.(scanners.FileParser); ok && files != nil {
 		return fp.ParseFile(t, src, files)
 	}
 	return s.Parse(t.Rel, src)

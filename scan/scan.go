@@ -7,6 +7,7 @@ package scan
 import (
 	"context"
 	"errors"
+	"io"
 	"runtime"
 	"time"
 
@@ -46,6 +47,18 @@ type Options struct {
 	// ParseOnly reads and parses every file but evaluates no rule and reads no
 	// configuration: the benchmark's measure of what the rules cost on top of reading.
 	ParseOnly bool
+	// Enable, when set, runs only these rules (and those split from them); deploylint's own
+	// META rules stay on unless disabled. Disable turns rules off. Both win over the
+	// configuration's rule blocks; an ID the catalogue lacks is an error.
+	Enable, Disable []string
+	// Severities, when set, keeps only the findings of these severities: what is not shown
+	// cannot fail a run either.
+	Severities []rules.Severity
+	// Stdin, when set, is read (up to the file size limit) as one more file, of kind
+	// StdinKind, reported as StdinPath. Nothing it names is read (includes, env_file, the .env
+	// beside it), and it has no file mode or git status: it is not on disk.
+	Stdin     io.Reader
+	StdinKind string
 	// Baseline holds fingerprints of accepted findings: they are reported as suppressed.
 	Baseline map[string]bool
 	// Workers bounds parsing and evaluation concurrency; 0 means GOMAXPROCS.
@@ -87,7 +100,14 @@ type Result struct {
 	// Provenance names the checkout of each git work tree scanned that has a remote, sorted
 	// by repository and commit.
 	Provenance []gitrepo.Provenance
+	// NoKnownFiles is true when the scan found no file of a kind deploylint reads: an empty
+	// folder, or the wrong one.
+	NoKnownFiles bool
 }
+
+// StdinPath is the path reported for the file read from standard input, as the command
+// line names it.
+const StdinPath = "-"
 
 const (
 	defaultMaxFileSize = 10 << 20
@@ -101,7 +121,7 @@ const (
 // policy is broken, or a rule cannot be evaluated; a file that cannot be parsed is a META001
 // finding and the scan goes on.
 func Run(ctx context.Context, opt Options) (*Result, error) {
-	if len(opt.Paths) == 0 {
+	if len(opt.Paths) == 0 && opt.Stdin == nil {
 		opt.Paths = []string{"."}
 	}
 	if opt.Registry == nil {
@@ -164,12 +184,18 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if rerr != nil {
 		return nil, rerr
 	}
-	settings.rules = b.e.Catalogue.WithSettings(settings.rules)
+	selected, err := selectRules(b.e.Catalogue, settings.rules, opt.Enable, opt.Disable)
+	if err != nil {
+		return nil, err
+	}
+	settings.rules = b.e.Catalogue.WithSettings(selected)
+	known := len(t.groups) > 0 || len(t.extra) > 0
 	res, err := evaluate(ctx, b.e, t, settings)
 	if err != nil {
 		return nil, err
 	}
 	res.Config, res.Catalogue = cfg, b.e.Catalogue.WithSeverities(settings.rules)
+	res.NoKnownFiles = !known
 	return res, nil
 }
 

@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -26,14 +28,15 @@ const informationURI = "https://github.com/deploylint/deploylint"
 
 // app carries the process's streams and environment, so commands never touch globals.
 type app struct {
+	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	code           int
 	common         commonFlags
 }
 
-func newApp(stdout, stderr io.Writer, getenv func(string) string) *app {
-	return &app{stdout: stdout, stderr: stderr, getenv: getenv}
+func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {
+	return &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 }
 
 func (a *app) execute(args []string) int {
@@ -74,15 +77,39 @@ type scanFlags struct {
 	parseOnly     bool
 	strictCompose bool
 	maxFileSize   int64
+	quiet         bool
+	severities    []string
+	enable        []string
+	disable       []string
 	changed       func(name string) bool
 }
+
+const scanLong = `Scan files and directories (default: the current directory) for vendor defaults and
+insecure settings. A path of - reads one file from standard input, of the kind --kind KIND
+names; its findings are reported at path -.
+
+Exit codes:
+  0  no finding shown at or above --fail-on
+  1  findings shown at or above --fail-on
+  2  deploylint cannot run (bad flag, unreadable path, broken configuration)`
+
+const scanExample = `  deploylint scan
+  deploylint scan deploy/ --format sarif --output deploylint.sarif
+  deploylint scan --severity critical,high --fail-on high
+  deploylint scan --enable ENV009,ACL001 --disable COMPOSE003
+  deploylint scan --kind redis-acl=conf/*.txt conf/
+  cat users.acl | deploylint scan --kind redis-acl -
+  deploylint scan --write-baseline .deploylint-baseline.json
+  deploylint scan --quiet --format json > findings.json`
 
 func (a *app) scanCmd() *cobra.Command {
 	var f scanFlags
 	cmd := &cobra.Command{
-		Use:   "scan [flags] [PATH...]",
-		Short: "Scan files and directories (default: the current directory)",
-		Args:  cobra.ArbitraryArgs,
+		Use:     "scan [flags] [PATH...]",
+		Short:   "Scan files and directories (default: the current directory)",
+		Long:    scanLong,
+		Example: scanExample,
+		Args:    cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f.changed = cmd.Flags().Changed
 			return a.scan(cmd.Context(), f, args)
@@ -94,11 +121,15 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.IntVar(&f.annotations, "annotation-limit", 0, "github format: at most N annotations of each level (error, warning, notice), most severe first; GitHub shows 10 per step (0: all)")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a finding is at or above: critical|high|medium|low|never")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output")
-	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable); KIND is one of "+strings.Join(builtin.Registry().Names(true), ", "))
+	fl.StringArrayVar(&f.kinds, "kind", nil, "force the kind of files: KIND=PATH or KIND=GLOB (repeatable); a bare KIND is the kind of standard input (path -); KIND is one of "+strings.Join(builtin.Registry().Names(true), ", "))
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print the report only: no progress, warnings or baseline note on stderr (errors still are), and no summary line in the text format, which prints nothing for a clean run")
+	fl.StringSliceVar(&f.severities, "severity", nil, "show only findings of these severities, comma-separated: "+strings.Join(severityNames(), ","))
+	fl.StringSliceVar(&f.enable, "enable", nil, "run only these rule IDs, comma-separated (repeatable); META rules stay on; wins over "+rules.ConfigFileName)
+	fl.StringSliceVar(&f.disable, "disable", nil, "skip these rule IDs, comma-separated (repeatable); wins over "+rules.ConfigFileName)
 	fl.BoolVar(&f.checkPerms, "check-permissions", false, "check secret files' modes (FS001) even inside a git work tree")
 	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
 	fl.StringVar(&f.baseline, "baseline", "", "report findings recorded in this baseline FILE as suppressed")
-	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in FILE (then use --baseline FILE)")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in FILE (then use --baseline FILE) and exit 0")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", 0, "skip files larger than this many bytes (default 10 MiB, or max_file_size)")
 	fl.BoolVar(&f.parseOnly, "parse-only", false, "read and parse the files, evaluate no rule (a benchmark baseline)")
 	fl.BoolVar(&f.strictCompose, "strict-compose", false, "load compose files through compose-go's full loader and JSON schema: report any attribute docker compose would refuse (META001), at the loader's cost")
@@ -118,14 +149,19 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	color := isTerminal(a.stdout) && !f.noColor && a.getenv("NO_COLOR") == ""
 	ws := make([]report.Writer, len(outs))
 	for i, o := range outs {
-		if ws[i], err = o.writer(color, f.annotations); err != nil {
+		if ws[i], err = o.writer(report.Options{Color: color, NoSummary: f.quiet}, f.annotations); err != nil {
 			return err
 		}
 	}
-	if runtime.GOOS == "windows" && (opt.CheckPermissions == nil || *opt.CheckPermissions) {
-		fmt.Fprintln(a.stderr, "deploylint: file modes are not checked on Windows (FS001 skipped)")
+	// --quiet keeps stderr for errors: they come back from here and are printed by execute.
+	note := a.stderr
+	if f.quiet {
+		note = io.Discard
 	}
-	if isTerminal(a.stderr) {
+	if runtime.GOOS == "windows" && (opt.CheckPermissions == nil || *opt.CheckPermissions) {
+		fmt.Fprintln(note, "deploylint: file modes are not checked on Windows (FS001 skipped)")
+	}
+	if !f.quiet && isTerminal(a.stderr) {
 		opt.Progress = &scan.Progress{}
 		pl := startProgress(a.stderr, opt.Progress, time.Second, 100*time.Millisecond)
 		defer pl.Stop()
@@ -142,10 +178,15 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	if err != nil {
 		return err
 	}
+	if res.NoKnownFiles {
+		fmt.Fprintf(note, "deploylint: warning: no file of a known kind found under %s; use --kind KIND=GLOB to name one\n", strings.Join(scannedRoots(paths), ", "))
+	}
 	if f.writeBaseline != "" {
-		if err := writeBaseline(f.writeBaseline, res.Findings); err != nil {
+		n, err := writeBaseline(f.writeBaseline, res.Findings)
+		if err != nil {
 			return err
 		}
+		fmt.Fprintf(note, "deploylint: recorded %s in %s\n", plural(n, "finding"), f.writeBaseline)
 	}
 	rep := &report.Report{
 		Tool:     report.Tool{Name: "deploylint", Version: version(), InformationURI: informationURI},
@@ -164,24 +205,69 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 			return err
 		}
 	}
-	if rules.Fails(res.Findings, threshold) {
+	// Writing a baseline accepts the findings it records: the run that writes it succeeds.
+	if f.writeBaseline == "" && rules.Fails(res.Findings, threshold) {
 		a.code = exitFindings
 	}
 	return nil
 }
 
+// scannedRoots names what a scan walked, for messages: the paths given, or "." for none.
+func scannedRoots(paths []string) []string {
+	if len(paths) == 0 {
+		return []string{"."}
+	}
+	return paths
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// severityNames lists the finding severities, most severe first, for flag help and errors.
+func severityNames() []string {
+	return []string{rules.Critical.String(), rules.High.String(), rules.Medium.String(), rules.Low.String(), rules.Info.String()}
+}
+
+// parseSeverities reads --severity; an unknown name is refused with the valid ones.
+func parseSeverities(names []string) ([]rules.Severity, error) {
+	out := make([]rules.Severity, 0, len(names))
+	for _, n := range names {
+		s, err := rules.ParseSeverity(strings.TrimSpace(n))
+		if err != nil {
+			return nil, fmt.Errorf("--severity %q: unknown severity (want %s)", n, strings.Join(severityNames(), ", "))
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
 // scanOptions turns the flags into the driver's options.
 func (a *app) scanOptions(f scanFlags, paths []string) (scan.Options, error) {
+	reg := builtin.RegistryWith(builtin.Options{StrictCompose: f.strictCompose})
 	opt := scan.Options{
-		Paths: paths, Registry: builtin.RegistryWith(builtin.Options{StrictCompose: f.strictCompose}), ParseOnly: f.parseOnly,
+		Registry: reg, ParseOnly: f.parseOnly, Enable: f.enable, Disable: f.disable,
 		Config: scan.ConfigSource{File: a.common.config, None: a.common.noConfig}, Policies: a.common.policies, EvalTimeout: a.common.evalTimeout,
 	}
 	if _, err := rules.ParseThreshold(f.failOn); err != nil {
 		return opt, err
 	}
 	var err error
-	if opt.Kinds, err = parseKinds(f.kinds); err != nil {
+	if opt.Severities, err = parseSeverities(f.severities); err != nil {
 		return opt, err
+	}
+	if opt.Kinds, opt.StdinKind, err = parseKinds(f.kinds, reg.Names(true)); err != nil {
+		return opt, err
+	}
+	var stdin bool
+	if opt.Paths, stdin, err = splitStdin(paths, opt.StdinKind, reg.Names(true)); err != nil {
+		return opt, err
+	}
+	if stdin {
+		opt.Stdin = a.stdin
 	}
 	if f.changed("max-file-size") {
 		opt.MaxFileSize = &f.maxFileSize
@@ -226,17 +312,48 @@ func writeReport(stdout io.Writer, path string, w report.Writer, rep *report.Rep
 	return nil
 }
 
-// parseKinds reads --kind KIND=PATH values.
-func parseKinds(vals []string) (map[string]string, error) {
-	m := map[string]string{}
+// parseKinds reads --kind values: KIND=PATH and KIND=GLOB force files' kinds, a bare KIND
+// (one of kinds) is the kind of standard input.
+func parseKinds(vals, kinds []string) (forced map[string]string, stdinKind string, err error) {
+	forced = map[string]string{}
 	for _, v := range vals {
 		kind, p, ok := strings.Cut(v, "=")
-		if !ok || kind == "" || p == "" {
-			return nil, fmt.Errorf("--kind %q: want KIND=PATH", v)
+		if !ok && slices.Contains(kinds, v) {
+			if stdinKind != "" && stdinKind != v {
+				return nil, "", fmt.Errorf("--kind %s: standard input is already of kind %s", v, stdinKind)
+			}
+			stdinKind = v
+			continue
 		}
-		m[strings.TrimPrefix(p, "./")] = kind
+		if !ok || kind == "" || p == "" {
+			return nil, "", fmt.Errorf("--kind %q: want KIND=PATH, KIND=GLOB, or KIND for standard input (KIND is one of %s)", v, strings.Join(kinds, ", "))
+		}
+		forced[strings.TrimPrefix(p, "./")] = kind
 	}
-	return m, nil
+	return forced, stdinKind, nil
+}
+
+// splitStdin takes - (standard input) out of the paths: it needs a bare --kind KIND, since
+// deploylint does not guess the kind of bytes with no name, and a bare --kind needs it. A file
+// named - is ./-.
+func splitStdin(paths []string, stdinKind string, kinds []string) (files []string, stdin bool, err error) {
+	for _, p := range paths {
+		switch {
+		case p != scan.StdinPath:
+			files = append(files, p)
+		case stdin:
+			return nil, false, errors.New("- (standard input) is named more than once")
+		default:
+			stdin = true
+		}
+	}
+	switch {
+	case stdin && stdinKind == "":
+		return nil, false, fmt.Errorf("reading standard input (-) needs --kind KIND to say what it holds (KIND is one of %s)", strings.Join(kinds, ", "))
+	case !stdin && stdinKind != "":
+		return nil, false, fmt.Errorf("--kind %s names the kind of standard input: add - to the paths to read it, or write --kind %s=PATH", stdinKind, stdinKind)
+	}
+	return files, stdin, nil
 }
 
 func isTerminal(w io.Writer) bool {
@@ -249,7 +366,10 @@ func (a *app) rulesCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the rules: ID, severity, kinds, title",
-		Args:  cobra.NoArgs,
+		Example: `  deploylint rules                     # the built-in rules
+  deploylint rules --policy policies/  # with the custom rules of a folder
+  deploylint rules --markdown          # the table as Markdown (as in README.md)`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := a.loadSetup(cmd.Context(), &a.common, nil)
 			if err != nil {
@@ -286,7 +406,9 @@ func (a *app) explainCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "explain ID",
 		Short: "Describe a rule: what it finds, why, how to fix it, the guide statements it enforces",
-		Args:  cobra.ExactArgs(1),
+		Example: `  deploylint explain ENV009
+  deploylint explain acl001    # IDs are not case-sensitive`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.loadSetup(cmd.Context(), &a.common, nil)
 			if err != nil {
@@ -331,9 +453,10 @@ func (a *app) explainCmd() *cobra.Command {
 
 func (a *app) versionCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  cobra.NoArgs,
+		Use:     "version",
+		Short:   "Print the version",
+		Example: "  deploylint version",
+		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			_, err := fmt.Fprintf(a.stdout, "deploylint %s\n", readBuildInfo())
 			return err
@@ -378,7 +501,8 @@ type baselineFinding struct {
 	Path        string `json:"path"`
 }
 
-func writeBaseline(p string, fs []rules.Finding) error {
+// writeBaseline records the unsuppressed findings in p and returns how many it recorded.
+func writeBaseline(p string, fs []rules.Finding) (int, error) {
 	b := baselineFile{Version: 1, Findings: []baselineFinding{}}
 	for _, f := range fs {
 		if f.Suppressed == nil {
@@ -387,12 +511,12 @@ func writeBaseline(p string, fs []rules.Finding) error {
 	}
 	out, err := json.MarshalIndent(b, "", "  ")
 	if err != nil {
-		return fmt.Errorf("write baseline: %w", err)
+		return 0, fmt.Errorf("write baseline: %w", err)
 	}
 	if err := os.WriteFile(p, append(out, '\n'), 0o600); err != nil {
-		return fmt.Errorf("write baseline %s: %w", p, err)
+		return 0, fmt.Errorf("write baseline %s: %w", p, err)
 	}
-	return nil
+	return len(b.Findings), nil
 }
 
 func readBaseline(p string) (map[string]bool, error) {

@@ -59,7 +59,10 @@ func (a *app) initCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Write a commented starter " + rules.ConfigFileName,
-		Args:  cobra.MaximumNArgs(1),
+		Example: `  deploylint init            # in the current directory
+  deploylint init deploy/    # in deploy/
+  deploylint init --force    # replace an existing one`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			dir := "."
 			if len(args) == 1 {

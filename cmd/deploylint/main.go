@@ -21,8 +21,13 @@ const (
 	exitError    = 2
 )
 
-// run is main without the process: tests call it directly.
+// run is main without the process: tests call it directly. Standard input is the process's,
+// read only for a scan of - (runStdin gives another).
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	app := newApp(stdout, stderr, getenv)
-	return app.execute(args)
+	return runStdin(args, os.Stdin, stdout, stderr, getenv)
+}
+
+// runStdin is run with the standard input given.
+func runStdin(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	return newApp(stdin, stdout, stderr, getenv).execute(args)
 }

@@ -48,8 +48,9 @@ func parseOutputs(format string, vals []string) ([]output, error) {
 
 // writer builds the output's writer; only standard output may be coloured. limit > 0 caps the
 // github format's annotations per level (--annotation-limit).
-func (o output) writer(color bool, limit int) (report.Writer, error) {
-	w, err := report.New(o.format, report.Options{Color: color && o.path == ""})
+func (o output) writer(opt report.Options, limit int) (report.Writer, error) {
+	opt.Color = opt.Color && o.path == ""
+	w, err := report.New(o.format, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -53,7 +53,7 @@ func TestAnnotationCap(t *testing.T) {
 	add(8, rules.High)
 	add(5, rules.Critical)
 	fs = append(fs, rules.Finding{RuleID: "S", Severity: rules.Critical, Path: "f", Suppressed: &rules.Suppression{Kind: "inline", Justification: "j"}})
-	w, err := output{format: "github"}.writer(false, 10)
+	w, err := output{format: "github"}.writer(report.Options{}, 10)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,9 @@ func (a *app) testCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "test DIR...",
 		Short: "Run the Rego unit tests (_test.rego) of custom policy folders",
-		Args:  cobra.MinimumNArgs(1),
+		Example: `  deploylint test policies/
+  deploylint test policies/ team-policies/`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, dirs []string) error {
 			sources := []rules.PolicySource{{Name: "builtin", FS: policies.FS}}
 			var names []string
