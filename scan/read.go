@@ -156,7 +156,7 @@ func read(s settings, discovered func(kinds []string)) (*tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := unknownKinds(skipped, s.Registry); err != nil {
+	if err := unknownKinds(skipped, s.Registry); err != nil && !s.SkipUnknown {
 		return nil, err
 	}
 	var stdin []byte

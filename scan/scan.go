@@ -44,6 +44,9 @@ type Options struct {
 	CheckPermissions *bool
 	// CheckGit turns off (false) reading the git work tree a scanned path lies in (FS002).
 	CheckGit *bool
+	// SkipUnknown skips a file named in Paths whose kind cannot be told, as a directory's
+	// files are skipped, instead of failing the scan (a hook's file list).
+	SkipUnknown bool
 	// ParseOnly reads and parses every file but evaluates no rule and reads no
 	// configuration: the benchmark's measure of what the rules cost on top of reading.
 	ParseOnly bool

@@ -72,6 +72,7 @@ type scanFlags struct {
 	kinds         []string
 	checkPerms    bool
 	noCheckPerms  bool
+	skipUnknown   bool
 	baseline      string
 	writeBaseline string
 	parseOnly     bool
@@ -128,6 +129,7 @@ func (a *app) scanCmd() *cobra.Command {
 	fl.StringSliceVar(&f.disable, "disable", nil, "skip these rule IDs, comma-separated (repeatable); wins over "+rules.ConfigFileName)
 	fl.BoolVar(&f.checkPerms, "check-permissions", false, "check secret files' modes (FS001) even inside a git work tree")
 	fl.BoolVar(&f.noCheckPerms, "no-check-permissions", false, "never check file modes (FS001)")
+	fl.BoolVar(&f.skipUnknown, "skip-unknown", false, "skip a named file of no known kind instead of exiting 2 (for hooks handed every file a pattern matches: a certificate .pem, a conf.d file that is not nginx)")
 	fl.StringVar(&f.baseline, "baseline", "", "report findings recorded in this baseline FILE as suppressed")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in FILE (then use --baseline FILE) and exit 0")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", 0, "skip files larger than this many bytes (default 10 MiB, or max_file_size)")
@@ -249,7 +251,7 @@ func parseSeverities(names []string) ([]rules.Severity, error) {
 func (a *app) scanOptions(f scanFlags, paths []string) (scan.Options, error) {
 	reg := builtin.RegistryWith(builtin.Options{StrictCompose: f.strictCompose})
 	opt := scan.Options{
-		Registry: reg, ParseOnly: f.parseOnly, Enable: f.enable, Disable: f.disable,
+		Registry: reg, ParseOnly: f.parseOnly, Enable: f.enable, Disable: f.disable, SkipUnknown: f.skipUnknown,
 		Config: scan.ConfigSource{File: a.common.config, None: a.common.noConfig}, Policies: a.common.policies, EvalTimeout: a.common.evalTimeout,
 	}
 	if _, err := rules.ParseThreshold(f.failOn); err != nil {

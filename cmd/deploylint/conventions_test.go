@@ -214,4 +214,11 @@ func TestNothingOfAKnownKind(t *testing.T) {
 	if r := deploylint(t, nil, "scan", "--no-color", "--kind", "dotenv="+named, named); r.code == exitError {
 		t.Errorf("with --kind: exit %d, stderr %q", r.code, r.stderr)
 	}
+	// A hook's list (a certificate beside a .env) skips it with --skip-unknown, and still
+	// judges the others.
+	writeTree(t, dir, map[string]string{"stack/cert.pem": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", "stack/.env": "OPENC3_REDIS_PASSWORD=openc3password\n"})
+	r = deploylint(t, nil, "scan", "--no-color", "--skip-unknown", filepath.Join(dir, "stack", "cert.pem"), filepath.Join(dir, "stack", ".env"))
+	if r.code != exitFindings || !strings.Contains(r.stdout, "ENV001") {
+		t.Errorf("--skip-unknown: exit %d, stdout %q, stderr %q; want 1 and the .env's ENV001", r.code, r.stdout, r.stderr)
+	}
 }
