@@ -86,6 +86,31 @@ type htmlBar struct {
 type htmlFile struct {
 	Path     string
 	Findings []htmlFinding
+	// Total counts the file's findings, Omitted those not shown, by rule.
+	Total   int
+	Omitted []htmlOmitted
+}
+
+// htmlOmitted is how many findings of a rule a file has beyond those shown.
+type htmlOmitted struct {
+	ID    string
+	Count int
+}
+
+// shownPerRule bounds the findings of one rule shown for one file: a page of 100,000
+// findings of one rule (a generated users.acl) is 170 MB that no reader scrolls, and the
+// machine formats list every one.
+const shownPerRule = 100
+
+// omit counts a finding of rule id not shown.
+func (f *htmlFile) omit(id string) {
+	for i := range f.Omitted {
+		if f.Omitted[i].ID == id {
+			f.Omitted[i].Count++
+			return
+		}
+	}
+	f.Omitted = append(f.Omitted, htmlOmitted{ID: id, Count: 1})
 }
 
 type htmlFinding struct {
@@ -201,18 +226,30 @@ func newHTMLPage(r *Report) *htmlPage {
 	p.Unquoted = r.Redactor == nil && len(r.Sources) > 0
 	byKind := map[string]int{}
 	files := map[string]*htmlFile{}
+	shown := map[[2]string]int{}
 	n := 0
 	for _, f := range r.Findings {
 		if f.Suppressed != nil {
 			continue
 		}
-		n++
 		rule := idx[f.RuleID]
 		kind := "unknown"
 		if rule != nil && len(rule.Kinds) > 0 {
 			kind = rule.Kinds[0]
 		}
 		byKind[kind]++
+		file, ok := files[f.Path]
+		if !ok {
+			file = &htmlFile{Path: printable(f.Path)}
+			files[f.Path] = file
+			p.Files = append(p.Files, file)
+		}
+		file.Total++
+		if shown[[2]string{f.Path, f.RuleID}]++; shown[[2]string{f.Path, f.RuleID}] > shownPerRule {
+			file.omit(printable(f.RuleID))
+			continue
+		}
+		n++
 		hf := htmlFinding{
 			Anchor: fmt.Sprintf("finding-%d", n), ID: printable(f.RuleID), Severity: f.Severity.String(),
 			Message: printable(f.Message), Path: printable(f.Path), Line: f.Range.Start.Line,
@@ -224,12 +261,6 @@ func newHTMLPage(r *Report) *htmlPage {
 			hf.Remediation = printable(rule.Remediation)
 			hf.Guide = printable(rule.Guide)
 			hf.DocURL = rule.HelpURI()
-		}
-		file, ok := files[f.Path]
-		if !ok {
-			file = &htmlFile{Path: printable(f.Path)}
-			files[f.Path] = file
-			p.Files = append(p.Files, file)
 		}
 		file.Findings = append(file.Findings, hf)
 	}
@@ -455,8 +486,11 @@ footer { max-width: 1100px; margin: 40px auto; padding: 0 24px; color: var(--mut
 </section>
 {{- range .Files}}
 <section class="file" data-path="{{.Path}}">
-<h2>{{.Path}} <span class="n">({{len .Findings}})</span></h2>
+<h2>{{.Path}} <span class="n">({{.Total}})</span></h2>
 {{- range .Findings}}{{.HTML}}
+{{- end}}
+{{- range .Omitted}}
+<p class="omitted">{{.Count}} more {{.ID}} {{if eq .Count 1}}finding{{else}}findings{{end}} in this file, not shown here: the JSON and SARIF reports list every one.</p>
 {{- end}}
 </section>
 {{- end}}

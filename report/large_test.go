@@ -93,9 +93,35 @@ func TestLargeTextMasked(t *testing.T) {
 				t.Errorf("%s shows the secret %s", format, v)
 			}
 		}
-		if !strings.Contains(got, fmt.Sprintf("user u%d has the password", len(values)-1)) {
-			t.Errorf("%s lost the last finding", format)
+		last := len(values) - 1
+		if format == "html" {
+			last = 99 // the page shows the first 100 of a rule in a file, and counts the rest
 		}
+		if !strings.Contains(got, fmt.Sprintf("user u%d has the password", last)) {
+			t.Errorf("%s lost finding %d", format, last)
+		}
+	}
+}
+
+// TestHTMLCountsWhatItLeavesOut: the page shows the first 100 findings of a rule in a file and
+// says how many more there are; the file's heading and the summary count them all.
+func TestHTMLCountsWhatItLeavesOut(t *testing.T) {
+	r, _ := largeReport(250)
+	got := string(write(t, "html", report.Options{}, r))
+	if n := strings.Count(got, `<article class="finding" data-rule="ACL001" data-severity="high" data-path="big.acl"`); n != 100 {
+		t.Errorf("%d findings of big.acl shown, want 100", n)
+	}
+	for _, want := range []string{
+		"150 more ACL001 findings in this file",
+		`big.acl <span class="n">(250)</span>`,
+		fmt.Sprintf("user u%d has the password", 99),
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if strings.Contains(got, fmt.Sprintf("user u%d has the password", 100)) {
+		t.Error("the page shows a 101st finding of the rule")
 	}
 }
 
