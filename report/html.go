@@ -2,17 +2,14 @@ package report
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"os"
-	"runtime"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/deploylint/deploylint/internal/workers"
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/secret"
 )
@@ -181,24 +178,6 @@ func everyFinding(p *htmlPage) []*htmlFinding {
 		}
 	}
 	return all
-}
-
-// inParts runs fn(0..n-1) in order, in as many parts side by side as there are cores once n
-// is in the thousands; it stops a part at its first error.
-func inParts(n int, fn func(i int) error) error {
-	parts := 1
-	if n >= 1<<12 {
-		parts = runtime.GOMAXPROCS(0)
-	}
-	errs := make([]error, parts)
-	workers.Each(parts, parts, func(p int) {
-		for i := p * n / parts; i < (p+1)*n/parts; i++ {
-			if errs[p] = fn(i); errs[p] != nil {
-				return
-			}
-		}
-	})
-	return errors.Join(errs...)
 }
 
 func newHTMLPage(r *Report) *htmlPage {

@@ -3,12 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"runtime"
-
-	"github.com/deploylint/deploylint/internal/workers"
 
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scanners"
@@ -109,74 +105,28 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 			Low: c.bySeverity[rules.Low], Info: c.bySeverity[rules.Info],
 		},
 	}
-	// The findings are encoded apart, in parts side by side, and put in the place the
-	// encoder leaves for an empty list: a report of 100,000 findings took seconds on one core.
+	// The findings are encoded apart, in parts side by side, in the place the encoder
+	// leaves for an empty list.
 	findings := out.Findings
 	out.Findings = []jsonFinding{}
-	var head bytes.Buffer
-	enc := json.NewEncoder(&head)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
-		return fmt.Errorf("encode json report: %w", err)
-	}
-	before, after, ok := bytes.Cut(head.Bytes(), []byte(emptyFindings))
-	if !ok || len(findings) == 0 {
-		_, err := w.Write(head.Bytes())
-		return err
-	}
-	parts, err := encodeFindings(findings)
+	head, err := indentedJSON(out, "")
 	if err != nil {
 		return err
 	}
-	chunks := append([][]byte{before, []byte(`"findings": [` + "\n")}, parts...)
-	for _, c := range append(chunks, []byte("\n  ]"), after) {
-		if _, err := w.Write(c); err != nil {
-			return err
-		}
-	}
-	return nil
+	return spliceList(w, head, "findings", len(findings), func(i int, prefix string) ([]byte, error) {
+		return indentedJSON(findings[i], prefix)
+	})
 }
 
-// emptyFindings is how the encoder writes the report's empty list of findings.
-const emptyFindings = `"findings": []`
-
-// encodeFindings encodes findings as the elements of the report's list, indented as the
-// encoder indents them there and separated by commas, in as many parts as there are cores.
-func encodeFindings(fs []jsonFinding) ([][]byte, error) {
-	n := 1
-	if len(fs) >= 1<<12 {
-		n = runtime.GOMAXPROCS(0)
-	}
-	parts := make([][]byte, n)
-	errs := make([]error, n)
-	workers.Each(n, n, func(p int) {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetIndent("    ", "  ")
-		enc.SetEscapeHTML(false)
-		from, to := p*len(fs)/n, (p+1)*len(fs)/n
-		if from == to {
-			return
-		}
-		for k := from; k < to; k++ {
-			if k > from {
-				b.Truncate(b.Len() - 1) // the newline Encode ends with
-				b.WriteString(",\n")
-			}
-			b.WriteString("    ")
-			if errs[p] = enc.Encode(fs[k]); errs[p] != nil {
-				return
-			}
-		}
-		b.Truncate(b.Len() - 1)
-		if p < n-1 {
-			b.WriteString(",\n")
-		}
-		parts[p] = b.Bytes()
-	})
-	if err := errors.Join(errs...); err != nil {
+// indentedJSON encodes v as the report shows it (HTML characters as they are), indented
+// under prefix, without the encoder's line break.
+func indentedJSON(v any, prefix string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		return nil, fmt.Errorf("encode json report: %w", err)
 	}
-	return parts, nil
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }

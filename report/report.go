@@ -8,12 +8,10 @@ package report
 import (
 	"fmt"
 	"io"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/deploylint/deploylint/internal/workers"
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/secret"
 )
@@ -91,22 +89,16 @@ func (m masking) Write(w io.Writer, r *Report) error {
 	}
 	c := *r
 	c.Findings = make([]rules.Finding, len(r.Findings))
-	// 100,000 messages are masked in parts, one per core.
-	parts := 1
-	if len(r.Findings) >= 1<<12 {
-		parts = runtime.GOMAXPROCS(0)
-	}
-	workers.Each(parts, parts, func(p int) {
-		for i := p * len(r.Findings) / parts; i < (p+1)*len(r.Findings)/parts; i++ {
-			f := r.Findings[i]
-			f.Message = r.Redactor.String(f.Message)
-			if f.Suppressed != nil {
-				s := *f.Suppressed
-				s.Justification = r.Redactor.String(s.Justification)
-				f.Suppressed = &s
-			}
-			c.Findings[i] = f
+	_ = inParts(len(r.Findings), func(i int) error {
+		f := r.Findings[i]
+		f.Message = r.Redactor.String(f.Message)
+		if f.Suppressed != nil {
+			s := *f.Suppressed
+			s.Justification = r.Redactor.String(s.Justification)
+			f.Suppressed = &s
 		}
+		c.Findings[i] = f
+		return nil
 	})
 	return m.w.Write(w, &c)
 }

@@ -3,19 +3,16 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"path"
 	"regexp"
-	"runtime"
 	"strings"
 	"unicode"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
-	"github.com/deploylint/deploylint/internal/workers"
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scanners"
 )
@@ -99,28 +96,10 @@ func (sarifWriter) Write(w io.Writer, r *Report) error {
 	if err != nil {
 		return err
 	}
-	at := bytes.Index(head, []byte(emptyResults))
-	if at < 0 || len(results) == 0 {
-		_, err := w.Write(append(head, '\n'))
-		return err
-	}
-	indent := at - bytes.LastIndexByte(head[:at], '\n') - 1
-	parts, err := encodeSARIFResults(results, strings.Repeat(" ", indent+2))
-	if err != nil {
-		return err
-	}
-	chunks := append([][]byte{head[:at], []byte(`"results": [` + "\n")}, parts...)
-	closing := "\n" + strings.Repeat(" ", indent) + "]"
-	for _, c := range append(chunks, []byte(closing), head[at+len(emptyResults):], []byte("\n")) {
-		if _, err := w.Write(c); err != nil {
-			return err
-		}
-	}
-	return nil
+	return spliceList(w, head, "results", len(results), func(i int, prefix string) ([]byte, error) {
+		return sarifJSON(results[i], prefix)
+	})
 }
-
-// emptyResults is how a run's empty list of results is written.
-const emptyResults = `"results": []`
 
 // sarifJSON encodes v as the report shows it, indented under prefix, without a newline.
 func sarifJSON(v any, prefix string) ([]byte, error) {
@@ -145,38 +124,6 @@ func sarifJSON(v any, prefix string) ([]byte, error) {
 		return nil, fmt.Errorf("encode sarif: %w", err)
 	}
 	return out.Bytes(), nil
-}
-
-// encodeSARIFResults encodes results as the elements of a run's list, each line under
-// prefix, separated by commas, in as many parts as there are cores.
-func encodeSARIFResults(results []*sarif.Result, prefix string) ([][]byte, error) {
-	n := 1
-	if len(results) >= 1<<12 {
-		n = runtime.GOMAXPROCS(0)
-	}
-	parts := make([][]byte, n)
-	errs := make([]error, n)
-	workers.Each(n, n, func(p int) {
-		var b bytes.Buffer
-		from, to := p*len(results)/n, (p+1)*len(results)/n
-		for k := from; k < to; k++ {
-			one, err := sarifJSON(results[k], prefix)
-			if err != nil {
-				errs[p] = err
-				return
-			}
-			b.WriteString(prefix)
-			b.Write(one)
-			if k < len(results)-1 {
-				b.WriteString(",\n")
-			}
-		}
-		parts[p] = b.Bytes()
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return parts, nil
 }
 
 func strPtr(s string) *string { return &s }

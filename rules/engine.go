@@ -354,7 +354,10 @@ func (e *Engine) parsed(files []string) (map[string]*ast.Module, error) {
 		}
 		out[f] = m
 	}
-	return out, errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // Prepare compiles the rules of the given kinds now, on every core, rather than when their
@@ -681,24 +684,13 @@ func (e *Engine) evalQuery(ctx context.Context, doc *scanners.Document, kq *kind
 // are made in parts, one per core, in their order.
 func (e *Engine) findings(rule *Rule, doc *scanners.Document, set []any) ([]Finding, error) {
 	out := make([]Finding, len(set))
-	parts := 1
-	if len(set) >= parallelList {
-		parts = runtime.GOMAXPROCS(0)
-	}
-	errs := make([]error, parts)
-	workers.Each(parts, parts, func(p int) {
-		for k := p * len(set) / parts; k < (p+1)*len(set)/parts; k++ {
-			if out[k], errs[p] = e.finding(rule, doc, set[k]); errs[p] != nil {
-				return
-			}
+	errs := make([]error, workers.Parts(len(set), parallelList))
+	workers.Split(len(set), parallelList, func(p, lo, hi int) {
+		for k := lo; k < hi && errs[p] == nil; k++ {
+			out[k], errs[p] = e.finding(rule, doc, set[k])
 		}
 	})
-	for p, err := range errs {
-		if err != nil {
-			return out[:p*len(set)/parts], err
-		}
-	}
-	return out, nil
+	return out, errors.Join(errs...)
 }
 
 func appendForbidden(errs []error, seen map[string]bool, file string, loc *ast.Location, name string) []error {

@@ -32,16 +32,7 @@ func TestEnvFilesJudgedAsDotenv(t *testing.T) {
 		"unused.conf":        "OPENC3_REDIS_PASSWORD=openc3password\n",
 	})
 	res, got := scanFindings(t, root)
-	for _, want := range []string{"ENV001 secrets.txt:2", "ENV002 config/app.conf:1", "ENV011 .env.prod:1"} {
-		if n := count(got, want); n != 1 {
-			t.Errorf("%s found %d times, want once; findings: %v", want, n, got)
-		}
-	}
-	for _, g := range got {
-		if strings.Contains(g, "unused.conf") {
-			t.Errorf("a file no compose file names was judged: %s", g)
-		}
-	}
+	onceEachAndNone(t, got, []string{"ENV001 secrets.txt:2", "ENV002 config/app.conf:1", "ENV011 .env.prod:1"}, "unused.conf")
 	if !slices.Contains(res.Files, "secrets.txt") {
 		t.Errorf("secrets.txt is not among the files scanned: %v", res.Files)
 	}
@@ -63,14 +54,26 @@ func scanFindings(t *testing.T, root string) (*scan.Result, []string) {
 	return res, got
 }
 
-func count(list []string, s string) int {
-	n := 0
-	for _, e := range list {
-		if e == s {
-			n++
+// onceEachAndNone checks that got holds each of want once and no finding in the file named
+// unjudged.
+func onceEachAndNone(t *testing.T, got, want []string, unjudged string) {
+	t.Helper()
+	for _, w := range want {
+		n := 0
+		for _, g := range got {
+			if g == w {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s found %d times, want once; findings: %v", w, n, got)
 		}
 	}
-	return n
+	for _, g := range got {
+		if strings.Contains(g, unjudged) {
+			t.Errorf("%s was judged: %s", unjudged, g)
+		}
+	}
 }
 
 // TestBindMountsJudgedAsTheirKind: a file a compose service bind-mounts is judged as the kind
@@ -98,14 +101,5 @@ func TestBindMountsJudgedAsTheirKind(t *testing.T) {
 		"conf/notes.txt":  "requirepass foobared\n",
 	})
 	_, got := scanFindings(t, root)
-	for _, want := range []string{"RDS004 conf/cache.conf:2", "ACL001 acl/app-users:2", "NGX008 conf/site.txt:3"} {
-		if n := count(got, want); n != 1 {
-			t.Errorf("%s found %d times, want once; findings: %v", want, n, got)
-		}
-	}
-	for _, g := range got {
-		if strings.Contains(g, "notes.txt") {
-			t.Errorf("a file mounted where no kind is read was judged: %s", g)
-		}
-	}
+	onceEachAndNone(t, got, []string{"RDS004 conf/cache.conf:2", "ACL001 acl/app-users:2", "NGX008 conf/site.txt:3"}, "notes.txt")
 }

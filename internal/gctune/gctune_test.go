@@ -36,16 +36,7 @@ func TestPolicyApplied(t *testing.T) {
 // proportional under Ceiling, so a large file is not scanned by a collector running back to
 // back. Run in a child process: the switch is for the rest of a process.
 func TestLargeHeapTurnsProportional(t *testing.T) {
-	if os.Getenv("GCTUNE_CHILD") == "" {
-		cmd := exec.Command(os.Args[0], "-test.run", "^TestLargeHeapTurnsProportional$", "-test.count=1")
-		// The policy under test is the one for a user who set neither variable.
-		cmd.Env = slices.DeleteFunc(os.Environ(), func(e string) bool {
-			return strings.HasPrefix(e, "GOGC=") || strings.HasPrefix(e, "GOMEMLIMIT=")
-		})
-		cmd.Env = append(cmd.Env, "GCTUNE_CHILD=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("child: %v\n%s", err, out)
-		}
+	if inParent(t, "TestLargeHeapTurnsProportional") {
 		return
 	}
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
@@ -78,18 +69,10 @@ func TestLargeHeapTurnsProportional(t *testing.T) {
 // kept at it would run back to back: the limit is lifted and the collector stays
 // proportional. Run in a child process, as the switch is for the rest of a process.
 func TestHeapAboveLiftIsUnlimited(t *testing.T) {
-	if os.Getenv("GCTUNE_CHILD") == "" {
-		if testing.Short() {
-			t.Skip("allocates more than 1 GiB")
-		}
-		cmd := exec.Command(os.Args[0], "-test.run", "^TestHeapAboveLiftIsUnlimited$", "-test.count=1")
-		cmd.Env = slices.DeleteFunc(os.Environ(), func(e string) bool {
-			return strings.HasPrefix(e, "GOGC=") || strings.HasPrefix(e, "GOMEMLIMIT=")
-		})
-		cmd.Env = append(cmd.Env, "GCTUNE_CHILD=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("child: %v\n%s", err, out)
-		}
+	if os.Getenv("GCTUNE_CHILD") == "" && testing.Short() {
+		t.Skip("allocates more than 1 GiB")
+	}
+	if inParent(t, "TestHeapAboveLiftIsUnlimited") {
 		return
 	}
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
@@ -112,4 +95,23 @@ func TestHeapAboveLiftIsUnlimited(t *testing.T) {
 		}
 	}
 	t.Errorf("%d MiB live and the limit is still %d", len(live)*8, debug.SetMemoryLimit(-1))
+}
+
+// inParent runs test name again in a child process, under the policy of a user who set
+// neither GOGC nor GOMEMLIMIT, and is true in the parent; the child runs the test's body (the
+// collector's switches are for the rest of a process).
+func inParent(t *testing.T, name string) bool {
+	t.Helper()
+	if os.Getenv("GCTUNE_CHILD") != "" {
+		return false
+	}
+	cmd := exec.Command(os.Args[0], "-test.run", "^"+name+"$", "-test.count=1")
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(e string) bool {
+		return strings.HasPrefix(e, "GOGC=") || strings.HasPrefix(e, "GOMEMLIMIT=")
+	})
+	cmd.Env = append(cmd.Env, "GCTUNE_CHILD=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+	return true
 }

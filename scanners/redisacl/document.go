@@ -1,8 +1,6 @@
 package redisacl
 
 import (
-	"runtime"
-
 	"github.com/deploylint/deploylint/internal/workers"
 	"github.com/deploylint/deploylint/scanners"
 )
@@ -60,12 +58,8 @@ func buildDocument(path string, src *scanners.LineIndex, users []*user, errs []l
 	list := make([]any, len(users))
 	granting := make([]bool, len(users))
 	// Each user's data is its own: a file of 100,000 users builds them in parts, one per core.
-	parts := 1
-	if len(users) >= 1<<12 {
-		parts = runtime.GOMAXPROCS(0)
-	}
-	workers.Each(parts, parts, func(p int) {
-		for i := p * len(users) / parts; i < (p+1)*len(users)/parts; i++ {
+	workers.Split(len(users), 1<<12, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
 			u := users[i]
 			if u.root == nil {
 				u.root = newSelector()
