@@ -75,9 +75,16 @@ func Switch(value string) bool {
 
 // Rater rates the values of one document within a budget, so a hostile file with thousands
 // of secrets costs a bounded time (zxcvbn takes up to a few milliseconds a value): once the
-// budget is spent, further values are not rated (never called guessable). Answers remembered
-// from earlier values cost nothing.
-type Rater struct{ left int }
+// budget is spent, further values are not rated (never called guessable). The budget counts
+// the document's distinct values, whether the process remembers an answer or computes it, so
+// that which values are rated depends on the document alone: not on what else the process
+// (or a document evaluated beside it) rated first.
+type Rater struct {
+	left int
+	// seen holds the answers given for this document's values, so a repeated value is
+	// answered again at no cost to the budget.
+	seen map[[32]byte]bool
+}
 
 // DocumentBudget is how many values one document may have rated: far more secrets than any
 // real file holds.
@@ -92,15 +99,22 @@ func (r *Rater) Guessable(value string) bool {
 		return false
 	}
 	key := sha256.Sum256([]byte(value))
-	if v, ok := memo.get(key); ok {
+	if v, ok := r.seen[key]; ok {
 		return v
 	}
 	if r.left <= 0 {
 		return false
 	}
 	r.left--
-	v := rate(value)
-	memo.put(key, v)
+	v, ok := memo.get(key)
+	if !ok {
+		v = rate(value)
+		memo.put(key, v)
+	}
+	if r.seen == nil {
+		r.seen = map[[32]byte]bool{}
+	}
+	r.seen[key] = v
 	return v
 }
 

@@ -141,21 +141,32 @@ func TestSecretNamePatternMatchesPolicies(t *testing.T) {
 	}
 }
 
-// TestRaterBudget: a document's ratings are bounded; remembered answers stay free.
+// TestRaterBudget: a document's ratings are bounded, and which values are rated depends on the
+// document alone: an answer the process remembers counts against the budget as a new rating
+// would (else a document's findings would depend on what was rated before it), while a value
+// the document repeats is answered again for free.
 func TestRaterBudget(t *testing.T) {
-	r := &strength.Rater{}
-	if r.Guessable("qwerty1234") {
-		t.Error("a spent budget rates nothing new")
+	if !strength.Guessable("supersecret") {
+		t.Fatal("supersecret is guessable")
 	}
-	if !strength.Guessable("supersecret") || !r.Guessable("supersecret") {
-		t.Error("a value rated before is answered from memory")
-	}
-	r = strength.NewRater()
-	for i := range strength.DocumentBudget + 10 {
+	r := strength.NewRater()
+	for i := range strength.DocumentBudget {
 		r.Guessable(fmt.Sprintf("x%dq", i))
 	}
-	if r.Guessable("dragon") { // guessable, and never rated before in this process
+	if r.Guessable("supersecret") {
+		t.Error("a value past the budget is rated because the process remembers it")
+	}
+	if r.Guessable("dragon") {
 		t.Error("the budget of one document is DocumentBudget values")
+	}
+	r = strength.NewRater()
+	for range 2 * strength.DocumentBudget {
+		if !r.Guessable("supersecret") {
+			t.Fatal("a repeated value spends the budget")
+		}
+	}
+	if !r.Guessable("dragon") {
+		t.Error("repeats of one value spent the budget of the others")
 	}
 }
 
