@@ -25,6 +25,7 @@ import (
 
 	"github.com/deploylint/deploylint/internal/workers"
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // PolicySource is one folder of policies: the built-in ones or a user's.
@@ -88,6 +89,9 @@ type Engine struct {
 	customTests []string
 	customCaps  *ast.Capabilities
 	limits      valueLimits
+	// values classifies the strings of documents whose kind asks (Input.Classify) against
+	// the defaults data and the organisation's passwords: input.values.
+	values *secret.Catalog
 }
 
 // kindState is the compiled queries of one kind, made once.
@@ -296,6 +300,14 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 	} else if _, ok := ours["config"]; !ok {
 		ours["config"] = map[string]any{}
 	}
+	shipped, _ := ours["data"].(map[string]any)
+	defaults, _ := shipped["defaults"].(map[string]any)
+	cfg, _ := ours["config"].(map[string]any)
+	values, err := secret.NewCatalog(defaults, configPasswords(cfg))
+	if err != nil {
+		return nil, fmt.Errorf("policy data deploylint/data/defaults: %w", err)
+	}
+	e.values = values
 	// Stored as AST values: read as they are by every evaluation, not converted from Go values
 	// on each read (the defaults tables are read for every document).
 	e.store = inmem.NewFromObjectWithOpts(data, inmem.OptReturnASTValuesOnRead(true))
@@ -617,7 +629,11 @@ func (e *Engine) Eval(ctx context.Context, in Input) ([]Finding, error) {
 	if err != nil || len(kqs) == 0 {
 		return nil, err
 	}
-	input, err := inputValue(in)
+	var cat *secret.Catalog
+	if in.Classify {
+		cat = e.values
+	}
+	input, err := inputValue(in, cat)
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", doc.Path, err)
 	}

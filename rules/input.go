@@ -14,6 +14,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/deploylint/deploylint/scanners"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // Input is what a rule sees as `input`: the parser's document and the facts the driver learnt
@@ -33,6 +34,9 @@ type Input struct {
 	// Mounts are the scanned documents bind-mounted into the document's services, by
 	// container path.
 	Mounts map[string]*scanners.Document
+	// Classify says the document's strings get their classes as input.values (the kind's
+	// registry entry says whether its rules ask: scanners.Kind.Values).
+	Classify bool
 	// Release says the caller needs Doc.Data no more once it is evaluated: the conversion to
 	// OPA's input empties its lists and objects as it goes, so that a document of a million
 	// directives is not held twice, as Go data and as OPA input, at its peak.
@@ -78,8 +82,13 @@ type GitStatus struct {
 }
 
 // inputValue builds the `input` document as an OPA value directly: a JSON round trip costs
-// more than evaluating most rules.
-func inputValue(in Input) (ast.Value, error) {
+// more than evaluating most rules. With a catalogue, input.values holds the class of each of
+// the document's strings.
+func inputValue(in Input, cat *secret.Catalog) (ast.Value, error) {
+	var values ast.Object
+	if cat != nil {
+		values = valueClasses(cat, in)
+	}
 	doc := in.Doc
 	// Whether the parser found a secret in the file (a value of a secret-named key that is no
 	// placeholder, a password token): the rules on file modes and git ask it.
@@ -121,6 +130,9 @@ func inputValue(in Input) (ast.Value, error) {
 		return nil, fmt.Errorf("input is %T, not an object", v)
 	}
 	obj.Insert(ast.InternedTerm("data"), ast.NewTerm(data))
+	if values != nil {
+		obj.Insert(ast.InternedTerm("values"), ast.NewTerm(values))
+	}
 	if in.Stack == nil {
 		return obj, nil
 	}

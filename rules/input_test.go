@@ -73,11 +73,11 @@ func TestReleaseEmptiesOnlyTheDocument(t *testing.T) {
 		return Input{Doc: &scanners.Document{Kind: "nginx", Path: "a.conf", Data: mk()}, Mounts: map[string]*scanners.Document{"/etc/n.conf": mounted}, Release: release}
 	}
 	kept, released := in(false), in(true)
-	want, err := inputValue(kept)
+	want, err := inputValue(kept, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := inputValue(released)
+	got, err := inputValue(released, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

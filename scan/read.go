@@ -284,7 +284,7 @@ func (r *reader) withFacts(docs []judged) []judged {
 		r.facts(j)
 		for _, sib := range j.in.Doc.Siblings {
 			sib.Path = j.in.Doc.Path
-			out = append(out, judged{target: j.target, in: rules.Input{Doc: sib, Mode: j.in.Mode, Git: j.in.Git}})
+			out = append(out, judged{target: j.target, in: rules.Input{Doc: sib, Mode: j.in.Mode, Git: j.in.Git, Classify: r.classified(sib)}})
 		}
 	}
 	return out
@@ -314,6 +314,14 @@ func (r *reader) facts(j *judged) {
 			j.in.Git = &rules.GitStatus{Tracked: st.Tracked, Ignored: st.Ignored}
 		}
 	}
+	j.in.Classify = r.classified(doc)
+}
+
+// classified is whether a document's strings get their classes (input.values): its kind's,
+// not its file's, since a file its parser refused is a META001 document.
+func (r *reader) classified(doc *scanners.Document) bool {
+	k, _ := r.reg.Lookup(doc.Kind)
+	return k.Values == scanners.ValuesClassified
 }
 
 // refused lists, as documents META004 judges, the files parsers were refused beside their

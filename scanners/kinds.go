@@ -27,6 +27,11 @@ type Kind struct {
 	// Example is a slash path a file of the kind typically has, which discovery recognises
 	// by name: the file name new rules' fixtures start from.
 	Example string
+	// Values says whether the kind's documents carry input.values, the class of each of their
+	// strings (placeholder, shipped default, secret name: secrets.rego's class), computed in
+	// Go once per string for the rules that judge names and values against the defaults.
+	// Kinds whose rules never ask are spared a table as large as their documents.
+	Values ValueClasses
 	// ParseFix says how to repair and check a file of the kind its parser refused, ending the
 	// META001 message: the rule's remediation is one text for every kind, and "run the owning
 	// program's check" helps only when it names the program and the command.
@@ -59,6 +64,18 @@ const (
 	// SecretsFound says the files hold secrets when their parser found one (a redis.conf
 	// requirepass, a DC/OS configuration's credentials): input.holds_secrets tells.
 	SecretsFound
+)
+
+// ValueClasses says whether a kind's strings are classified; zero is "not declared".
+type ValueClasses int
+
+const (
+	valuesUnset ValueClasses = iota
+	// ValuesUnclassified says the kind's rules ask nothing of its strings' classes (or so
+	// rarely that Rego's own answer, secrets.class_of, costs less than a table).
+	ValuesUnclassified
+	// ValuesClassified says the kind's documents get input.values.
+	ValuesClassified
 )
 
 // Role is a kind's part in grouping; zero is "not declared".
@@ -142,6 +159,8 @@ func (k Kind) check() error {
 		return fmt.Errorf("kind %s: whether its files hold secrets is not declared", k.Name)
 	case k.Role == roleUnset:
 		return fmt.Errorf("kind %s: grouping role not declared", k.Name)
+	case k.Values == valuesUnset:
+		return fmt.Errorf("kind %s: whether its strings are classified (input.values) is not declared", k.Name)
 	case k.Scanner != nil && k.Example == "":
 		return fmt.Errorf("kind %s: no example file name", k.Name)
 	case k.Scanner != nil && k.ParseFix == "":
@@ -221,7 +240,7 @@ const (
 // have no comments of their own and belong to the folder of the file they speak of.
 func PseudoKinds() []Kind {
 	entry := func(name, title string) Kind {
-		return Kind{Name: name, Title: title, Comments: CommentNone, Secrets: SecretsNever, Role: RoleMember}
+		return Kind{Name: name, Title: title, Comments: CommentNone, Secrets: SecretsNever, Values: ValuesUnclassified, Role: RoleMember}
 	}
 	return []Kind{
 		entry(KindParseError, "a file its parser refused (META001)"),

@@ -28,6 +28,19 @@ cosmos_default(group) := {[i, entry] |
 	input.data.vars[i].value in entry.values
 }
 
+# specific_index is the set of indexes of the variables has_specific_default holds for, found
+# by the names of the defaults rather than by asking of every variable.
+specific_index := {i |
+	some group in ["redis", "bucket", "service", "tsdb"]
+	some name, entry in defaults.cosmos[group]
+	i := by_name[name]
+	input.data.vars[i].value in entry.values
+} | {i |
+	some name, svc in defaults.services
+	i := by_name[name]
+	input.data.vars[i].value in svc.values
+}
+
 # has_specific_default is true when a more specific rule (a COSMOS or a service default)
 # already reports this variable, so generic rules stay quiet.
 has_specific_default(name, value) if {

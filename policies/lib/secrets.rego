@@ -9,8 +9,31 @@ package deploylint.lib.secrets
 
 defaults := data.deploylint.data.defaults
 
+# class is what deploylint knows of a string s, as an object of booleans: placeholder,
+# shipped, weak, org (see class_of) and secret_name. The engine computes it in Go once for every
+# distinct string of the document (keys included) and hands it over as input.values[s], so
+# that a rule asking is a lookup; for any other string (or an input built by hand, as in
+# tests) class_of gives the same answer in Rego. rules/values_test.go checks that the two agree
+# on every string of the fixtures, the corpus and the defaults data.
+class(s) := input.values[s]
+
+class(s) := class_of(s) if not input.values[s]
+
+# class_of is the definition of class.
+class_of(s) := {
+	"placeholder": placeholder_flag(s),
+	"shipped": s in shipped_defaults,
+	"weak": s in weak_passwords,
+	"org": s in org_passwords,
+	"secret_name": regex.match(defaults.secret_name_pattern, s),
+}
+
+placeholder_flag(s) if placeholder_of(s)
+
+placeholder_flag(s) := false if not placeholder_of(s)
+
 # is_secret_name is true for a variable or key name that conventionally holds a secret.
-is_secret_name(name) if regex.match(defaults.secret_name_pattern, name)
+is_secret_name(name) if class(name).secret_name
 
 # is_switch is true for a boolean or null as configuration formats write them (secret.IsSwitch
 # in Go): ALLOW_EMPTY_PASSWORD=yes names a password but holds none.
@@ -21,11 +44,14 @@ is_switch(value) if {
 }
 
 # is_placeholder is true for an empty value or one that only stands in for a real secret.
-is_placeholder("")
+is_placeholder(value) if class(value).placeholder
+
+# placeholder_of is the definition of is_placeholder.
+placeholder_of("")
 
 # A value longer than every placeholder word is not lowered for the words, and is lowered
 # once for all the patterns, not once per pattern: a copy of a 100 MB value costs.
-is_placeholder(value) if {
+placeholder_of(value) if {
 	t := trim_space(value)
 	count(t) <= placeholder_max_len
 	lower(t) in placeholder_words
@@ -33,14 +59,14 @@ is_placeholder(value) if {
 
 # A placeholder stands in for a password; a value of more than 256 bytes is content, never a
 # placeholder, and is not lowered at all (each rule asking about a 100 MB value copied it).
-is_placeholder(value) if {
+placeholder_of(value) if {
 	count(value) <= 256
 	regex.match(placeholder_pattern, lower(trim_space(value)))
 }
 
 # A camel-case instruction (changePassword, changeRunnerAuthToken) is told by its capital,
 # which lowering would lose: these patterns see the value as written.
-is_placeholder(value) if {
+placeholder_of(value) if {
 	count(value) <= 256
 	regex.match(placeholder_case_pattern, trim_space(value))
 }
@@ -89,15 +115,20 @@ org_passwords := {v | some v in data.deploylint.config.defaults.passwords; v != 
 
 # is_known_default is true for a shipped default, a placeholder, a notoriously weak password or
 # one of the organisation's own defaults.
-is_known_default(value) if value in shipped_defaults
-
-is_known_default(value) if value in org_passwords
-
-is_known_default(value) if value in weak_passwords
-
 is_known_default(value) if {
+	c := class(value)
+	known(c, value)
+}
+
+known(c, _) if c.shipped
+
+known(c, _) if c.org
+
+known(c, _) if c.weak
+
+known(c, value) if {
 	value != ""
-	is_placeholder(value)
+	c.placeholder
 }
 
 # published_hashes maps a hash a project publishes in its own files (a compose fall-back, a

@@ -34,6 +34,7 @@ func RegistryWith(o Options) *scanners.Registry {
 			Name: "redis-acl", Title: "Redis ACL file (users.acl)", Scanner: redisacl.New(),
 			// Redis refuses a users.acl with comments in it.
 			Comments: scanners.CommentNone, Secrets: scanners.SecretsAlways,
+			Values:   scanners.ValuesUnclassified,
 			Role:     scanners.RoleMember,
 			Example:  "openc3-redis/users.acl",
 			ParseFix: "write one `user <name> <rule>…` per line; `redis-server --aclfile <file>` refuses the same line at start",
@@ -41,6 +42,7 @@ func RegistryWith(o Options) *scanners.Registry {
 		{
 			Name: "dotenv", Title: "environment file (.env and its variants)", Scanner: dotenv.New(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsNamed,
+			Values:   scanners.ValuesClassified,
 			Role:     scanners.RoleStackEnv,
 			Example:  ".env",
 			ParseFix: "write one NAME=value per line, quoting a value that holds spaces, # or quotes; `docker compose config` refuses the same line",
@@ -48,6 +50,7 @@ func RegistryWith(o Options) *scanners.Registry {
 		{
 			Name: "redis-conf", Title: "Redis server configuration (redis.conf)", Scanner: redisconf.New(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsFound,
+			Values:   scanners.ValuesClassified,
 			Role:     scanners.RoleMember,
 			Example:  "redis/redis.conf",
 			ParseFix: "`redis-server <file>` refuses the same line at start",
@@ -55,6 +58,7 @@ func RegistryWith(o Options) *scanners.Registry {
 		{
 			Name: "compose", Title: "Docker Compose file", Scanner: compose.NewWithOptions(compose.Options{Strict: o.StrictCompose}),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
+			Values:   scanners.ValuesClassified,
 			Role:     scanners.RoleStackRoot,
 			Example:  "compose.yaml",
 			ParseFix: "check with `docker compose config`, which refuses the same file; indent with spaces, never tabs, and quote values holding \": \" or \" #\"",
@@ -62,6 +66,7 @@ func RegistryWith(o Options) *scanners.Registry {
 		{
 			Name: "traefik", Title: "Traefik static or dynamic configuration (YAML)", Scanner: traefik.New(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
+			Values:   scanners.ValuesUnclassified,
 			Role:     scanners.RoleMember,
 			Example:  "openc3-traefik/traefik.yaml",
 			ParseFix: "indent with spaces, never tabs, and quote values holding \": \" or \" #\"; Traefik refuses the same file at start",
@@ -69,6 +74,7 @@ func RegistryWith(o Options) *scanners.Registry {
 		{
 			Name: "nginx", Title: "nginx configuration", Scanner: nginx.New(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsNever,
+			Values:   scanners.ValuesUnclassified,
 			Role:     scanners.RoleMember,
 			Example:  "nginx/nginx.conf",
 			ParseFix: "check with `nginx -t`, which names the same line",
@@ -76,6 +82,7 @@ func RegistryWith(o Options) *scanners.Registry {
 		{
 			Name: "dcos-config", Title: "DC/OS installer configuration (genconf/config.yaml)", Scanner: installyaml.NewDCOS(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsFound,
+			Values:   scanners.ValuesUnclassified,
 			Role:     scanners.RoleMember,
 			Example:  "genconf/config.yaml",
 			ParseFix: "indent with spaces, never tabs; `dcos_generate_config.sh --validate-config` refuses the same file",
@@ -83,6 +90,7 @@ func RegistryWith(o Options) *scanners.Registry {
 		{
 			Name: "fetchml-api", Title: "FetchML API server configuration (configs/api/*.yaml)", Scanner: installyaml.NewFetchML(),
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsFound,
+			Values:   scanners.ValuesUnclassified,
 			Role:     scanners.RoleMember,
 			Example:  "configs/api/prod.yaml",
 			ParseFix: "indent with spaces, never tabs; the API server refuses the same file at start",
@@ -91,6 +99,7 @@ func RegistryWith(o Options) *scanners.Registry {
 			Name: "private-key", Title: "PEM private key", Scanner: keyfile.New(),
 			// PEM allows explanatory text outside the BEGIN/END lines.
 			Comments: scanners.CommentHash, Secrets: scanners.SecretsAlways,
+			Values:   scanners.ValuesUnclassified,
 			Role:     scanners.RoleMember,
 			Example:  "tls/server.key",
 			ParseFix: "check with `openssl pkey -in <file> -noout`; a key keeps its BEGIN and END lines and unbroken base64 between them",

@@ -34,7 +34,7 @@ weak := {w | some w in data.deploylint.data.defaults.weak_passwords}
 deny contains result.at(["vars", i, "value"], msg) if {
 	some i in dotenv.secret_index
 	v := input.data.vars[i]
-	not dotenv.has_specific_default(v.name, v.value)
+	not i in dotenv.specific_index
 	problem := problem_of(v)
 	msg := sprintf("%s is %s: set a unique random value or pass it at run time", [v.name, problem])
 }

@@ -29,7 +29,7 @@ deny contains result.at(["vars", j, "value"], msg) if {
 	later := input.data.vars[j]
 	later.value != ""
 	not secrets.is_known_default(later.value)
-	not dotenv.has_specific_default(later.name, later.value)
+	not j in dotenv.specific_index
 	first := later.reuses # computed by the parser in one pass: comparing every pair is quadratic
 	msg := sprintf("%s has the same value as %s: give each account its own secret", [later.name, first])
 }

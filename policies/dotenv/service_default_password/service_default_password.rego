@@ -39,7 +39,7 @@ deny contains result.at(["vars", i, "value"], msg) if {
 	some i in dotenv.secret_index
 	v := input.data.vars[i]
 	v.value in secrets.org_passwords
-	not dotenv.has_specific_default(v.name, v.value)
+	not i in dotenv.specific_index
 	msg := sprintf("%s is one of the organisation's default passwords listed in .deploylint.hcl: set a unique random value", [v.name])
 }
 
