@@ -14,7 +14,9 @@ defaults := data.deploylint.data.defaults
 # distinct string of the document (keys included) and hands it over as input.values[s], so
 # that a rule asking is a lookup; for any other string (or an input built by hand, as in
 # tests) class_of gives the same answer in Rego. rules/values_test.go checks that the two agree
-# on every string of the fixtures, the corpus and the defaults data.
+# on every string of the fixtures, the corpus and the defaults data. The questions below fall
+# back each on its own part of the definition: a 100 MB value, never in the table, would cost
+# a pattern match for the parts nobody asked.
 class(s) := input.values[s]
 
 class(s) := class_of(s) if not input.values[s]
@@ -33,7 +35,12 @@ placeholder_flag(s) if placeholder_of(s)
 placeholder_flag(s) := false if not placeholder_of(s)
 
 # is_secret_name is true for a variable or key name that conventionally holds a secret.
-is_secret_name(name) if class(name).secret_name
+is_secret_name(name) if input.values[name].secret_name
+
+is_secret_name(name) if {
+	not input.values[name]
+	regex.match(defaults.secret_name_pattern, name)
+}
 
 # is_switch is true for a boolean or null as configuration formats write them (secret.IsSwitch
 # in Go): ALLOW_EMPTY_PASSWORD=yes names a password but holds none.
@@ -44,7 +51,12 @@ is_switch(value) if {
 }
 
 # is_placeholder is true for an empty value or one that only stands in for a real secret.
-is_placeholder(value) if class(value).placeholder
+is_placeholder(value) if input.values[value].placeholder
+
+is_placeholder(value) if {
+	not input.values[value]
+	placeholder_of(value)
+}
 
 # placeholder_of is the definition of is_placeholder.
 placeholder_of("")
@@ -115,11 +127,26 @@ org_passwords := {v | some v in data.deploylint.config.defaults.passwords; v != 
 
 # is_known_default is true for a shipped default, a placeholder, a notoriously weak password or
 # one of the organisation's own defaults.
+is_known_default(value) if known(input.values[value], value)
+
 is_known_default(value) if {
-	c := class(value)
-	known(c, value)
+	not input.values[value]
+	known_of(value)
 }
 
+# known_of is the definition of is_known_default.
+known_of(value) if value in shipped_defaults
+
+known_of(value) if value in org_passwords
+
+known_of(value) if value in weak_passwords
+
+known_of(value) if {
+	value != ""
+	placeholder_of(value)
+}
+
+# known is is_known_default of a value whose class is c.
 known(c, _) if c.shipped
 
 known(c, _) if c.org
