@@ -34,8 +34,8 @@ weak := {w | some w in data.deploylint.data.defaults.weak_passwords}
 deny contains result.at(["vars", i, "value"], msg) if {
 	some i in dotenv.secret_index
 	v := input.data.vars[i]
-	not i in dotenv.specific_index
 	problem := problem_of(v)
+	not i in dotenv.specific_index
 	msg := sprintf("%s is %s: set a unique random value or pass it at run time", [v.name, problem])
 }
 
@@ -44,8 +44,8 @@ deny contains result.at(["vars", i, "value"], msg) if {
 problem_of(v) := describe(v.value)
 
 problem_of(v) := "guessable (a password-strength estimator finds it in under a million guesses)" if {
-	not describe(v.value)
 	v.weak
+	not describe(v.value)
 }
 
 describe("") := "empty"

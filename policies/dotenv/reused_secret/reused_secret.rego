@@ -27,9 +27,9 @@ import data.deploylint.lib.secrets
 deny contains result.at(["vars", j, "value"], msg) if {
 	some j in dotenv.secret_index
 	later := input.data.vars[j]
+	first := later.reuses # computed by the parser in one pass: comparing every pair is quadratic
 	later.value != ""
 	not secrets.is_known_default(later.value)
 	not j in dotenv.specific_index
-	first := later.reuses # computed by the parser in one pass: comparing every pair is quadratic
 	msg := sprintf("%s has the same value as %s: give each account its own secret", [later.name, first])
 }
