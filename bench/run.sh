@@ -47,6 +47,17 @@ export GOPROXY=off GOTOOLCHAIN=local
 go build -o "$tmp/deploylint" ./cmd/deploylint
 go build -o "$tmp/gen" ./bench/gen
 go build -o "$tmp/composefloor" ./bench/composefloor
+go build -o "$tmp/yamlfloor" ./bench/yamlfloor
+# Conftest, the general-purpose policy runner, with a small policy set of its own
+# (bench/conftest: 15 rules on compose files and .env), pinned in tools/conftest/go.mod. Its
+# module graph is large: when the module cache lacks it (go mod download -modfile
+# tools/conftest/go.mod), the comparison is skipped with a message, not the benchmark.
+conftest=""
+if go build -modfile=tools/conftest/go.mod -o "$tmp/conftest" github.com/open-policy-agent/conftest 2>"$tmp/conftest.err"; then
+	conftest=$tmp/conftest
+else
+	echo "bench/run.sh: Conftest not built (fill the module cache: go mod download -modfile=tools/conftest/go.mod); its rows are skipped" >&2
+fi
 dl=$tmp/deploylint
 
 small=$((stacks / 10))
@@ -125,6 +136,15 @@ fi
 stack1_compose=$(find "$stack1" -maxdepth 1 -name '*compose*.y*ml' | sort | head -1)
 read -r floor_wall _ < <(measure 10 "$tmp/composefloor" "$stack1_compose")
 read -r small_wall small_rss small_user small_sys < <(measure 3 "$dl" "${full[@]}" "$tmp/corpus-small")
+# The floor: every file read, the YAML ones parsed by yaml.v3 into nodes (bench/yamlfloor).
+read -r yfloor_wall yfloor_rss yfloor_user yfloor_sys < <(measure 3 "$tmp/yamlfloor" "$tmp/corpus")
+# Conftest and deploylint on the files Conftest can parse: every compose file and .env.
+ct_wall=""
+if [[ -n $conftest ]]; then
+	mapfile -t ctfiles < <(find "$tmp/corpus" -type f \( -name '*compose*.y*ml' -o -name '.env' \) | sort)
+	read -r ct_wall ct_rss ct_user ct_sys < <(measure 3 "$conftest" test --no-fail --no-color --all-namespaces -p bench/conftest "${ctfiles[@]}")
+	read -r dlct_wall dlct_rss dlct_user dlct_sys < <(measure 3 "$dl" "${full[@]}" "${ctfiles[@]}")
+fi
 load_after=$(loadavg)
 
 cpus=$(nproc)
@@ -144,7 +164,18 @@ printf "%-24s %6s %7s %8s %12s %6s %10s\n" "" "files" "wall s" "files/s" "peak R
 row "full scan (JSON)" "$written" "$full_wall" "$full_rss" "$full_user" "$full_sys"
 row "parse only" "$written" "$parse_wall" "$parse_rss" "$parse_user" "$parse_sys"
 row "full scan, 1/10 corpus" "$small_written" "$small_wall" "$small_rss" "$small_user" "$small_sys"
+row "yaml.v3 read+parse floor" "$written" "$yfloor_wall" "$yfloor_rss" "$yfloor_user" "$yfloor_sys"
+if [[ -n $ct_wall ]]; then
+	row "conftest, compose+.env" "${#ctfiles[@]}" "$ct_wall" "$ct_rss" "$ct_user" "$ct_sys"
+	row "deploylint, same files" "${#ctfiles[@]}" "$dlct_wall" "$dlct_rss" "$dlct_user" "$dlct_sys"
+fi
 echo
+awk -v f="$full_wall" -v p="$yfloor_wall" 'BEGIN{
+	printf "full / yaml.v3 floor:      %.1fx wall time (target: at most 10x)\n", f / p }'
+if [[ -n $ct_wall ]]; then
+	awk -v c="$ct_wall" -v d="$dlct_wall" 'BEGIN{
+	printf "conftest / deploylint:     %.1fx wall time on the same compose and .env files (target: at least 3x)\n", c / d }'
+fi
 awk -v f="$full_wall" -v p="$parse_wall" -v cf="$full_user $full_sys" -v cp="$parse_user $parse_sys" 'BEGIN{
 	split(cf, a, " "); split(cp, b, " ")
 	printf "full / parse only:         %.1fx wall time, %.1fx CPU time (the rules, compiled and evaluated, cost %.2f s of %.2f s)\n",
