@@ -22,12 +22,19 @@ func main() {
 		os.Exit(2)
 	}
 	files, yamls, lines := 0, 0, 0
-	for _, root := range os.Args[1:] {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	for _, dir := range os.Args[1:] {
+		// Read through a root, as deploylint reads: nothing outside the folder is followed.
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "yamlfloor:", err)
+			os.Exit(1)
+		}
+		fsys := root.FS()
+		err = fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 			if err != nil || !d.Type().IsRegular() {
 				return err
 			}
-			b, err := os.ReadFile(path)
+			b, err := fs.ReadFile(fsys, path)
 			if err != nil {
 				return fmt.Errorf("read %s: %w", path, err)
 			}
@@ -43,6 +50,7 @@ func main() {
 			}
 			return nil
 		})
+		_ = root.Close()
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "yamlfloor:", err)
 			os.Exit(1)
