@@ -26,12 +26,22 @@ intended_admins := {n | some n in data.deploylint.config.admins.redis_users}
 
 # known_sha256 maps the SHA-256 of every public password to how a message may name it: the
 # shared defaults (shipped and weak), the exact placeholder words and the empty password a
-# bare `>` sets. All of them are public, so naming them leaks nothing.
+# bare `>` sets. All of them are public, so naming them leaks nothing. The organisation's
+# passwords (a few, from the configuration) are hashed here; the public ones once per engine.
 known_sha256 := object.union_n([
 	{h: "one of the organisation's default passwords (.deploylint.hcl)" | some v in secrets.org_passwords; h := crypto.sha256(v)},
-	{h: sprintf("%q", [v]) | some v in known_values; h := crypto.sha256(v)},
+	public_sha256,
 	{crypto.sha256(""): "the empty password"},
 ])
+
+# public_sha256 is the table of the public defaults' hashes: the engine computes it once
+# (data.deploylint.facts.public_sha256, rules/facts.go) instead of hashing every default for
+# each users.acl; public_sha256_of is its definition, which plain opa uses.
+public_sha256 := data.deploylint.facts.public_sha256
+
+public_sha256 := public_sha256_of if not data.deploylint.facts.public_sha256
+
+public_sha256_of := {h: sprintf("%q", [v]) | some v in known_values; h := crypto.sha256(v)}
 
 known_values := {v | some v in secrets.default_sha256; v != ""} | secrets.placeholder_words
 
