@@ -16,14 +16,7 @@ import (
 // TestPublicSHA256MatchesRego: the table the engine hands policies as
 // data.deploylint.facts.public_sha256 is what redisacl.rego's public_sha256_of computes.
 func TestPublicSHA256MatchesRego(t *testing.T) {
-	raw, err := fs.ReadFile(policies.FS, "deploylint/data/defaults/data.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var defaults map[string]any
-	if err := json.Unmarshal(raw, &defaults); err != nil {
-		t.Fatal(err)
-	}
+	defaults := shippedDefaults(t)
 	var mods []func(*rego.Rego)
 	for _, f := range []string{"lib/redisacl.rego", "lib/secrets.rego"} {
 		src, err := fs.ReadFile(policies.FS, f)
@@ -42,4 +35,25 @@ func TestPublicSHA256MatchesRego(t *testing.T) {
 	if len(got) < 50 || !reflect.DeepEqual(got, want) {
 		t.Errorf("Go and Rego tables differ (%d and %d entries)", len(got), len(want))
 	}
+}
+
+// shippedDefaults is the built-in defaults data as policies read it
+// (data.deploylint.data.defaults), and its bytes.
+func shippedDefaults(tb testing.TB) map[string]any {
+	tb.Helper()
+	d, _ := shippedDefaultsRaw(tb)
+	return d
+}
+
+func shippedDefaultsRaw(tb testing.TB) (map[string]any, []byte) {
+	tb.Helper()
+	raw, err := fs.ReadFile(policies.FS, "deploylint/data/defaults/data.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var defaults map[string]any
+	if err := json.Unmarshal(raw, &defaults); err != nil {
+		tb.Fatal(err)
+	}
+	return defaults, raw
 }

@@ -2,7 +2,6 @@ package rules_test
 
 import (
 	"context"
-	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -51,14 +50,7 @@ var orgPasswords = []string{"Acme-Corp-2024!", "openc3password"}
 // hand the rules, the strings of the defaults data, and edge cases of trimming, case, length
 // and Unicode. A rule asking secrets.class(s) must get the same answer whichever side gives it.
 func TestValueClassesMatchRego(t *testing.T) {
-	raw, err := fs.ReadFile(policies.FS, "deploylint/data/defaults/data.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var defaults map[string]any
-	if err := json.Unmarshal(raw, &defaults); err != nil {
-		t.Fatal(err)
-	}
+	defaults, raw := rules.ShippedDefaults(t)
 	seen := map[string]bool{}
 	add := func(s string) { seen[s] = true }
 	for _, in := range classified(t) {
