@@ -357,6 +357,10 @@ func scanReport(t *testing.T, paths ...string) *report.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
+	guides, err := rules.ReadGuideMap(policies.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return &report.Report{
 		Tool:     report.Tool{Name: "deploylint", Version: "test", InformationURI: "https://github.com/deploylint/deploylint"},
 		Rules:    e.Catalogue.Rules,
@@ -364,6 +368,9 @@ func scanReport(t *testing.T, paths ...string) *report.Report {
 		Files:    res.Files,
 		Sources:  res.Sources,
 		Redactor: res.Redactor,
+		Kinds:    res.Kinds,
+		Scope:    paths,
+		Guides:   guides,
 	}
 }
 

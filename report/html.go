@@ -59,6 +59,14 @@ type htmlPage struct {
 	ScannedFiles      []string
 	// Unquoted says the report has files to quote from but no Redactor to mask them with.
 	Unquoted bool
+	// The auditor's view (audit.go).
+	Scope    []string
+	Commits  []string
+	Date     string
+	ByGuide  []htmlBar
+	Urgent   []*htmlFinding
+	Guides   []htmlGuide
+	HasGuide bool
 }
 
 type htmlChart struct {
@@ -261,6 +269,23 @@ func newHTMLPage(r *Report) *htmlPage {
 		return kinds[i].Label < kinds[j].Label
 	})
 	p.ByKind = newChart("Findings by kind", kinds)
+
+	for _, sc := range r.Scope {
+		p.Scope = append(p.Scope, printable(sc))
+	}
+	for _, pv := range r.Provenance {
+		c := printable(pv.RepositoryURI) + " at " + printable(pv.Revision)
+		if pv.Branch != "" {
+			c += " (" + printable(pv.Branch) + ")"
+		}
+		p.Commits = append(p.Commits, c)
+	}
+	p.Date = printable(r.Date)
+	bySeverity(p)
+	p.Urgent = urgent(p)
+	p.ByGuide = guideCounts(r, idx)
+	p.Guides = compliance(r, idx, p)
+	p.HasGuide = r.Guides != nil
 	return p
 }
 
@@ -418,12 +443,37 @@ pre.snippet .ln { display: inline-block; width: 4.5em; padding-right: 12px; text
 a { color: var(--low); }
 details { margin-top: 16px; }
 footer { max-width: 1100px; margin: 40px auto; padding: 0 24px; color: var(--muted); font-size: 0.9em; }
+dl.scope { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0 0; }
+dl.scope dt { font-weight: 600; }
+dl.scope dd { margin: 0; overflow-wrap: anywhere; }
+ol.urgent li { margin: 6px 0; }
+table.statements { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+table.statements td, table.statements th { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+tr.st-failed td:last-child { color: var(--high); }
+tr.st-passed td:last-child, tr.st-partly td:last-child { color: #1a7f37; }
+@media print {
+  :root { color-scheme: light; --fg: #000; --muted: #444; --bg: #fff; --panel: #fff; --line: #999; --hit: #eee; }
+  body { font-size: 11pt; }
+  header.page, main, footer { max-width: none; padding: 0; }
+  pre.snippet { overflow: visible; }
+  pre.snippet .line { white-space: pre-wrap; overflow-wrap: anywhere; }
+  article.finding, tr { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  details > ul { display: block; }
+  .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
 </style>
 </head>
 <body>
 <header class="page">
 <h1>{{.ToolName}} report</h1>
 <p class="meta">{{.ToolName}}{{with .Version}} {{.}}{{end}} · {{.Scanned}} {{if eq .Scanned 1}}file{{else}}files{{end}} scanned</p>
+<dl class="scope">
+{{- with .Date}}<dt>Date</dt><dd>{{.}}</dd>{{end}}
+{{- with .Scope}}<dt>Scope</dt><dd>{{range $i, $s := .}}{{if $i}}, {{end}}<code>{{$s}}</code>{{end}}</dd>{{end}}
+{{- with .Commits}}<dt>Commit</dt>{{range .}}<dd>{{.}}</dd>{{end}}{{end}}
+<dt>Tool</dt><dd>{{.ToolName}}{{with .Version}} {{.}}{{end}}</dd>
+</dl>
 </header>
 <main>
 <section class="summary" aria-labelledby="summary">
@@ -452,6 +502,24 @@ footer { max-width: 1100px; margin: 40px auto; padding: 0 24px; color: var(--mut
 {{- else}}
 <p class="none">No findings in {{.Scanned}} scanned {{if eq .Scanned 1}}file{{else}}files{{end}}{{if .Suppressed}} ({{.Suppressed}} suppressed){{end}}.</p>
 {{- end}}
+{{- with .Urgent}}
+<h3>Most urgent fixes</h3>
+<ol class="urgent">
+{{- range .}}
+<li><span class="badge sev-{{.Severity}}">{{.Severity}}</span> <a href="#{{.Anchor}}"><span class="rule">{{.ID}}</span>{{with .Title}} {{.}}{{end}}</a> <span class="location">{{.Location}}</span>{{with .Remediation}}<br>{{.}}{{end}}</li>
+{{- end}}
+</ol>
+{{- end}}
+{{- with .ByGuide}}
+<table class="counts guides">
+<thead><tr><th>Guide</th><th>Findings</th></tr></thead>
+<tbody>
+{{- range .}}
+<tr><td>{{.Label}}</td><td>{{.Count}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
 {{- with .ScannedFiles}}
 <details>
 <summary>Files scanned</summary>
@@ -463,6 +531,24 @@ footer { max-width: 1100px; margin: 40px auto; padding: 0 24px; color: var(--mut
 </details>
 {{- end}}
 </section>
+{{- if .HasGuide}}
+<section class="compliance" aria-labelledby="compliance">
+<h2 id="compliance">Compliance with the vendor guides</h2>
+<p>Each statement of each guide a deployment can keep or break, checked against this scan: <em>failed</em> links to its findings; <em>passed</em> means the rules that enforce it found nothing in the files scanned (<em>passed what is checked</em>: they check part of it); <em>not applicable</em>: no file those rules judge was scanned; the rest no file can show.</p>
+{{- range .Guides}}
+<h3><a href="{{.URL}}">{{.Name}}</a></h3>
+<p class="meta">{{.Failed}} failed, {{.Passed}} passed, {{.NotApplicable}} not applicable, {{.Other}} not checked in files ({{.Static}} of {{len .Statements}} statements can be checked in a file).</p>
+<table class="statements">
+<thead><tr><th>Statement</th><th>Guide says</th><th>Result</th></tr></thead>
+<tbody>
+{{- range .Statements}}
+<tr class="st-{{.Status}}" data-statement="{{.ID}}" data-status="{{.Status}}"><td><a href="{{.URL}}">{{.ID}}</a><br><span class="n">{{.Section}}</span></td><td>{{.Quote}}</td><td><strong>{{.Label}}</strong>{{with .Detail}}<br><span class="n">{{.}}</span>{{end}}{{range .Links}}<br><a href="#{{.Anchor}}">{{.Label}}</a>{{end}}{{if gt .More 0}}<br><span class="n">and {{.More}} more</span>{{end}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+</section>
+{{- end}}
 {{- range .Files}}
 <section class="file" data-path="{{.Path}}">
 <h2>{{.Path}} <span class="n">({{.Total}})</span></h2>

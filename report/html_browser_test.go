@@ -88,7 +88,8 @@ func consoleProblems(stderr []byte) []string {
 }
 
 // TestHTMLInBrowser renders the report of the COSMOS demo stack in headless Chromium: it must
-// draw without a console error, and the DOM must hold one finding per unsuppressed finding.
+// draw at 1280 px and print to PDF without a console error, and the DOM must hold one finding
+// per unsuppressed finding and the guide statements it fails.
 func TestHTMLInBrowser(t *testing.T) {
 	bin := chromium(t)
 	r := scanReport(t, "../fixtures/stacks/cosmos-default")
@@ -116,6 +117,13 @@ func TestHTMLInBrowser(t *testing.T) {
 		t.Errorf("console errors while rendering:\n%s", strings.Join(bad, "\n"))
 	}
 
+	// The auditor prints the page: Chromium's print to PDF, with the print stylesheet.
+	pdf := filepath.Join(dir, "report.pdf")
+	_, stderr = runChromium(t, bin, "--print-to-pdf="+pdf, "--no-pdf-header-footer", pageURL)
+	if raw, err := os.ReadFile(pdf); err != nil || !bytes.HasPrefix(raw, []byte("%PDF-")) || !bytes.Contains(raw, []byte("/Type /Page")) {
+		t.Errorf("no PDF of the page (%v)\nstderr:\n%s", err, stderr)
+	}
+
 	dom, stderr := runChromium(t, bin, "--dump-dom", pageURL)
 	if bad := consoleProblems(stderr); len(bad) > 0 {
 		t.Errorf("console errors while loading:\n%s", strings.Join(bad, "\n"))
@@ -125,5 +133,8 @@ func TestHTMLInBrowser(t *testing.T) {
 	}
 	if !bytes.Contains(dom, []byte(`<svg`)) {
 		t.Error("no chart in the rendered DOM")
+	}
+	if !bytes.Contains(dom, []byte(`data-status="failed"`)) {
+		t.Error("no failed guide statement in the rendered DOM")
 	}
 }

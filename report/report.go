@@ -43,6 +43,16 @@ type Report struct {
 	// Provenance names the checkouts of the git work trees scanned (SARIF's
 	// versionControlProvenance); empty outside git or without a remote.
 	Provenance []Provenance
+	// Scope names what was scanned as the user gave it (relative paths; an absolute one by
+	// its last element), Kinds the kinds of the files scanned, for the auditor's view (html).
+	Scope []string
+	Kinds []string
+	// Guides is the guide map: html checks the scan against each vendor guide's statements.
+	// Nil leaves that view out.
+	Guides *rules.GuideMap
+	// Date is the report's date as the caller chose it (SOURCE_DATE_EPOCH), empty for none:
+	// the same input gives the same bytes.
+	Date string
 }
 
 // Provenance is a checkout: the repository's URI, the commit, its branch (empty if detached),

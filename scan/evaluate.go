@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -190,6 +191,9 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 		if !seenFile[j.target.Path] && doc.Kind != scanners.KindSkipped {
 			seenFile[j.target.Path] = true
 			res.Files = append(res.Files, joinDisplay(prefix, doc.Path))
+			if !slices.Contains(res.Kinds, j.target.Kind) {
+				res.Kinds = append(res.Kinds, j.target.Kind)
+			}
 		}
 		part.files = append(part.files, rules.FileDirectives{Path: doc.Path, Directives: doc.Directives})
 		part.findings = append(part.findings, results[i]...)
@@ -236,6 +240,7 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 	}
 	res.Sources = sources
 	sort.Strings(res.Files)
+	sort.Strings(res.Kinds)
 	rules.ApplyBaseline(res.Findings, s.Baseline)
 	res.Findings = keepSeverities(res.Findings, s.Severities)
 	rules.SortFindings(res.Findings)

@@ -86,7 +86,10 @@ type Options struct {
 type Result struct {
 	Findings []rules.Finding
 	// Files lists the paths of the files scanned, sorted.
-	Files   []string
+	Files []string
+	// Kinds lists the kinds of the files scanned, sorted: a report tells a guide statement no
+	// file of the scan could break from one the scan found kept.
+	Kinds   []string
 	Skipped []scanners.Skipped
 	// Sources maps every reported path (scanned files and the files they include) to the
 	// file on disk, for reports that quote the offending line.

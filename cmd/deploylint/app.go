@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -16,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/deploylint/deploylint/policies"
 	"github.com/deploylint/deploylint/report"
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scan"
@@ -198,6 +201,12 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 		Sources:  res.Sources,
 		Redactor: res.Redactor,
 		Duration: time.Since(start),
+		Kinds:    res.Kinds,
+		Scope:    displayScope(scannedRoots(paths)),
+		Date:     reportDate(a.getenv("SOURCE_DATE_EPOCH")),
+	}
+	if m, err := rules.ReadGuideMap(policies.FS); err == nil {
+		rep.Guides = m
 	}
 	for _, p := range res.Provenance {
 		rep.Provenance = append(rep.Provenance, report.Provenance{RepositoryURI: p.RepositoryURI, Revision: p.Revision, Branch: p.Branch, Top: p.Top})
@@ -212,6 +221,29 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 		a.code = exitFindings
 	}
 	return nil
+}
+
+// displayScope is the scanned paths as a report may print them: an absolute path by its last
+// element, so that no report names the machine's folders.
+func displayScope(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		if filepath.IsAbs(p) {
+			p = filepath.Base(p)
+		}
+		out[i] = filepath.ToSlash(p)
+	}
+	return out
+}
+
+// reportDate is the date SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds
+// convention) names, as YYYY-MM-DD in UTC; empty when it is unset or not a number.
+func reportDate(epoch string) string {
+	n, err := strconv.ParseInt(strings.TrimSpace(epoch), 10, 64)
+	if err != nil || n < 0 {
+		return ""
+	}
+	return time.Unix(n, 0).UTC().Format(time.DateOnly)
 }
 
 // scannedRoots names what a scan walked, for messages: the paths given, or "." for none.
