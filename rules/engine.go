@@ -308,7 +308,7 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 		return nil, fmt.Errorf("policy data deploylint/data/defaults: %w", err)
 	}
 	e.values = values
-	ours["facts"] = map[string]any{"public_sha256": publicSHA256(defaults)}
+	ours["facts"] = map[string]any{"public_sha256": publicSHA256(values)}
 	// Stored as AST values: read as they are by every evaluation, not converted from Go values
 	// on each read (the defaults tables are read for every document).
 	e.store = inmem.NewFromObjectWithOpts(data, inmem.OptReturnASTValuesOnRead(true))

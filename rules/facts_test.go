@@ -11,6 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/deploylint/deploylint/policies"
+	"github.com/deploylint/deploylint/secret"
 )
 
 // TestPublicSHA256MatchesRego: the table the engine hands policies as
@@ -31,7 +32,11 @@ func TestPublicSHA256MatchesRego(t *testing.T) {
 		t.Fatalf("evaluate public_sha256_of: %v (%d results)", err, len(rs))
 	}
 	want, _ := rs[0].Bindings["x"].(map[string]any)
-	got := publicSHA256(defaults)
+	cat, err := secret.NewCatalog(defaults, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := publicSHA256(cat)
 	if len(got) < 50 || !reflect.DeepEqual(got, want) {
 		t.Errorf("Go and Rego tables differ (%d and %d entries)", len(got), len(want))
 	}

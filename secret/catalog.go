@@ -31,6 +31,9 @@ func (c Class) KnownDefault(v string) bool {
 // call.
 type Catalog struct {
 	shipped, weak, org, exact map[string]bool
+	// public lists every public default the data names (ACL passwords of tutorials too),
+	// for the table of their hashes (PublicDefaults).
+	public []string
 	// placeholder is matched against the lowered value, caseful against it as written.
 	placeholder, caseful, name *regexp.Regexp
 	maxWord                    int
@@ -63,8 +66,12 @@ func NewCatalog(defaults map[string]any, org []string) (*Catalog, error) {
 	for _, p := range list(defaults["acl_passwords"]) {
 		po := object(p)
 		src, _ := po["source"].(string)
-		if v, ok := po["value"].(string); ok && !strings.HasPrefix(src, "a ") {
+		v, ok := po["value"].(string)
+		if ok && !strings.HasPrefix(src, "a ") {
 			c.shipped[v] = true
+		}
+		if ok && v != "" {
+			c.public = append(c.public, v)
 		}
 	}
 	for _, v := range stringsOf(defaults["weak_passwords"]) {
@@ -80,6 +87,13 @@ func NewCatalog(defaults map[string]any, org []string) (*Catalog, error) {
 		c.exact[w] = true
 		c.maxWord = max(c.maxWord, utf8.RuneCountInString(w))
 	}
+	for _, m := range []map[string]bool{c.shipped, c.weak, c.exact} {
+		for v := range m {
+			if v != "" {
+				c.public = append(c.public, v)
+			}
+		}
+	}
 	var err error
 	if c.placeholder, err = anyOf(stringsOf(ph["patterns"])); err != nil {
 		return nil, fmt.Errorf("placeholder patterns: %w", err)
@@ -94,6 +108,10 @@ func NewCatalog(defaults map[string]any, org []string) (*Catalog, error) {
 	}
 	return c, nil
 }
+
+// PublicDefaults lists every public value the defaults data says a password must not be:
+// shipped, weak, from an ACL guide or tutorial, a placeholder word. It may repeat a value.
+func (c *Catalog) PublicDefaults() []string { return c.public }
 
 // MaxLen is the length in bytes past which a string's only possible class is SecretName:
 // longer than every placeholder and every default the catalogue holds.
