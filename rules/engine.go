@@ -92,6 +92,35 @@ type Engine struct {
 	// values classifies the strings of documents whose kind asks (Input.Classify) against
 	// the defaults data and the organisation's passwords: input.values.
 	values *secret.Catalog
+	// redisUsers pairs .env password variables with their Redis users (ACL008's pairs).
+	redisUsers []RedisUser
+}
+
+// RedisUser pairs a .env password variable with the Redis user it belongs to: the user named
+// by UsernameVar in .env, else Username (the defaults data's cosmos.redis_users, as ACL008
+// reads it).
+type RedisUser struct {
+	PasswordVar, UsernameVar, Username string
+}
+
+// Values classifies strings against the shipped defaults and the organisation's passwords.
+func (e *Engine) Values() *secret.Catalog { return e.values }
+
+// RedisUsers are the .env password variables and the Redis users they belong to, sorted.
+func (e *Engine) RedisUsers() []RedisUser { return e.redisUsers }
+
+func redisUsers(defaults map[string]any) []RedisUser {
+	cosmos, _ := defaults["cosmos"].(map[string]any)
+	pairs, _ := cosmos["redis_users"].(map[string]any)
+	out := make([]RedisUser, 0, len(pairs))
+	for v, p := range pairs {
+		m, _ := p.(map[string]any)
+		uv, _ := m["username_var"].(string)
+		u, _ := m["username"].(string)
+		out = append(out, RedisUser{PasswordVar: v, UsernameVar: uv, Username: u})
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].PasswordVar < out[b].PasswordVar })
+	return out
 }
 
 // kindState is the compiled queries of one kind, made once.
@@ -308,6 +337,7 @@ func NewEngineWith(ctx context.Context, opt EngineOptions) (*Engine, error) {
 		return nil, fmt.Errorf("policy data deploylint/data/defaults: %w", err)
 	}
 	e.values = values
+	e.redisUsers = redisUsers(defaults)
 	ours["facts"] = map[string]any{"public_sha256": publicSHA256(values)}
 	// Stored as AST values: read as they are by every evaluation, not converted from Go values
 	// on each read (the defaults tables are read for every document).

@@ -18,6 +18,27 @@ type Finding struct {
 	// Related are the other places a cross-file finding stands on (the .env line a users.acl
 	// finding compares with), in SARIF's relatedLocations.
 	Related []Location `json:"related,omitempty"`
+	// Repair is the edit that fixes the finding when it holds no secret (deploylint fix
+	// plans it; SARIF carries it as the result's fixes). Nil unless the scan asked for repairs.
+	Repair *Repair `json:"-"`
+}
+
+// Repair is a fix of one finding, as editors apply it: text replacing ranges of files.
+type Repair struct {
+	Description string
+	Files       []FileEdits
+}
+
+// FileEdits are a repair's replacements in one file, in order, none overlapping.
+type FileEdits struct {
+	Path  string
+	Edits []Replacement
+}
+
+// Replacement replaces a range (empty to insert) with Text.
+type Replacement struct {
+	Range scanners.Range
+	Text  string
 }
 
 // Location is a place in a scanned file other than the finding's own, and what it is there.

@@ -37,7 +37,7 @@ func evaluate(ctx context.Context, e *rules.Engine, t *tree, s settings) (*Resul
 		}
 		errs[g] = errors.Join(gerrs...)
 		results[g] = res
-		slim[g] = slimmed(docs)
+		slim[g] = slimmed(docs, s.collect != nil)
 	}
 	workers.Each(n, s.Workers, func(g int) {
 		docs := t.parsed[g]
@@ -141,12 +141,15 @@ func releasable(docs []judged) {
 	}
 }
 
-func slimmed(docs []judged) []judged {
+func slimmed(docs []judged, keepStack bool) []judged {
 	out := make([]judged, len(docs))
 	for i, j := range docs {
 		out[i] = judged{target: j.target, in: rules.Input{Doc: &scanners.Document{
 			Kind: j.in.Doc.Kind, Path: j.in.Doc.Path, Directives: j.in.Doc.Directives, Consumed: j.in.Doc.Consumed, Secrets: j.in.Doc.Secrets,
 		}}}
+		if keepStack { // deploylint fix pairs a users.acl with its folder's .env
+			out[i].in.Stack = j.in.Stack
+		}
 	}
 	return out
 }
@@ -199,6 +202,10 @@ func finish(ctx context.Context, e *rules.Engine, docs []judged, results [][]rul
 		part.findings = append(part.findings, results[i]...)
 	}
 	res.Redactor, res.Secrets = e.Redactor(secrets), secrets
+	if s.collect != nil {
+		s.collect.record(docs)
+		s.collect.values, s.collect.redisUsers = e.Values(), e.RedisUsers()
+	}
 	sort.Strings(order)
 	for _, prefix := range order {
 		part := parts[prefix]

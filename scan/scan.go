@@ -6,6 +6,7 @@ package scan
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"io"
 	"runtime"
@@ -78,6 +79,13 @@ type Options struct {
 	// Discovered, when set, is told the kinds of the files found before any is parsed.
 	Discovered func(kinds []string)
 
+	// Repairs, when set, plans the repairs of the findings that hold no secret and gives each
+	// finding its Repair (SARIF's fixes); deploylint fix plans all of them (Fix).
+	Repairs bool
+
+	// collect, when set, is told where each reported file is and which folder it belongs
+	// to: what planning repairs needs after the scan.
+	collect *fileIndex
 	// cryptLimit, when set, replaces the SHA-512 crypt work limit (crypt.go): for tests.
 	cryptLimit *cryptLimit
 }
@@ -132,6 +140,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	if opt.Registry == nil {
 		return nil, errors.New("scan: no kinds registry")
+	}
+	if opt.Repairs && opt.collect == nil {
+		opt.collect = &fileIndex{}
 	}
 	cfg := &rules.Config{}
 	if !opt.ParseOnly {
@@ -202,6 +213,14 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	res.Config, res.Catalogue = cfg, b.e.Catalogue.WithSeverities(settings.rules)
 	res.NoKnownFiles = !known
+	if opt.Repairs {
+		// The secrets a plan makes up are thrown away: only repairs without one are kept.
+		plan, err := planRepairs(res, opt, rand.Reader)
+		if err != nil {
+			return nil, err
+		}
+		attachRepairs(res, plan)
+	}
 	return res, nil
 }
 

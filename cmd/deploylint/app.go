@@ -56,7 +56,7 @@ func (a *app) execute(args []string) int {
 	root.SetErr(a.stderr)
 	root.SetArgs(args)
 	a.common.register(root)
-	root.AddCommand(a.scanCmd(), a.rulesCmd(), a.explainCmd(), a.guidesCmd(), a.versionCmd(), a.initCmd(), a.testCmd())
+	root.AddCommand(a.scanCmd(), a.fixCmd(), a.rulesCmd(), a.explainCmd(), a.guidesCmd(), a.versionCmd(), a.initCmd(), a.testCmd())
 	if err := root.Execute(); err != nil {
 		// Every error that reaches here means the scan could not run (bad flag, unreadable
 		// path, broken configuration): exit 2, never 1, so CI can tell the two apart.

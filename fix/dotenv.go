@@ -1,0 +1,279 @@
+package fix
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scanners"
+)
+
+// defaultPasswordRules flag a .env variable holding a shipped default password.
+func defaultPasswordRules() []string {
+	return []string{"ENV001", "ENV002", "ENV003", "ENV005", "ENV008", "ENV011", "ENV012"}
+}
+
+// generatedName matches the names of secrets deploylint may make up itself: passwords and
+// secret keys, which nobody but this deployment uses. An API token or key is issued by its
+// service.
+const generatedName = `(?i)(^|_)(PASSWORD|PASSWD|PASS|PW|PWD|SECRET|SECRET_KEY|SECRET_KEY_BASE|KEY_BASE)$`
+
+// envVar is one assignment of a .env file, where its value is written.
+type envVar struct {
+	name, value string
+	// start and end are the bytes of the value as written, without its quotes.
+	start, end int
+	// plain is true when those bytes are the value itself (no escapes, references or
+	// comment in between), so that replacing them replaces the value.
+	plain     bool
+	effective bool
+}
+
+// envVars lists a parsed .env file's assignments.
+func envVars(f *File) []envVar {
+	data, _ := f.Doc.Data.(map[string]any)
+	list, _ := data["vars"].([]any)
+	li := scanners.NewLineIndex(string(f.Src))
+	out := make([]envVar, 0, len(list))
+	for i, item := range list {
+		m, _ := item.(map[string]any)
+		v := envVar{}
+		v.name, _ = m["name"].(string)
+		v.value, _ = m["value"].(string)
+		v.effective, _ = m["effective"].(bool)
+		quote, _ := m["quote"].(string)
+		sp, ok := f.Doc.Span([]any{"vars", i})
+		if !ok {
+			continue
+		}
+		a, b, ok := span(f.Src, li, sp.Value)
+		if !ok {
+			continue
+		}
+		raw := string(f.Src[a:b])
+		switch q := map[string]string{"single": "'", "double": `"`}[quote]; {
+		case q != "" && len(raw) >= 2 && strings.HasPrefix(raw, q) && strings.HasSuffix(raw, q):
+			a, b = a+1, b-1
+		case q != "":
+			a, b = -1, -1
+		}
+		if a >= 0 {
+			inner := string(f.Src[a:b])
+			if inner == v.value && !strings.ContainsAny(inner, `$\`) {
+				v.plain = true
+			} else if quote == "none" && strings.HasPrefix(inner, v.value) && strings.HasPrefix(strings.TrimLeft(inner[len(v.value):], " \t"), "#") && v.value != "" && !strings.ContainsAny(v.value, `$\`) {
+				b = a + len(v.value)
+				v.plain = true
+			}
+		}
+		v.start, v.end = a, b
+		out = append(out, v)
+	}
+	return out
+}
+
+// at is the assignment a finding points at: the one whose value the range covers, else the
+// one on the range's line.
+func at(vars []envVar, li *scanners.LineIndex, r scanners.Range) (envVar, bool) {
+	var byLine *envVar
+	for k := range vars {
+		v := &vars[k]
+		if v.start < 0 {
+			continue
+		}
+		pos := li.Pos(v.start)
+		if pos.Line != r.Start.Line {
+			continue
+		}
+		if pos.Column >= r.Start.Column && (r.End.Line > pos.Line || pos.Column <= r.End.Column) {
+			return *v, true
+		}
+		if byLine == nil {
+			byLine = v
+		}
+	}
+	if byLine != nil {
+		return *byLine, true
+	}
+	return envVar{}, false
+}
+
+// dotenv rotates the defaults and placeholders the .env rules (and CMP003, for a compose value
+// taken from .env) flagged, and records every .env file's final variables.
+func (p *planner) dotenv() error {
+	ids := append(append([]string{"ENV004", "ENV009", "CMP003"}, defaultPasswordRules()...), "ENV007")
+	type target struct {
+		i  int
+		fd rules.Finding
+	}
+	var urls []target
+	var err error
+	generated := regexp.MustCompile(generatedName)
+	p.findings(ids, func(i int, fd rules.Finding) {
+		if err != nil {
+			return
+		}
+		f := p.file(fd.Path)
+		if f == nil || f.Kind != "dotenv" {
+			return
+		}
+		if fd.RuleID == "ENV007" {
+			urls = append(urls, target{i, fd})
+			return
+		}
+		li := scanners.NewLineIndex(string(f.Src))
+		v, ok := at(envVars(f), li, fd.Range)
+		if !ok || !v.plain {
+			p.leave(i, fmt.Sprintf("%s is written with quotes, escapes or references deploylint does not rewrite: set it by hand", nameOr(v.name)))
+			return
+		}
+		kind := "password"
+		switch fd.RuleID {
+		case "ENV004":
+			kind = "hex"
+		case "ENV009":
+			if !generated.MatchString(v.name) || v.value == "" || !p.in.Values.Class(v.value).Placeholder {
+				return // leftReason says why
+			}
+		case "CMP003":
+			if !p.in.Values.Class(v.value).KnownDefault(v.value) {
+				return
+			}
+		}
+		var text string
+		text, err = p.rotateEnv(i, f, v, kind)
+		if err == nil {
+			p.fixed(i, text)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	p.finalEnv()
+	for _, u := range urls {
+		p.urlPassword(u.i, u.fd)
+	}
+	return nil
+}
+
+// rotateEnv replaces v's value with a new secret, the same one for every default of its
+// deployment folder that held the same value.
+func (p *planner) rotateEnv(i int, f *File, v envVar, kind string) (string, error) {
+	nv, err := p.rotation(f.Path, kind, v.value)
+	if err != nil {
+		return "", err
+	}
+	shown := fmt.Sprintf("<new random password, %d characters>", len(nv))
+	what := fmt.Sprintf("set %s to a new random password (%d characters)", v.name, len(nv))
+	if kind == "hex" {
+		shown = fmt.Sprintf("<new random key, %d hex characters>", len(nv))
+		what = fmt.Sprintf("set %s to a new random key (%d hex characters)", v.name, len(nv))
+	}
+	p.edit(i, f.Path, Edit{Start: v.start, End: v.end, New: nv, Shown: shown})
+	return what, nil
+}
+
+// rotation is the new value replacing old in path's deployment folder.
+func (p *planner) rotation(path, kind, old string) (string, error) {
+	s, ok := p.stackOf[path]
+	if !ok {
+		s = -1 - len(p.stackOf) // a file of no stack shares with nothing
+		p.stackOf[path] = s
+	}
+	m := p.rotated[s]
+	if m == nil {
+		m = map[string]string{}
+		p.rotated[s] = m
+	}
+	key := kind + "\x00" + old
+	if nv, ok := m[key]; ok {
+		return nv, nil
+	}
+	var nv string
+	var err error
+	if kind == "hex" {
+		nv, err = hexKey(p.in.Rand, 64)
+	} else {
+		nv, err = password(p.in.Rand)
+	}
+	if err != nil {
+		return "", err
+	}
+	m[key] = nv
+	return nv, nil
+}
+
+// rotatedTo is the new value a default of path's folder got, if the plan rotated it.
+func (p *planner) rotatedTo(path, old string) (string, bool) {
+	s, ok := p.stackOf[path]
+	if !ok {
+		return "", false
+	}
+	nv, ok := p.rotated[s]["password\x00"+old]
+	return nv, ok
+}
+
+// finalEnv records each .env file's effective variables as the plan leaves them.
+func (p *planner) finalEnv() {
+	for path, f := range p.in.Files {
+		if f.Kind != "dotenv" || f.Doc == nil {
+			continue
+		}
+		final := map[string]string{}
+		for _, v := range envVars(f) {
+			if !v.effective {
+				continue
+			}
+			final[v.name] = v.value
+			for _, e := range p.edits[path] {
+				if e.Start == v.start && e.End == v.end && v.plain {
+					final[v.name] = e.New
+				}
+			}
+		}
+		p.envFinal[path] = final
+	}
+}
+
+// urlPassword gives a connection URL flagged by ENV007 the new password of the variable of its
+// folder that held the same default, so the URL and its server still agree.
+func (p *planner) urlPassword(i int, fd rules.Finding) {
+	f := p.file(fd.Path)
+	li := scanners.NewLineIndex(string(f.Src))
+	v, ok := at(envVars(f), li, fd.Range)
+	if !ok || v.start < 0 {
+		return
+	}
+	raw := string(f.Src[v.start:v.end])
+	scheme := strings.Index(raw, "://")
+	if scheme < 0 {
+		return
+	}
+	rest := raw[scheme+3:]
+	hostAt := strings.IndexAny(rest, "/?#")
+	if hostAt < 0 {
+		hostAt = len(rest)
+	}
+	userinfo := rest[:hostAt]
+	atSign := strings.LastIndex(userinfo, "@")
+	colon := strings.Index(userinfo, ":")
+	if atSign < 0 || colon < 0 || colon > atSign {
+		return
+	}
+	pw := userinfo[colon+1 : atSign]
+	nv, ok := p.rotatedTo(fd.Path, pw)
+	if !ok || strings.ContainsAny(pw, "%$") {
+		return // leftReason: the URL's server is not known
+	}
+	start := v.start + scheme + 3 + colon + 1
+	p.edit(i, f.Path, Edit{Start: start, End: start + len(pw), New: nv, Shown: fmt.Sprintf("<new random password, %d characters>", len(nv))})
+	p.fixed(i, fmt.Sprintf("gave the password in %s the new value of the variable that held the same default", v.name))
+}
+
+func nameOr(n string) string {
+	if n == "" {
+		return "the value"
+	}
+	return n
+}

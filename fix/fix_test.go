@@ -1,0 +1,314 @@
+package fix_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scan"
+	"github.com/deploylint/deploylint/scanners/builtin"
+	"github.com/deploylint/deploylint/scanners/dotenv"
+)
+
+// tree is a deployment folder written to a temporary directory: path → content.
+type tree map[string]string
+
+func (tr tree) write(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, p := range slices.Sorted(maps.Keys(tr)) {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		mode := fs.FileMode(0o644)
+		if strings.HasSuffix(p, ".env") || strings.HasSuffix(p, ".acl") {
+			mode = 0o600
+		}
+		if err := os.WriteFile(full, []byte(tr[p]), mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func options(dir string) scan.Options {
+	on := true
+	return scan.Options{Paths: []string{dir}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true}, CheckPermissions: &on}
+}
+
+func scanDir(t *testing.T, dir string) []rules.Finding {
+	t.Helper()
+	res, err := scan.Run(context.Background(), options(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Findings
+}
+
+func fixDir(t *testing.T, dir string, dry bool) *scan.Fixed {
+	t.Helper()
+	res, err := scan.Fix(context.Background(), options(dir), scan.FixOptions{DryRun: dry})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// snapshot is every file's mode and bytes below dir.
+func snapshot(t *testing.T, dir string) map[string]string { return readTree(t, dir, true) }
+
+// readTree is every file's bytes below dir, by slash path, after its mode when withMode.
+func readTree(t *testing.T, dir string, withMode bool) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		if withMode {
+			out[filepath.ToSlash(rel)] = info.Mode().String() + "\x00" + string(b)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// envValues reads the effective variables of a .env file as compose does.
+func envValues(t *testing.T, path string) map[string]string {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := dotenv.New().Parse(".env", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for k, v := range doc.Env {
+		out[k] = v.Value
+	}
+	return out
+}
+
+func sha(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+func ids(fs []rules.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.RuleID+"@"+f.Path)
+	}
+	return out
+}
+
+// repaired are the rules whose findings a fix must leave none of on a COSMOS stack.
+var repaired = []string{
+	"ENV001", "ENV002", "ENV003", "ENV004", "ENV005", "ENV008", "ENV011", "ENV012",
+	"ACL001", "ACL002", "ACL008", "ACL009", "ACL010", "ACL012", "FS001",
+}
+
+// operatorPassword is a strong password an operator chose: never to be replaced.
+const operatorPassword = "Qm7vX2pL9sK4wR8tZ1nB6yH3"
+
+func cosmosACL(openc3, scriptrunner, admin string) string {
+	return "user healthcheck on nopass -@all +ping\n" +
+		"user openc3 on " + openc3 + " allkeys allchannels -@all +@read +@write +@pubsub +@connection +@transaction +info\n" +
+		"user scriptrunner on " + scriptrunner + " resetkeys ~running-script* -@all +@read +@write\n" +
+		"user admin on " + admin + " +@admin\n" +
+		"user default off\n"
+}
+
+// cosmosStacks are COSMOS deployments in the forms operators ship them: the release's
+// defaults, hashed or in cleartext, quoted, exported, with comments and CRLF line endings, with
+// renamed users, operator-chosen passwords on one side or both.
+func cosmosStacks(t *testing.T) map[string]tree {
+	t.Helper()
+	demo := tree(readTree(t, "../fixtures/stacks/cosmos-default", false))
+	env := func(lines ...string) string { return strings.Join(lines, "\n") + "\n" }
+	return map[string]tree{
+		"demo": demo,
+		"cleartext": {
+			".env": env("# COSMOS", "OPENC3_REDIS_USERNAME=openc3", "OPENC3_REDIS_PASSWORD=openc3password",
+				"OPENC3_SR_REDIS_USERNAME=scriptrunner", "OPENC3_SR_REDIS_PASSWORD=scriptrunnerpassword",
+				"OPENC3_SERVICE_PASSWORD=openc3service"),
+			"openc3-redis/users.acl": cosmosACL(">openc3password", ">scriptrunnerpassword", ">adminpassword"),
+		},
+		"quoted-crlf": {
+			".env": strings.ReplaceAll(env("export OPENC3_REDIS_PASSWORD=\"openc3password\" # shipped",
+				"OPENC3_SR_REDIS_PASSWORD='scriptrunnerpassword'", "OPENC3_BUCKET_PASSWORD=openc3bucketpassword # change me",
+				"SECRET_KEY_BASE=\"d2a1d0f8b7e0bb21b13abd8d9b3d56c1e4eb4ca1f2b4c0a5ef2a6aa8d9c8d5c7e8b9a0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a7b8c9d0e1f2a3b4\""), "\n", "\r\n"),
+			"openc3-redis/users.acl": strings.ReplaceAll(cosmosACL("#"+sha("openc3password"), "#"+sha("scriptrunnerpassword"), "#"+sha("adminpassword")), "\n", "\r\n"),
+		},
+		"renamed-user": {
+			".env": env("OPENC3_REDIS_USERNAME=cosmos", "OPENC3_REDIS_PASSWORD=openc3password"),
+			"openc3-redis/users.acl": "user cosmos on #" + sha("openc3password") + " allkeys allchannels +@all -@admin\nuser default off\n",
+		},
+		"operator-env": {
+			".env": env("OPENC3_REDIS_PASSWORD="+operatorPassword, "OPENC3_SR_REDIS_PASSWORD=scriptrunnerpassword"),
+			"openc3-redis/users.acl": cosmosACL("#"+sha("openc3password"), ">scriptrunnerpassword", "#"+sha("adminpassword")),
+		},
+		"mismatch": {
+			".env": env("OPENC3_REDIS_PASSWORD="+operatorPassword, "OPENC3_SR_REDIS_PASSWORD="+operatorPassword+"-sr"),
+			"openc3-redis/users.acl": cosmosACL("#"+sha("someone-elses-choice-1"), ">"+operatorPassword+"-other", "off #"+sha("adminpassword")),
+		},
+	}
+}
+
+func has(fs []rules.Finding, id string) bool {
+	return slices.ContainsFunc(fs, func(f rules.Finding) bool { return f.RuleID == id && f.Suppressed == nil })
+}
+
+// TestFixCosmosStacks: a dry run changes nothing; fix leaves none of the default, cleartext or
+// mismatch findings; operator-chosen passwords are kept; every paired user holds the hash of
+// its .env password; a second fix changes nothing.
+func TestFixCosmosStacks(t *testing.T) {
+	for name, tr := range cosmosStacks(t) {
+		t.Run(name, func(t *testing.T) {
+			dir := tr.write(t)
+			if name == "demo" {
+				for _, p := range []string{".env", "openc3-redis/users.acl"} {
+					if err := os.Chmod(filepath.Join(dir, p), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			before := scanDir(t, dir)
+			if !slices.ContainsFunc(before, func(f rules.Finding) bool { return slices.Contains(repaired, f.RuleID) }) {
+				t.Fatalf("the stack has nothing to repair: %v", ids(before))
+			}
+			orig := envValues(t, filepath.Join(dir, ".env"))
+			snap := snapshot(t, dir)
+			dry := fixDir(t, dir, true)
+			if !dry.Plan.Changed() {
+				t.Fatal("the dry run plans no change")
+			}
+			if got := snapshot(t, dir); !maps.Equal(got, snap) {
+				t.Fatal("the dry run changed files")
+			}
+			fixDir(t, dir, false)
+			after := scanDir(t, dir)
+			for _, id := range repaired {
+				if has(after, id) {
+					t.Errorf("%s still reported after fix: %v", id, ids(after))
+				}
+			}
+			final := envValues(t, filepath.Join(dir, ".env"))
+			for k, v := range orig {
+				if strings.Contains(v, operatorPassword) && final[k] != v {
+					t.Errorf("%s was chosen by the operator and was replaced", k)
+				}
+			}
+			for k, v := range final {
+				if v != orig[k] && (len(v) < 32 || strings.ContainsAny(v, " \"'$#\\")) {
+					t.Errorf("%s got a new value of %d characters or unsafe characters", k, len(v))
+				}
+			}
+			if kb, ok := final["SECRET_KEY_BASE"]; ok && kb != orig["SECRET_KEY_BASE"] {
+				if len(kb) != 128 || strings.Trim(kb, "0123456789abcdef") != "" {
+					t.Errorf("SECRET_KEY_BASE is not 128 hex characters")
+				}
+			}
+			acl, err := os.ReadFile(filepath.Join(dir, "openc3-redis/users.acl"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Contains(acl, []byte(" >")) {
+				t.Errorf("users.acl still holds a cleartext password:\n%s", acl)
+			}
+			for user, pw := range pairedPasswords(final) {
+				if bytes.Contains(acl, []byte("user "+user+" ")) && !bytes.Contains(acl, []byte("#"+sha(pw))) {
+					t.Errorf("user %s lacks the SHA-256 of its .env password", user)
+				}
+			}
+			if bytes.Contains(snapBytes(snap, "openc3-redis/users.acl"), []byte("\r\n")) != bytes.Contains(acl, []byte("\r\n")) {
+				t.Error("users.acl changed its line endings")
+			}
+			again := snapshot(t, dir)
+			if second := fixDir(t, dir, false); second.Plan.Changed() {
+				t.Errorf("a second fix changes %d files", len(second.Plan.Changes))
+			}
+			if !maps.Equal(snapshot(t, dir), again) {
+				t.Error("a second fix changed files")
+			}
+		})
+	}
+}
+
+func snapBytes(snap map[string]string, p string) []byte {
+	_, content, _ := strings.Cut(snap[p], "\x00")
+	return []byte(content)
+}
+
+// pairedPasswords maps each Redis user COSMOS logs in as to its .env password, as ACL008 pairs
+// them.
+func pairedPasswords(env map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, p := range [][3]string{{"OPENC3_REDIS_PASSWORD", "OPENC3_REDIS_USERNAME", "openc3"}, {"OPENC3_SR_REDIS_PASSWORD", "OPENC3_SR_REDIS_USERNAME", "scriptrunner"}} {
+		pw, ok := env[p[0]]
+		if !ok {
+			continue
+		}
+		user := p[2]
+		if u, ok := env[p[1]]; ok {
+			user = u
+		}
+		out[user] = pw
+	}
+	return out
+}
+
+// TestFixMinimalEdits: only the values change; comments, quotes, export, order and line
+// endings stay, byte for byte.
+func TestFixMinimalEdits(t *testing.T) {
+	tr := cosmosStacks(t)["quoted-crlf"]
+	dir := tr.write(t)
+	fixDir(t, dir, false)
+	got, err := os.ReadFile(filepath.Join(dir, ".env"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldLines := strings.Split(tr[".env"], "\r\n")
+	newLines := strings.Split(string(got), "\r\n")
+	if len(oldLines) != len(newLines) {
+		t.Fatalf("%d lines became %d", len(oldLines), len(newLines))
+	}
+	for i := range oldLines {
+		oldName, oldVal, _ := strings.Cut(oldLines[i], "=")
+		newName, newVal, _ := strings.Cut(newLines[i], "=")
+		if oldName != newName {
+			t.Errorf("line %d: name %q became %q", i+1, oldName, newName)
+		}
+		// What surrounds the value (quotes, a comment) is kept.
+		for _, keep := range []string{`"`, `'`, " # shipped", " # change me"} {
+			if strings.Count(oldVal, keep) != strings.Count(newVal, keep) {
+				t.Errorf("line %d: %q not kept", i+1, keep)
+			}
+		}
+	}
+}

@@ -1,0 +1,96 @@
+package fix
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/deploylint/deploylint/rules"
+	"github.com/deploylint/deploylint/scanners"
+)
+
+// redisConf rotates a default requirepass and disables FLUSHDB and FLUSHALL.
+func (p *planner) redisConf() error {
+	var err error
+	p.findings([]string{"RDS004"}, func(i int, fd rules.Finding) {
+		f := p.file(fd.Path)
+		if err != nil || f == nil || f.Kind != "redis-conf" {
+			return
+		}
+		a, b, ok := span(f.Src, scanners.NewLineIndex(string(f.Src)), fd.Range)
+		if !ok {
+			return
+		}
+		raw := string(f.Src[a:b])
+		if len(raw) >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[len(raw)-1] == raw[0] {
+			a, b, raw = a+1, b-1, raw[1:len(raw)-1]
+		}
+		if raw == "" || strings.ContainsAny(raw, "\\\"' \t") {
+			p.leave(i, "requirepass is written with quotes or escapes deploylint does not rewrite: set it by hand")
+			return
+		}
+		var nv string
+		if nv, err = p.rotation(f.Path, "password", raw); err != nil {
+			return
+		}
+		p.edit(i, f.Path, Edit{Start: a, End: b, New: nv, Shown: fmt.Sprintf("<new random password, %d characters>", len(nv))})
+		p.fixed(i, fmt.Sprintf("set requirepass to a new random password (%d characters; a .env variable of this folder that held the same default got the same one): give it to the clients", len(nv)))
+	})
+	if err != nil {
+		return err
+	}
+	byFile := map[string][]int{}
+	p.findings([]string{"RDS003"}, func(i int, fd rules.Finding) {
+		if f := p.file(fd.Path); f != nil && f.Kind == "redis-conf" {
+			byFile[fd.Path] = append(byFile[fd.Path], i)
+		}
+	})
+	for path, idx := range byFile {
+		f := p.file(path)
+		renamed := renamedCommands(f.Src)
+		var lines []string
+		blocked := false
+		for _, cmd := range []string{"FLUSHDB", "FLUSHALL"} {
+			to, ok := renamed[cmd]
+			switch {
+			case !ok:
+				lines = append(lines, fmt.Sprintf(`rename-command %s ""`, cmd))
+			case to != "":
+				blocked = true // renamed to another name: renaming again would stop Redis
+			}
+		}
+		if len(lines) > 0 {
+			p.edit(idx[0], path, appendLines(f.Src, lines...))
+		}
+		for _, i := range idx {
+			if blocked && strings.Contains(p.in.Findings[i].Message, "renamed") {
+				continue
+			}
+			if len(lines) > 0 {
+				p.fixed(i, "added "+strings.Join(lines, " and "))
+			}
+		}
+	}
+	return nil
+}
+
+// renamedCommands maps each command a redis.conf renames (upper-cased) to its new name, ""
+// when disabled.
+func renamedCommands(src []byte) map[string]string {
+	out := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(src))
+	sc.Buffer(make([]byte, 0, 64<<10), len(src)+1)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) < 2 || !strings.EqualFold(fields[0], "rename-command") {
+			continue
+		}
+		to := ""
+		if len(fields) > 2 {
+			to = strings.Trim(fields[2], `"'`)
+		}
+		out[strings.ToUpper(fields[1])] = to
+	}
+	return out
+}
