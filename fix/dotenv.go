@@ -129,11 +129,15 @@ func (p *planner) dotenv() error {
 			return
 		}
 		kind := "password"
+		if fd.RuleID != "ENV004" && !generated.MatchString(v.name) {
+			p.leave(i, fmt.Sprintf("%s is not a password deploylint can make up (a user name, a hash, a key issued elsewhere): change it by hand, with what uses it", v.name))
+			return
+		}
 		switch fd.RuleID {
 		case "ENV004":
 			kind = "hex"
 		case "ENV009":
-			if !generated.MatchString(v.name) || v.value == "" || !p.in.Values.Class(v.value).Placeholder {
+			if v.value == "" || !p.in.Values.Class(v.value).Placeholder {
 				return // leftReason says why
 			}
 		case "CMP003":
@@ -157,8 +161,7 @@ func (p *planner) dotenv() error {
 	return nil
 }
 
-// rotateEnv replaces v's value with a new secret, the same one for every default of its
-// deployment folder that held the same value.
+// rotateEnv replaces v's value with a new secret.
 func (p *planner) rotateEnv(i int, f *File, v envVar, kind string) (string, error) {
 	nv, err := p.rotation(f.Path, kind, v.value)
 	if err != nil {
@@ -174,21 +177,13 @@ func (p *planner) rotateEnv(i int, f *File, v envVar, kind string) (string, erro
 	return what, nil
 }
 
-// rotation is the new value replacing old in path's deployment folder.
+// rotation is a new value replacing old in path's deployment folder. Each setting gets its
+// own: two services that ship the same default ("admin") are two accounts.
 func (p *planner) rotation(path, kind, old string) (string, error) {
 	s, ok := p.stackOf[path]
 	if !ok {
 		s = -1 - len(p.stackOf) // a file of no stack shares with nothing
 		p.stackOf[path] = s
-	}
-	m := p.rotated[s]
-	if m == nil {
-		m = map[string]string{}
-		p.rotated[s] = m
-	}
-	key := kind + "\x00" + old
-	if nv, ok := m[key]; ok {
-		return nv, nil
 	}
 	var nv string
 	var err error
@@ -200,18 +195,26 @@ func (p *planner) rotation(path, kind, old string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	m[key] = nv
+	if p.rotated[s] == nil {
+		p.rotated[s] = map[string][]string{}
+	}
+	key := kind + "\x00" + old
+	p.rotated[s][key] = append(p.rotated[s][key], nv)
 	return nv, nil
 }
 
-// rotatedTo is the new value a default of path's folder got, if the plan rotated it.
+// rotatedTo is the new value of the one setting of path's folder that held the default old;
+// false when none did, or several (which of them a URL means is not known).
 func (p *planner) rotatedTo(path, old string) (string, bool) {
 	s, ok := p.stackOf[path]
 	if !ok {
 		return "", false
 	}
-	nv, ok := p.rotated[s]["password\x00"+old]
-	return nv, ok
+	nvs := p.rotated[s]["password\x00"+old]
+	if len(nvs) != 1 {
+		return "", false
+	}
+	return nvs[0], true
 }
 
 // finalEnv records each .env file's effective variables as the plan leaves them.

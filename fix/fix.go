@@ -30,7 +30,7 @@ type File struct {
 	Src  []byte
 	// Doc is what the kind's parser made of Src alone; nil when it could not be parsed.
 	Doc *scanners.Document
-	// Mode is the file's permission bits; 0 when modes say nothing (a git work tree).
+	// Mode is the file's permission bits; 0 when unknown (standard input, Windows).
 	Mode fs.FileMode
 }
 
@@ -127,10 +127,9 @@ type planner struct {
 	left    map[int]string // finding index → why not
 	mine    map[int]map[string][]Edit
 	secrets map[int]bool // findings whose edits hold a secret
-	// rotated maps, per deployment folder, a default value to the one replacing it: every
-	// variable (and redis.conf, and URL) holding the same default gets the same new value, so
-	// that settings which agreed keep agreeing.
-	rotated map[int]map[string]string
+	// rotated maps, per deployment folder, a default value to the values replacing it, so
+	// that a URL or a redis.conf holding the default of exactly one rotated setting follows it.
+	rotated map[int]map[string][]string
 	stackOf map[string]int
 	// envFinal is each .env file's variables after the plan's rotations, by path.
 	envFinal map[string]map[string]string
@@ -141,7 +140,7 @@ func Make(in Input) (*Plan, error) {
 	p := &planner{
 		in: in, edits: map[string][]Edit{}, modes: map[string]fs.FileMode{},
 		done: map[int]string{}, left: map[int]string{}, mine: map[int]map[string][]Edit{},
-		secrets: map[int]bool{}, rotated: map[int]map[string]string{}, stackOf: map[string]int{},
+		secrets: map[int]bool{}, rotated: map[int]map[string][]string{}, stackOf: map[string]int{},
 		envFinal: map[string]map[string]string{},
 	}
 	for s, files := range in.Stacks {
@@ -156,7 +155,7 @@ func Make(in Input) (*Plan, error) {
 	if err := p.redisACL(); err != nil {
 		return nil, err
 	}
-	steps := []func() error{p.redisConf, p.nginx, p.compose, p.dcos, p.modesOf}
+	steps := []func() error{p.redisConf, p.nginx, p.compose, p.dcos, p.modesOf, p.private}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/deploylint/deploylint/rules"
@@ -41,14 +42,24 @@ func (tr tree) write(t *testing.T) string {
 	return dir
 }
 
-func options(dir string) scan.Options {
+// engine is compiled once for every scan of the tests.
+var engine = sync.OnceValues(func() (*rules.Engine, error) {
+	return scan.NewEngine(context.Background(), scan.EngineOptions{Registry: builtin.Registry(), Config: &rules.Config{}})
+})
+
+func options(t *testing.T, dir string) scan.Options {
+	t.Helper()
+	e, err := engine()
+	if err != nil {
+		t.Fatal(err)
+	}
 	on := true
-	return scan.Options{Paths: []string{dir}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true}, CheckPermissions: &on}
+	return scan.Options{Paths: []string{dir}, Registry: builtin.Registry(), Config: scan.ConfigSource{None: true}, CheckPermissions: &on, Engine: e}
 }
 
 func scanDir(t *testing.T, dir string) []rules.Finding {
 	t.Helper()
-	res, err := scan.Run(context.Background(), options(dir))
+	res, err := scan.Run(context.Background(), options(t, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +68,7 @@ func scanDir(t *testing.T, dir string) []rules.Finding {
 
 func fixDir(t *testing.T, dir string, dry bool) *scan.Fixed {
 	t.Helper()
-	res, err := scan.Fix(context.Background(), options(dir), scan.FixOptions{DryRun: dry})
+	res, err := scan.Fix(context.Background(), options(t, dir), scan.FixOptions{DryRun: dry})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,6 +320,86 @@ func TestFixMinimalEdits(t *testing.T) {
 			if strings.Count(oldVal, keep) != strings.Count(newVal, keep) {
 				t.Errorf("line %d: %q not kept", i+1, keep)
 			}
+		}
+	}
+}
+
+// copyTree copies the regular files below src into a new temporary directory, modes kept.
+func copyTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, info.Mode().Perm())
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// key names a finding without its position, which an edit above it may move.
+func key(f rules.Finding) string { return f.RuleID + " " + f.Path + " " + f.Fingerprint }
+
+// TestFixEveryBadFixture runs fix on every rule's bad/ tree: each finding the plan says it
+// fixed is gone from a new scan, no finding appears that was not there, and a second fix
+// changes nothing.
+func TestFixEveryBadFixture(t *testing.T) {
+	dirs, err := filepath.Glob("../fixtures/*/bad")
+	if err != nil || len(dirs) < 50 {
+		t.Fatalf("%d bad fixtures (%v)", len(dirs), err)
+	}
+	fixedAny := map[string]bool{}
+	for _, d := range dirs {
+		t.Run(filepath.Base(filepath.Dir(d)), func(t *testing.T) {
+			dir := copyTree(t, d)
+			before := map[string]bool{}
+			for _, f := range scanDir(t, dir) {
+				before[key(f)] = true
+			}
+			res := fixDir(t, dir, false)
+			claimed := map[string]bool{}
+			for _, o := range res.Plan.Outcomes {
+				if o.Fixed {
+					claimed[key(o.Finding)] = true
+					fixedAny[o.Finding.RuleID] = true
+				}
+			}
+			// A repair may leave a milder finding of what it repaired: an admin whose cleartext
+			// password is hashed is still an enabled admin (ACL012 → ACL005); a Redis bound to
+			// loopback is still open on the compose network (CMP004 → CMP013).
+			milder := map[string]string{"ACL005": "ACL012", "CMP013": "CMP004"}
+			for _, f := range scanDir(t, dir) {
+				switch k := key(f); {
+				case milder[f.RuleID] != "" && before[milder[f.RuleID]+" "+f.Path+" "+f.Fingerprint]:
+				case claimed[k]:
+					t.Errorf("%s:%d %s was fixed, yet is still reported: %s", f.Path, f.Range.Start.Line, f.RuleID, f.Message)
+				case !before[k] && f.RuleID != "ACL008":
+					t.Errorf("the fix brought a new finding: %s:%d %s %s", f.Path, f.Range.Start.Line, f.RuleID, f.Message)
+				}
+			}
+			if again := fixDir(t, dir, true); again.Plan.Changed() {
+				t.Errorf("a second fix would change %s", again.Plan.Changes[0].Path)
+			}
+		})
+	}
+	for _, id := range []string{"ENV001", "ENV004", "ENV008", "ACL001", "ACL002", "ACL009", "ACL010", "ACL012", "RDS003", "RDS004", "NGX001", "NGX012", "CMP002", "DCOS003", "DCOS005", "DCOS013"} {
+		if !fixedAny[id] {
+			t.Errorf("no %s finding of the bad fixtures was fixed", id)
 		}
 	}
 }

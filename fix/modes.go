@@ -21,3 +21,21 @@ func (p *planner) modesOf() error {
 	})
 	return nil
 }
+
+// private makes a file the plan writes a new secret into readable by its owner only: a
+// redis.conf whose placeholder becomes a password now holds a secret.
+func (p *planner) private() error {
+	for path, edits := range p.edits {
+		f := p.in.Files[path]
+		if f == nil || f.Mode&0o077 == 0 {
+			continue
+		}
+		for _, e := range edits {
+			if e.Secret() {
+				p.modes[path] = f.Mode &^ 0o077
+				break
+			}
+		}
+	}
+	return nil
+}

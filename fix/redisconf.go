@@ -30,12 +30,18 @@ func (p *planner) redisConf() error {
 			p.leave(i, "requirepass is written with quotes or escapes deploylint does not rewrite: set it by hand")
 			return
 		}
-		var nv string
-		if nv, err = p.rotation(f.Path, "password", raw); err != nil {
-			return
+		// The one .env variable of the folder that held the same default is the clients'
+		// password: the server takes its new value.
+		text := "set requirepass to the new value of the .env variable that held the same default"
+		nv, shared := p.rotatedTo(f.Path, raw)
+		if !shared {
+			if nv, err = p.rotation(f.Path, "password", raw); err != nil {
+				return
+			}
+			text = fmt.Sprintf("set requirepass to a new random password (%d characters): give it to the clients", len(nv))
 		}
 		p.edit(i, f.Path, Edit{Start: a, End: b, New: nv, Shown: fmt.Sprintf("<new random password, %d characters>", len(nv))})
-		p.fixed(i, fmt.Sprintf("set requirepass to a new random password (%d characters; a .env variable of this folder that held the same default got the same one): give it to the clients", len(nv)))
+		p.fixed(i, text)
 	})
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 
 	"github.com/deploylint/deploylint/fix"
@@ -161,7 +162,7 @@ func planRepairs(res *Result, opt Options, r io.Reader) (*fix.Plan, error) {
 			continue // changed or gone since the scan: nothing is planned for it
 		}
 		f := &fix.File{Path: shown, Kind: pl.kind, Src: src}
-		if info, err := reader.Stat(pl.root, rootPath(pl.root, pl.rel)); err == nil && permissionsMeaningful(pl.root, opt.CheckPermissions) {
+		if info, err := reader.Stat(pl.root, rootPath(pl.root, pl.rel)); err == nil && runtime.GOOS != "windows" {
 			f.Mode = info.Mode().Perm()
 		}
 		if k, ok := opt.Registry.Lookup(pl.kind); ok && k.Scanner != nil {

@@ -1,0 +1,176 @@
+package fix_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/compose-spec/compose-go/v2/loader"
+	"github.com/compose-spec/compose-go/v2/types"
+
+	"github.com/deploylint/deploylint/internal/redistest"
+)
+
+// TestFixedACLAcceptedByRedis: after fix, the real redis-server loads each COSMOS stack's
+// users.acl and accepts AUTH with every .env password its user is paired with; the shipped
+// defaults no longer open anything.
+func TestFixedACLAcceptedByRedis(t *testing.T) {
+	bin := redistest.Require(t)
+	for name, tr := range cosmosStacks(t) {
+		t.Run(name, func(t *testing.T) {
+			dir := tr.write(t)
+			fixDir(t, dir, false)
+			srv, ok := redistest.Start(t, bin, []string{"--aclfile", filepath.Join(dir, "openc3-redis/users.acl")}, nil)
+			if !ok {
+				b, _ := os.ReadFile(srv.Log)
+				t.Fatalf("redis-server refused the fixed users.acl:\n%s", b)
+			}
+			pairs := pairedPasswords(envValues(t, filepath.Join(dir, ".env")))
+			if len(pairs) == 0 {
+				t.Fatal("no paired user to log in as")
+			}
+			for user, pw := range pairs {
+				if _, err := srv.Do("AUTH", user, pw); err != nil {
+					t.Errorf("AUTH %s with its .env password: %v", user, err)
+				}
+			}
+			for user, pw := range map[string]string{"openc3": "openc3password", "scriptrunner": "scriptrunnerpassword", "admin": "adminpassword"} {
+				if _, err := srv.Do("AUTH", user, pw); err == nil {
+					t.Errorf("AUTH %s with the shipped default still succeeds", user)
+				}
+			}
+		})
+	}
+}
+
+// TestFixedRedisConfAcceptedByRedis: a redis.conf whose default requirepass was rotated and
+// whose FLUSHDB/FLUSHALL were disabled starts, takes the new password, and refuses FLUSHALL.
+func TestFixedRedisConfAcceptedByRedis(t *testing.T) {
+	bin := redistest.Require(t)
+	dir := tree{"redis/redis.conf": "# shipped example\r\nbind 0.0.0.0\r\nprotected-mode yes\r\nrequirepass \"foobared\"\r\nrename-command FLUSHDB \"\"\r\nport 6379"}.write(t)
+	fixDir(t, dir, false)
+	conf := filepath.Join(dir, "redis/redis.conf")
+	src, err := os.ReadFile(conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pw := ""
+	for _, l := range strings.Split(string(src), "\r\n") {
+		if v, ok := strings.CutPrefix(l, "requirepass "); ok {
+			pw = strings.Trim(v, `"`)
+		}
+	}
+	if pw == "" || pw == "foobared" || strings.Count(string(src), "\r\n") != 7 || !strings.HasSuffix(string(src), "port 6379\r\nrename-command FLUSHALL \"\"\r\n") {
+		t.Fatalf("requirepass not rotated, or lines not kept:\n%q", src)
+	}
+	srv, ok := redistest.Start(t, bin, []string{conf}, []string{"default", pw})
+	if !ok {
+		b, _ := os.ReadFile(srv.Log)
+		t.Fatalf("redis-server refused the fixed redis.conf:\n%s", b)
+	}
+	if _, err := srv.Do("FLUSHALL"); err == nil || !strings.Contains(err.Error(), "unknown command") {
+		t.Errorf("FLUSHALL is still available: %v", err)
+	}
+	if _, err := srv.Do("FLUSHDB"); err == nil {
+		t.Error("FLUSHDB is still available")
+	}
+}
+
+// TestFixedNginxAccepted: nginx -t accepts a config whose ssl_protocols lines fix rewrote.
+func TestFixedNginxAccepted(t *testing.T) {
+	bin, err := exec.LookPath("nginx")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("nginx not installed (apt-get install nginx-core); required in CI")
+		}
+		t.Skip("nginx not installed: apt-get install nginx-core to run this test")
+	}
+	conf := "events {}\nhttp {\n  server_tokens off;\n  ssl_protocols SSLv3 TLSv1 TLSv1.1; # legacy clients\n" +
+		"  server {\n    listen 127.0.0.1:8080;\n    location / {\n      proxy_pass https://127.0.0.1:9;\n      proxy_ssl_protocols\tSSLv2 TLSv1\tTLSv1.2;\n    }\n" +
+		"    location /old { proxy_pass https://127.0.0.1:10; proxy_ssl_protocols TLSv1.1 TLSv1.3; }\n  }\n}\n"
+	dir := tree{"nginx/nginx.conf": conf}.write(t)
+	path := filepath.Join(dir, "nginx/nginx.conf")
+	check := func(when string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Join(dir, "logs"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(bin, "-t", "-q", "-e", "stderr", "-p", dir, "-c", path).CombinedOutput(); err != nil {
+			t.Fatalf("nginx -t %s: %v\n%s", when, err, out)
+		}
+	}
+	check("before fix")
+	res := fixDir(t, dir, false)
+	if !res.Plan.Changed() {
+		t.Fatal("nothing fixed")
+	}
+	check("after fix")
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, old := range []string{"SSLv2", "SSLv3", "TLSv1 ", "TLSv1.1"} {
+		if strings.Contains(string(got), old) {
+			t.Errorf("%q still enabled:\n%s", old, got)
+		}
+	}
+	if !strings.Contains(string(got), "ssl_protocols TLSv1.2 TLSv1.3; # legacy clients") || !strings.Contains(string(got), "proxy_ssl_protocols\tTLSv1.2;") {
+		t.Errorf("the rewrite is not minimal:\n%s", got)
+	}
+}
+
+// TestFixedComposeLoads: compose-go's own loader reads the fixed compose file, and every port
+// of an internal service is published on 127.0.0.1, whichever syntax it was written in.
+func TestFixedComposeLoads(t *testing.T) {
+	compose := "services:\n" +
+		"  redis:\n    image: redis:7\n    command: redis-server --requirepass \"${REDIS_PASSWORD:?set it}\"\n    ports:\n" +
+		"      - \"6379:6379\"\n      - 0.0.0.0:16379:6379\n      - target: 6380\n        published: 6380\n" +
+		"      - {target: 6381, published: \"6381\"}\n      - 6382\n      - \"${RP:-6383}:6383/tcp\"\n" +
+		"      - target: 6384\n        host_ip: 0.0.0.0\n        published: \"6384\"\n      - \"[::]:6385:6385\"\n" +
+		"  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/pg\n    ports: ['5432:5432'] # local tools\n"
+	dir := tree{"compose.yaml": compose, ".env": "REDIS_PASSWORD=" + operatorPassword + "\n"}.write(t)
+	fixDir(t, dir, false)
+	path := filepath.Join(dir, "compose.yaml")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "# local tools") {
+		t.Errorf("a comment was lost:\n%s", src)
+	}
+	load := func(src []byte) *types.Project {
+		t.Helper()
+		p, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
+			WorkingDir: dir, ConfigFiles: []types.ConfigFile{{Filename: path, Content: src}},
+			Environment: types.Mapping{"REDIS_PASSWORD": operatorPassword},
+		}, func(o *loader.Options) { o.SetProjectName("fixed", true) })
+		if err != nil {
+			t.Fatalf("compose-go refuses the file: %v\n%s", err, src)
+		}
+		return p
+	}
+	count := func(p *types.Project) int {
+		n := 0
+		for _, svc := range p.Services {
+			n += len(svc.Ports)
+		}
+		return n
+	}
+	fixed := load(src)
+	for name, svc := range fixed.Services {
+		for _, port := range svc.Ports {
+			if port.HostIP != "127.0.0.1" {
+				t.Errorf("%s: port %d published on %q", name, port.Target, port.HostIP)
+			}
+		}
+	}
+	if n, want := count(fixed), count(load([]byte(compose))); n != want || n < 9 {
+		t.Errorf("%d ports loaded, %d before the fix:\n%s", n, want, src)
+	}
+	if again := fixDir(t, dir, true); again.Plan.Changed() {
+		t.Error("a second fix would change the compose file")
+	}
+}
