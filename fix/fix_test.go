@@ -177,15 +177,15 @@ func cosmosStacks(t *testing.T) map[string]tree {
 			"openc3-redis/users.acl": strings.ReplaceAll(cosmosACL("#"+sha("openc3password"), "#"+sha("scriptrunnerpassword"), "#"+sha("adminpassword")), "\n", "\r\n"),
 		},
 		"renamed-user": {
-			".env": env("OPENC3_REDIS_USERNAME=cosmos", "OPENC3_REDIS_PASSWORD=openc3password"),
+			".env":                   env("OPENC3_REDIS_USERNAME=cosmos", "OPENC3_REDIS_PASSWORD=openc3password"),
 			"openc3-redis/users.acl": "user cosmos on #" + sha("openc3password") + " allkeys allchannels +@all -@admin\nuser default off\n",
 		},
 		"operator-env": {
-			".env": env("OPENC3_REDIS_PASSWORD="+operatorPassword, "OPENC3_SR_REDIS_PASSWORD=scriptrunnerpassword"),
+			".env":                   env("OPENC3_REDIS_PASSWORD="+operatorPassword, "OPENC3_SR_REDIS_PASSWORD=scriptrunnerpassword"),
 			"openc3-redis/users.acl": cosmosACL("#"+sha("openc3password"), ">scriptrunnerpassword", "#"+sha("adminpassword")),
 		},
 		"mismatch": {
-			".env": env("OPENC3_REDIS_PASSWORD="+operatorPassword, "OPENC3_SR_REDIS_PASSWORD="+operatorPassword+"-sr"),
+			".env":                   env("OPENC3_REDIS_PASSWORD="+operatorPassword, "OPENC3_SR_REDIS_PASSWORD="+operatorPassword+"-sr"),
 			"openc3-redis/users.acl": cosmosACL("#"+sha("someone-elses-choice-1"), ">"+operatorPassword+"-other", "off #"+sha("adminpassword")),
 		},
 	}
