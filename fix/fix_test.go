@@ -403,3 +403,83 @@ func TestFixEveryBadFixture(t *testing.T) {
 		}
 	}
 }
+
+// TestScanRepairsHoldNoSecret: a scan asked for repairs (SARIF's fixes) gives them to the
+// findings whose edit holds no secret, and applying them gives what fix writes; a finding
+// whose repair is a new password or the hash of one gets none.
+func TestScanRepairsHoldNoSecret(t *testing.T) {
+	tr := tree{
+		".env":             "OPENC3_REDIS_PASSWORD=openc3password\n",
+		"users.acl":        "user default off\nuser openc3 on >openc3password ~* -@all +@read\n",
+		"compose.yaml":     "services:\n  redis:\n    image: redis:7\n    command: redis-server --aclfile /etc/users.acl\n    ports:\n      - \"6379:6379\"\n    volumes: [\"./users.acl:/etc/users.acl:ro\"]\n",
+		"nginx/nginx.conf": "events {}\nhttp {\n  ssl_protocols TLSv1 TLSv1.2;\n}\n",
+	}
+	dir := tr.write(t)
+	opt := options(t, dir)
+	opt.Repairs = true
+	res, err := scan.Run(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := map[string]bool{}
+	for _, f := range res.Findings {
+		if f.Repair == nil {
+			continue
+		}
+		with[f.RuleID] = true
+		for _, fe := range f.Repair.Files {
+			for _, e := range fe.Edits {
+				if strings.Contains(e.Text, "#") || len(e.Text) >= 32 {
+					t.Errorf("%s: a repair carries what may be a secret", f.RuleID)
+				}
+			}
+		}
+	}
+	for _, id := range []string{"CMP002", "NGX012"} {
+		if !with[id] {
+			t.Errorf("%s has no repair", id)
+		}
+	}
+	for _, id := range []string{"ENV001", "ACL001", "ACL002"} {
+		if with[id] {
+			t.Errorf("%s carries a repair, which would print a secret", id)
+		}
+		if !has(res.Findings, id) {
+			t.Errorf("the tree lacks %s", id)
+		}
+	}
+	// The repairs, applied by line and column as an editor would, give fix's bytes.
+	fixed := fixDir(t, copyTree(t, dir), true)
+	compared := 0
+	for _, c := range fixed.Plan.Changes {
+		if c.Path != "compose.yaml" && c.Path != "nginx/nginx.conf" {
+			continue
+		}
+		compared++
+		lines := strings.SplitAfter(string(c.Old), "\n")
+		for _, f := range res.Findings {
+			if f.Repair == nil {
+				continue
+			}
+			for _, fe := range f.Repair.Files {
+				if fe.Path != c.Path {
+					continue
+				}
+				for k := len(fe.Edits) - 1; k >= 0; k-- {
+					e := fe.Edits[k]
+					if e.Range.Start.Line != e.Range.End.Line {
+						t.Fatalf("a multi-line replacement: %+v", e)
+					}
+					l := lines[e.Range.Start.Line-1]
+					lines[e.Range.Start.Line-1] = l[:e.Range.Start.Column-1] + e.Text + l[e.Range.End.Column-1:]
+				}
+			}
+		}
+		if got := strings.Join(lines, ""); got != string(c.New()) {
+			t.Errorf("%s: the SARIF repairs give\n%s\nfix gives\n%s", c.Path, got, c.New())
+		}
+	}
+	if compared != 2 {
+		t.Errorf("fix changed %d of the two files with repairs", compared)
+	}
+}

@@ -65,13 +65,19 @@ func fixedReport() *report.Report {
 		Findings: []rules.Finding{
 			{RuleID: "ENV001", Severity: rules.Critical, Message: "OPENC3_REDIS_PASSWORD is the shipped COSMOS default", Path: ".env", Range: r(52, 23, 37), Fingerprint: "aaaa0000aaaa0000aaaa0000aaaa0000"},
 			{RuleID: "ENV011", Severity: rules.High, Message: "OPENC3_SR_REDIS_PASSWORD is the shipped COSMOS default", Path: ".env", Range: r(56, 26, 46), Fingerprint: "bbbb0000bbbb0000bbbb0000bbbb0000"},
-			{RuleID: "ENV006", Severity: rules.Medium, Message: "OPENC3_ALLOW_HTTP is set", Path: ".env", Range: r(81, 1, 18), Fingerprint: "cccc0000cccc0000cccc0000cccc0000"},
+			{
+				RuleID: "ENV006", Severity: rules.Medium, Message: "OPENC3_ALLOW_HTTP is set", Path: ".env", Range: r(81, 1, 18), Fingerprint: "cccc0000cccc0000cccc0000cccc0000",
+				Repair: &rules.Repair{Description: "emptied OPENC3_ALLOW_HTTP", Files: []rules.FileEdits{{Path: ".env", Edits: []rules.Replacement{{Range: r(81, 19, 23)}}}}},
+			},
 			{
 				RuleID: "ENV010", Severity: rules.Low, Message: "OPENC3_BUCKET_PASSWORD reuses the value of OPENC3_REDIS_PASSWORD", Path: ".env", Range: r(90, 24, 40),
 				Fingerprint: "dddd0000dddd0000dddd0000dddd0000",
 				Suppressed:  &rules.Suppression{Kind: "inline", Justification: "shared on purpose in the lab"},
 			},
-			{RuleID: "ACL020", Severity: rules.Info, Message: "users.acl defines only the default user", Path: "openc3-redis/users.acl", Range: r(1, 1, 1), Fingerprint: "ffff0000ffff0000ffff0000ffff0000"},
+			{
+				RuleID: "ACL020", Severity: rules.Info, Message: "users.acl defines only the default user", Path: "openc3-redis/users.acl", Range: r(1, 1, 1), Fingerprint: "ffff0000ffff0000ffff0000ffff0000",
+				Repair: &rules.Repair{Description: "added a user", Files: []rules.FileEdits{{Path: "openc3-redis/users.acl", Edits: []rules.Replacement{{Range: r(2, 1, 1), Text: "user app off\n"}}}}},
+			},
 			{
 				RuleID: "ACL001", Severity: rules.High, Message: "user openc3 has a cleartext password", Path: "openc3-redis/users.acl", Range: r(2, 16, 30), Fingerprint: "eeee0000eeee0000eeee0000eeee0000",
 				Related: []rules.Location{{Path: ".env", Range: r(52, 1, 1), Message: "OPENC3_REDIS_PASSWORD is set here"}},

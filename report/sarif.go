@@ -154,6 +154,24 @@ func result(f rules.Finding, index map[string]int) *sarif.Result {
 		}
 		res.AddRelatedLocation(loc)
 	}
+	// A repair without a secret in it (a port bound to loopback, obsolete protocols removed),
+	// as editors that read SARIF apply it; one that writes a new password is left to
+	// deploylint fix, which never prints it.
+	if rep := f.Repair; rep != nil && len(rep.Files) > 0 {
+		fx := sarif.NewFix().WithDescriptionText(rep.Description)
+		for _, fe := range rep.Files {
+			ch := sarif.NewArtifactChange(artifact(fe.Path))
+			for _, e := range fe.Edits {
+				r := sarif.NewReplacement(region(e.Range))
+				if e.Text != "" {
+					r.WithInsertedContent(sarif.NewArtifactContent().WithText(e.Text))
+				}
+				ch.WithReplacement(r)
+			}
+			fx.AddArtifactChanges(ch)
+		}
+		res.AddFix(fx)
+	}
 	if s := f.Suppressed; s != nil {
 		sup := sarif.NewSuppression(suppressionKind(s.Kind)).WithStatus("accepted")
 		if s.Justification != "" {

@@ -151,6 +151,10 @@ func (a *app) scan(ctx context.Context, f scanFlags, paths []string) error {
 	if err != nil {
 		return err
 	}
+	for _, o := range outs {
+		// SARIF carries each finding's repair, when it holds no secret, as the result's fixes.
+		opt.Repairs = opt.Repairs || o.format == "sarif"
+	}
 	color := isTerminal(a.stdout) && !f.noColor && a.getenv("NO_COLOR") == ""
 	ws := make([]report.Writer, len(outs))
 	for i, o := range outs {
