@@ -65,21 +65,16 @@ func parseYAML(src []byte) *yaml.Node {
 
 // compose binds the internal services' ports CMP002 flags to loopback.
 func (p *planner) compose() error {
-	trees := map[string]*yaml.Node{}
 	p.findings([]string{"CMP002"}, func(i int, fd rules.Finding) {
 		f := p.in.Files[fd.Path]
 		if f == nil || f.Kind != "compose" {
 			return
 		}
-		root, ok := trees[fd.Path]
-		if !ok {
-			root = parseYAML(f.Src)
-			trees[fd.Path] = root
-		}
+		root := p.yamlOf(f)
 		if root == nil {
 			return
 		}
-		li := scanners.NewLineIndex(string(f.Src))
+		li := p.lines(f)
 		n := yamlAt(root, fd.Range.Start)
 		if n == nil {
 			return

@@ -4,7 +4,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/deploylint/deploylint/rules"
-	"github.com/deploylint/deploylint/scanners"
 )
 
 // dcos turns TLS 1.0 and 1.1 off on Admin Router (keeping 1.2 on) and sets the auth cookie's
@@ -15,12 +14,12 @@ func (p *planner) dcos() error {
 		if f == nil || f.Kind != "dcos-config" {
 			return
 		}
-		root := parseYAML(f.Src)
+		root := p.yamlOf(f)
 		if root == nil || len(root.Content) != 1 || root.Content[0].Kind != yaml.MappingNode || root.Content[0].Style == yaml.FlowStyle {
 			return
 		}
 		top := root.Content[0]
-		li := scanners.NewLineIndex(string(f.Src))
+		li := p.lines(f)
 		set := func(key, value string) bool {
 			for k := 0; k+1 < len(top.Content); k += 2 {
 				if top.Content[k].Value != key {

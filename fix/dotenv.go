@@ -30,11 +30,25 @@ type envVar struct {
 	effective bool
 }
 
-// envVars lists a parsed .env file's assignments.
-func envVars(f *File) []envVar {
+// envVars lists a parsed .env file's assignments, made once per file.
+func (p *planner) envVars(f *File) ([]envVar, map[int][]int) {
+	d := p.of(f)
+	if d.varsOn == nil {
+		d.vars = readVars(f, d.lines)
+		d.varsOn = map[int][]int{}
+		for k, v := range d.vars {
+			if v.start >= 0 {
+				line := d.lines.Pos(v.start).Line
+				d.varsOn[line] = append(d.varsOn[line], k)
+			}
+		}
+	}
+	return d.vars, d.varsOn
+}
+
+func readVars(f *File, li *scanners.LineIndex) []envVar {
 	data, _ := f.Doc.Data.(map[string]any)
 	list, _ := data["vars"].([]any)
-	li := scanners.NewLineIndex(string(f.Src))
 	out := make([]envVar, 0, len(list))
 	for i, item := range list {
 		m, _ := item.(map[string]any)
@@ -75,17 +89,11 @@ func envVars(f *File) []envVar {
 
 // at is the assignment a finding points at: the one whose value the range covers, else the
 // one on the range's line.
-func at(vars []envVar, li *scanners.LineIndex, r scanners.Range) (envVar, bool) {
+func at(vars []envVar, on map[int][]int, li *scanners.LineIndex, r scanners.Range) (envVar, bool) {
 	var byLine *envVar
-	for k := range vars {
+	for _, k := range on[r.Start.Line] {
 		v := &vars[k]
-		if v.start < 0 {
-			continue
-		}
 		pos := li.Pos(v.start)
-		if pos.Line != r.Start.Line {
-			continue
-		}
 		if pos.Column >= r.Start.Column && (r.End.Line > pos.Line || pos.Column <= r.End.Column) {
 			return *v, true
 		}
@@ -122,8 +130,8 @@ func (p *planner) dotenv() error {
 			urls = append(urls, target{i, fd})
 			return
 		}
-		li := scanners.NewLineIndex(string(f.Src))
-		v, ok := at(envVars(f), li, fd.Range)
+		vars, on := p.envVars(f)
+		v, ok := at(vars, on, p.lines(f), fd.Range)
 		if !ok || !v.plain {
 			p.leave(i, fmt.Sprintf("%s is written with quotes, escapes or references deploylint does not rewrite: set it by hand", nameOr(v.name)))
 			return
@@ -224,15 +232,18 @@ func (p *planner) finalEnv() {
 			continue
 		}
 		final := map[string]string{}
-		for _, v := range envVars(f) {
+		rotated := map[[2]int]string{}
+		for _, e := range p.edits[path] {
+			rotated[[2]int{e.Start, e.End}] = e.New
+		}
+		vars, _ := p.envVars(f)
+		for _, v := range vars {
 			if !v.effective {
 				continue
 			}
 			final[v.name] = v.value
-			for _, e := range p.edits[path] {
-				if e.Start == v.start && e.End == v.end && v.plain {
-					final[v.name] = e.New
-				}
+			if nv, ok := rotated[[2]int{v.start, v.end}]; ok && v.plain {
+				final[v.name] = nv
 			}
 		}
 		p.envFinal[path] = final
@@ -243,8 +254,8 @@ func (p *planner) finalEnv() {
 // folder that held the same default, so the URL and its server still agree.
 func (p *planner) urlPassword(i int, fd rules.Finding) {
 	f := p.file(fd.Path)
-	li := scanners.NewLineIndex(string(f.Src))
-	v, ok := at(envVars(f), li, fd.Range)
+	vars, on := p.envVars(f)
+	v, ok := at(vars, on, p.lines(f), fd.Range)
 	if !ok || v.start < 0 {
 		return
 	}

@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/secret"
@@ -133,6 +135,41 @@ type planner struct {
 	stackOf map[string]int
 	// envFinal is each .env file's variables after the plan's rotations, by path.
 	envFinal map[string]map[string]string
+	// parsed holds what the steps derive from a file once, not once per finding: a file may
+	// carry a finding on each of 100,000 lines.
+	parsed map[string]*derived
+}
+
+// derived is what the steps read off one file.
+type derived struct {
+	lines *scanners.LineIndex
+	vars  []envVar
+	// varsOn lists the indexes in vars of the assignments on each line.
+	varsOn   map[int][]int
+	yaml     *yaml.Node
+	yamlRead bool
+}
+
+// of is the derived view of f, made on first use.
+func (p *planner) of(f *File) *derived {
+	d := p.parsed[f.Path]
+	if d == nil {
+		d = &derived{lines: scanners.NewLineIndex(string(f.Src))}
+		p.parsed[f.Path] = d
+	}
+	return d
+}
+
+// lines is f's line index.
+func (p *planner) lines(f *File) *scanners.LineIndex { return p.of(f).lines }
+
+// yamlOf is f decoded as one YAML document with positions; nil when it does not parse.
+func (p *planner) yamlOf(f *File) *yaml.Node {
+	d := p.of(f)
+	if !d.yamlRead {
+		d.yaml, d.yamlRead = parseYAML(f.Src), true
+	}
+	return d.yaml
 }
 
 // Make plans the repairs of in.Findings.
@@ -141,7 +178,7 @@ func Make(in Input) (*Plan, error) {
 		in: in, edits: map[string][]Edit{}, modes: map[string]fs.FileMode{},
 		done: map[int]string{}, left: map[int]string{}, mine: map[int]map[string][]Edit{},
 		secrets: map[int]bool{}, rotated: map[int]map[string][]string{}, stackOf: map[string]int{},
-		envFinal: map[string]map[string]string{},
+		envFinal: map[string]map[string]string{}, parsed: map[string]*derived{},
 	}
 	for s, files := range in.Stacks {
 		for _, f := range files {
@@ -162,6 +199,16 @@ func Make(in Input) (*Plan, error) {
 		}
 	}
 	return p.plan()
+}
+
+// WritesNoSecret reports whether the repairs of a rule's findings never hold a secret: the
+// ones a SARIF log may carry, planned without reading a secret file.
+func WritesNoSecret(ruleID string) bool {
+	switch ruleID {
+	case "CMP002", "NGX001", "NGX012", "RDS003", "DCOS003", "DCOS005", "DCOS013":
+		return true
+	}
+	return false
 }
 
 // findings calls f with the index and finding of every unsuppressed finding of the rules.

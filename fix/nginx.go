@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/deploylint/deploylint/rules"
-	"github.com/deploylint/deploylint/scanners"
 )
 
 // obsoleteProtocol names the protocols NGX001 and NGX012 flag.
@@ -26,7 +25,7 @@ func (p *planner) nginx() error {
 		if f == nil {
 			return
 		}
-		name0, nameEnd, ok := span(f.Src, scanners.NewLineIndex(string(f.Src)), fd.Range)
+		name0, nameEnd, ok := span(f.Src, p.lines(f), fd.Range)
 		if !ok || !bytes.HasSuffix(f.Src[name0:nameEnd], []byte("ssl_protocols")) {
 			return
 		}

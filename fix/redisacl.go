@@ -25,10 +25,9 @@ type aclUser struct {
 	tokens             []aclToken
 }
 
-func aclUsers(f *File) []aclUser {
+func aclUsers(f *File, li *scanners.LineIndex) []aclUser {
 	data, _ := f.Doc.Data.(map[string]any)
 	list, _ := data["users"].([]any)
-	li := scanners.NewLineIndex(string(f.Src))
 	out := make([]aclUser, 0, len(list))
 	for i, item := range list {
 		r, _ := item.(scanners.Record)
@@ -77,7 +76,7 @@ func (p *planner) redisACL() error {
 		if f == nil || f.Kind != "redis-acl" {
 			return
 		}
-		a, _, ok := span(f.Src, scanners.NewLineIndex(string(f.Src)), fd.Range)
+		a, _, ok := span(f.Src, p.lines(f), fd.Range)
 		if !ok {
 			return
 		}
@@ -140,7 +139,7 @@ func (p *planner) pairs(aclPath string) map[string]pairing {
 }
 
 func (p *planner) aclFile(f *File, flagged map[int][]int) error {
-	users := aclUsers(f)
+	users := aclUsers(f, p.lines(f))
 	pairs := p.pairs(f.Path)
 	count := map[string]int{}
 	for _, u := range users {

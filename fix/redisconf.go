@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/deploylint/deploylint/rules"
-	"github.com/deploylint/deploylint/scanners"
 )
 
 // redisConf rotates a default requirepass and disables FLUSHDB and FLUSHALL.
@@ -18,7 +17,7 @@ func (p *planner) redisConf() error {
 		if err != nil || f == nil || f.Kind != "redis-conf" {
 			return
 		}
-		a, b, ok := span(f.Src, scanners.NewLineIndex(string(f.Src)), fd.Range)
+		a, b, ok := span(f.Src, p.lines(f), fd.Range)
 		if !ok {
 			return
 		}

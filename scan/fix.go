@@ -85,7 +85,7 @@ func Fix(ctx context.Context, opt Options, fo FixOptions) (*Fixed, error) {
 	if r == nil {
 		r = rand.Reader
 	}
-	plan, err := planRepairs(res, opt, r)
+	plan, err := planRepairs(res, opt, r, false)
 	if err != nil {
 		return nil, err
 	}
@@ -111,8 +111,9 @@ func repairKinds(kind string) bool {
 }
 
 // planRepairs reads what the findings need (their files, and the .env and users.acl files of
-// their folders) through a bounded reader and plans the repairs.
-func planRepairs(res *Result, opt Options, r io.Reader) (*fix.Plan, error) {
+// their folders) through a bounded reader and plans the repairs; noSecret plans only the
+// repairs that hold no secret (SARIF's fixes), which read no secret file.
+func planRepairs(res *Result, opt Options, r io.Reader, noSecret bool) (*fix.Plan, error) {
 	idx := opt.collect
 	maxSize := int64(defaultMaxFileSize)
 	if res.Config != nil && res.Config.MaxFileSize > 0 {
@@ -128,7 +129,16 @@ func planRepairs(res *Result, opt Options, r io.Reader) (*fix.Plan, error) {
 	reader := confine.NewReader(confine.Options{MaxFileSize: maxSize, Budget: budget})
 	want := map[string]bool{}
 	stacks := map[*rules.Stack]bool{}
-	for _, f := range res.Findings {
+	findings := res.Findings
+	if noSecret {
+		findings = nil
+		for _, f := range res.Findings {
+			if fix.WritesNoSecret(f.RuleID) {
+				findings = append(findings, f)
+			}
+		}
+	}
+	for _, f := range findings {
 		if pl, ok := idx.files[f.Path]; ok && f.Suppressed == nil {
 			want[f.Path] = true
 			if pl.stack != nil {
@@ -142,11 +152,11 @@ func planRepairs(res *Result, opt Options, r io.Reader) (*fix.Plan, error) {
 			continue
 		}
 		byStack[pl.stack] = append(byStack[pl.stack], shown)
-		if stacks[pl.stack] && (pl.kind == "dotenv" || pl.kind == "redis-acl") {
+		if stacks[pl.stack] && !noSecret && (pl.kind == "dotenv" || pl.kind == "redis-acl") {
 			want[shown] = true
 		}
 	}
-	in := fix.Input{Findings: res.Findings, Files: map[string]*fix.File{}, Values: idx.values, RedisUsers: idx.redisUsers, Rand: r}
+	in := fix.Input{Findings: findings, Files: map[string]*fix.File{}, Values: idx.values, RedisUsers: idx.redisUsers, Rand: r}
 	shownPaths := make([]string, 0, len(want))
 	for shown := range want {
 		shownPaths = append(shownPaths, shown)

@@ -215,7 +215,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	res.NoKnownFiles = !known
 	if opt.Repairs {
 		// The secrets a plan makes up are thrown away: only repairs without one are kept.
-		plan, err := planRepairs(res, opt, rand.Reader)
+		plan, err := planRepairs(res, opt, rand.Reader, true)
 		if err != nil {
 			return nil, err
 		}
