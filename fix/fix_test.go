@@ -483,3 +483,42 @@ func TestScanRepairsHoldNoSecret(t *testing.T) {
 		t.Errorf("fix changed %d of the two files with repairs", compared)
 	}
 }
+
+// TestFixNoSecretsAndSuppressed: --no-secrets repairs the port and leaves every password
+// alone; a finding the baseline accepts is not repaired, and a users.acl whose only finding is
+// accepted is left as it is.
+func TestFixNoSecretsAndSuppressed(t *testing.T) {
+	tr := tree{
+		".env":         "OPENC3_REDIS_PASSWORD=" + operatorPassword + "\nGF_SECURITY_ADMIN_PASSWORD=admin\n",
+		"users.acl":    "user default off\nuser openc3 on #" + sha("an older password of the operator") + " ~* -@all +@read\n",
+		"compose.yaml": "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/pg\n    ports: [\"5432:5432\"]\n",
+	}
+	dir := tr.write(t)
+	opt := options(t, dir)
+	res, err := scan.Fix(context.Background(), opt, scan.FixOptions{NoSecrets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, dir, false)
+	if got[".env"] != tr[".env"] || got["users.acl"] != tr["users.acl"] {
+		t.Error("--no-secrets changed a secret file")
+	}
+	if !strings.Contains(got["compose.yaml"], `"127.0.0.1:5432:5432"`) || len(res.Plan.Changes) != 1 {
+		t.Errorf("--no-secrets did not bind the port alone:\n%s", got["compose.yaml"])
+	}
+	opt.Baseline = map[string]bool{}
+	for _, f := range scanDir(t, dir) {
+		if f.RuleID == "ACL008" || f.RuleID == "ENV008" {
+			opt.Baseline[f.Fingerprint] = true
+		}
+	}
+	if len(opt.Baseline) != 2 {
+		t.Fatalf("the tree lacks its ACL008 and ENV008 findings: %v", ids(scanDir(t, dir)))
+	}
+	if res, err = scan.Fix(context.Background(), opt, scan.FixOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if res.Plan.Changed() {
+		t.Errorf("accepted findings were repaired: %s changed", res.Plan.Changes[0].Path)
+	}
+}

@@ -107,6 +107,8 @@ func (p *planner) redisACL() error {
 // pairing is the .env password a Redis user must accept.
 type pairing struct {
 	variable, password string
+	// rotated says the plan gave the variable a new value.
+	rotated bool
 }
 
 // pairs maps the users of the users.acl at path to the .env passwords they must accept, from
@@ -123,6 +125,15 @@ func (p *planner) pairs(aclPath string) map[string]pairing {
 			best, env = f, p.envFinal[f]
 		}
 	}
+	was := map[string]string{}
+	if f := p.file(best); f != nil {
+		vars, _ := p.envVars(f)
+		for _, v := range vars {
+			if v.effective {
+				was[v.name] = v.value
+			}
+		}
+	}
 	out := map[string]pairing{}
 	for _, ru := range p.in.RedisUsers {
 		pw, ok := env[ru.PasswordVar]
@@ -133,7 +144,7 @@ func (p *planner) pairs(aclPath string) map[string]pairing {
 		if !ok {
 			name = ru.Username
 		}
-		out[name] = pairing{ru.PasswordVar, pw}
+		out[name] = pairing{ru.PasswordVar, pw, was[ru.PasswordVar] != pw}
 	}
 	return out
 }
@@ -184,7 +195,13 @@ func (p *planner) aclUser(f *File, u aclUser, flagged map[int][]int, pairs map[s
 		}
 	}
 	pair, paired := pairs[u.name]
-	paired = paired && unique && !u.nopass
+	// A user is brought in line with .env when the plan rotated its password there or a rule
+	// flagged the user: a mismatch whose finding was suppressed is the operator's business.
+	touched := pair.rotated || len(flagged[u.nameStart]) > 0
+	for _, t := range u.tokens {
+		touched = touched || len(flagged[t.start]) > 0
+	}
+	paired = paired && unique && !u.nopass && touched
 	desired := ""
 	if paired {
 		desired = sha256Hex(pair.password)

@@ -63,6 +63,9 @@ type FixOptions struct {
 	DryRun bool
 	// Rand is where new secrets come from; nil means crypto/rand.
 	Rand io.Reader
+	// NoSecrets applies only the repairs that write no secret (ports, TLS versions, DC/OS
+	// keys, disabled commands): safe to commit, as a bot branch does.
+	NoSecrets bool
 }
 
 // Fixed is a scan and the repairs planned (and, unless a dry run, made) from its findings.
@@ -85,7 +88,7 @@ func Fix(ctx context.Context, opt Options, fo FixOptions) (*Fixed, error) {
 	if r == nil {
 		r = rand.Reader
 	}
-	plan, err := planRepairs(res, opt, r, false)
+	plan, err := planRepairs(res, opt, r, fo.NoSecrets)
 	if err != nil {
 		return nil, err
 	}

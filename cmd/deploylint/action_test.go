@@ -50,6 +50,9 @@ func TestActionlint(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(proj, ".github/workflows/example.yml"), example)
 	writeFile(t, filepath.Join(proj, ".github/workflows/local.yml"), local)
+	// The bot-branch workflow reads the action's binary output: actionlint checks it exists.
+	fixFlow := readFile(t, filepath.Join(repoRoot, "examples/fix-workflow.yml"))
+	writeFile(t, filepath.Join(proj, ".github/workflows/fix.yml"), strings.Replace(fixFlow, "uses: deploylint/deploylint@main", "uses: ./", 1))
 	writeFile(t, filepath.Join(proj, "action.yml"), readFile(t, filepath.Join(repoRoot, "action.yml")))
 
 	var out bytes.Buffer

@@ -31,11 +31,12 @@ Exit codes:
 
 const fixExample = `  deploylint fix --dry-run
   deploylint fix deploy/
+  deploylint fix --no-secrets --fail-on never .   # in CI, for a bot branch
   deploylint fix --enable ENV001,ENV011,ACL002,ACL008 deploy/`
 
 type fixFlags struct {
 	scanFlags
-	dryRun bool
+	dryRun, noSecrets bool
 }
 
 func (a *app) fixCmd() *cobra.Command {
@@ -53,6 +54,7 @@ func (a *app) fixCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&f.dryRun, "dry-run", false, "print the changes as a unified diff (new secrets described, not shown) and write nothing")
+	fl.BoolVar(&f.noSecrets, "no-secrets", false, "apply only the repairs that write no secret (ports, TLS versions, DC/OS keys, disabled commands): what a bot branch may commit")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a finding left unrepaired is at or above: critical|high|medium|low|never")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing but errors")
 	fl.StringSliceVar(&f.enable, "enable", nil, "repair only the findings of these rule IDs, comma-separated (repeatable)")
@@ -83,7 +85,7 @@ func (a *app) fix(ctx context.Context, f fixFlags, paths []string) error {
 	if f.quiet {
 		out = io.Discard
 	}
-	res, err := scan.Fix(ctx, opt, scan.FixOptions{DryRun: f.dryRun})
+	res, err := scan.Fix(ctx, opt, scan.FixOptions{DryRun: f.dryRun, NoSecrets: f.noSecrets})
 	if res != nil && res.Plan != nil {
 		if f.dryRun {
 			for _, c := range res.Plan.Changes {
