@@ -445,7 +445,9 @@ func leftReason(id string) string {
 		return "the user named by .env is missing from users.acl: add it with the access COSMOS needs"
 	case "ACL002":
 		return "no .env variable gives this user's clients a password: a new one would reach nobody, so set one and give it to them"
-	case "ACL001", "ACL012":
+	case "ACL012":
+		return "whether this user needs administrator rights, and who logs in as it, is the operator's decision: only an administrator's account (admin, root) with a shipped default password is turned off"
+	case "ACL001":
 		return "the line could not be rewritten"
 	case "DCOS003", "DCOS013", "ENV001", "ENV002", "ENV003", "ENV004", "ENV005", "ENV008", "ENV011", "ENV012", "RDS004":
 		return "the value could not be rewritten"

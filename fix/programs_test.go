@@ -174,3 +174,33 @@ func TestFixedComposeLoads(t *testing.T) {
 		t.Error("a second fix would change the compose file")
 	}
 }
+
+// TestFixKeepsClientsWorking: a shipped default on a user no .env password pairs with (the
+// default user, an application's user with +@all) is taken out of cleartext but neither
+// rotated nor turned off: the real redis-server still accepts what its clients send, and only
+// the administrator's account is closed.
+func TestFixKeepsClientsWorking(t *testing.T) {
+	bin := redistest.Require(t)
+	dir := tree{"redis/users.acl": "user default on >foobared ~* &* +@all\nuser app on >adminpassword ~app:* +@all\nuser root on >adminpassword ~* &* +@all\n"}.write(t)
+	res := fixDir(t, dir, false)
+	acl, err := os.ReadFile(filepath.Join(dir, "redis/users.acl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(acl), ">") || !res.Plan.Changed() {
+		t.Fatalf("cleartext left in:\n%s", acl)
+	}
+	srv, ok := redistest.Start(t, bin, []string{"--aclfile", filepath.Join(dir, "redis/users.acl")}, nil)
+	if !ok {
+		b, _ := os.ReadFile(srv.Log)
+		t.Fatalf("redis-server refused the fixed users.acl:\n%s", b)
+	}
+	for _, c := range [][2]string{{"default", "foobared"}, {"app", "adminpassword"}} {
+		if _, err := srv.Do("AUTH", c[0], c[1]); err != nil {
+			t.Errorf("AUTH %s no longer works: %v", c[0], err)
+		}
+	}
+	if _, err := srv.Do("AUTH", "root", "adminpassword"); err == nil {
+		t.Error("the administrator's account still opens with the shipped default")
+	}
+}

@@ -40,7 +40,12 @@ func aclUsers(f *File, li *scanners.LineIndex) []aclUser {
 		u.nopass, _ = v.(bool)
 		v, _ = r.Get("admin_grants")
 		grants, _ := v.([]string)
-		u.admin = len(grants) > 0
+		v, _ = r.Get("admin_account")
+		account, _ := v.(bool)
+		// An administrator's account (admin, root, …) with administrator rights: the one the
+		// guide turns off. The default user is every client that sends no user name, and an
+		// application user with +@all is still the application's.
+		u.admin = len(grants) > 0 && account && u.name != "default"
 		sp, ok := f.Doc.Span([]any{"users", i})
 		if !ok {
 			continue
@@ -272,9 +277,17 @@ func (p *planner) aclUser(f *File, u aclUser, flagged map[int][]int, pairs map[s
 		return nil
 	}
 	// A default on a user no .env password pairs with: rotating it is safe only where no
-	// client logs in with it, an admin (turned off, as the guide says) or a disabled user.
+	// client logs in with it: an administrator's account (turned off, as the guide says) or
+	// a disabled user.
 	if u.enabled && !u.admin {
-		return nil // leftReason("ACL002")
+		// The password stays (its clients send it), out of cleartext; ACL002 is left.
+		for _, t := range defaults {
+			if strings.HasPrefix(t.text, ">") {
+				edit(t.start, Edit{Start: t.start, End: t.end, New: "#" + sha256Hex(t.text[1:]), Shown: "#<SHA-256 of the password written here>"})
+				resolve(t.start, fmt.Sprintf("user %s: replaced a cleartext password with its SHA-256 (#<hash>); the password itself is a shipped default its clients still send: change it with them", u.name), "ACL001")
+			}
+		}
+		return nil
 	}
 	pw, err := password(p.in.Rand)
 	if err != nil {
