@@ -169,8 +169,15 @@ func (p *planner) dotenv() error {
 	return nil
 }
 
-// rotateEnv replaces v's value with a new secret.
+// rotateEnv replaces v's value with a new secret, once: the same assignment may carry several
+// findings (ENV001 in .env, CMP003 where compose interpolates it).
 func (p *planner) rotateEnv(i int, f *File, v envVar, kind string) (string, error) {
+	for _, e := range p.edits[f.Path] {
+		if e.Start == v.start && e.End == v.end {
+			p.edit(i, f.Path, e)
+			return fmt.Sprintf("set %s to a new random value", v.name), nil
+		}
+	}
 	nv, err := p.rotation(f.Path, kind, v.value)
 	if err != nil {
 		return "", err

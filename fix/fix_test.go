@@ -3,6 +3,7 @@ package fix_test
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
@@ -14,8 +15,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/deploylint/deploylint/fix"
 	"github.com/deploylint/deploylint/rules"
 	"github.com/deploylint/deploylint/scan"
+	"github.com/deploylint/deploylint/scanners"
 	"github.com/deploylint/deploylint/scanners/builtin"
 	"github.com/deploylint/deploylint/scanners/dotenv"
 )
@@ -520,5 +523,44 @@ func TestFixNoSecretsAndSuppressed(t *testing.T) {
 	}
 	if res.Plan.Changed() {
 		t.Errorf("accepted findings were repaired: %s changed", res.Plan.Changes[0].Path)
+	}
+}
+
+// TestOneAssignmentOneRotation: an assignment carrying two findings (ENV001 in .env, CMP003
+// where compose interpolates it) gets one new value, not two overlapping edits.
+func TestOneAssignmentOneRotation(t *testing.T) {
+	e, err := engine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []byte("# COSMOS\nOPENC3_REDIS_PASSWORD=openc3password\n")
+	doc, err := dotenv.New().Parse(".env", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := scanners.LineRange(2, 23, 37)
+	in := fix.Input{
+		Findings: []rules.Finding{
+			{RuleID: "ENV001", Path: ".env", Range: at, Fingerprint: "a"},
+			{RuleID: "CMP003", Path: ".env", Range: at, Fingerprint: "b"},
+		},
+		Files:  map[string]*fix.File{".env": {Path: ".env", Kind: "dotenv", Src: src, Doc: doc, Mode: 0o600}},
+		Stacks: [][]string{{".env", "compose.yaml"}},
+		Values: e.Values(), RedisUsers: e.RedisUsers(), Rand: rand.Reader,
+	}
+	plan, err := fix.Make(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Changes) != 1 || len(plan.Changes[0].Edits) != 1 {
+		t.Fatalf("want one edit, got %+v", plan.Changes)
+	}
+	for _, o := range plan.Outcomes {
+		if !o.Fixed {
+			t.Errorf("%s not fixed: %s", o.Finding.RuleID, o.Text)
+		}
+	}
+	if got := string(plan.Changes[0].New()); !strings.HasPrefix(got, "# COSMOS\nOPENC3_REDIS_PASSWORD=") || len(got) != len("# COSMOS\nOPENC3_REDIS_PASSWORD=\n")+40 {
+		t.Errorf("the file became %q", got)
 	}
 }
