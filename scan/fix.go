@@ -72,6 +72,9 @@ type FixOptions struct {
 type Fixed struct {
 	*Result
 	Plan *fix.Plan
+	// Failed holds, by reported path, why a changed file could not be written; the other
+	// files were written all the same.
+	Failed map[string]error
 }
 
 // Fix scans as Run does, plans the repair of every finding that needs no human decision, and
@@ -98,7 +101,10 @@ func Fix(ctx context.Context, opt Options, fo FixOptions) (*Fixed, error) {
 	}
 	for _, c := range plan.Changes {
 		if err := write(opt.collect.files[c.Path], c); err != nil {
-			return out, res.Redactor.Error(fmt.Errorf("fix %s: %w", c.Path, err))
+			if out.Failed == nil {
+				out.Failed = map[string]error{}
+			}
+			out.Failed[c.Path] = res.Redactor.Error(fmt.Errorf("write %s: %w", c.Path, err))
 		}
 	}
 	return out, nil

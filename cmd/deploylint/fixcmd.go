@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -98,6 +100,13 @@ func (a *app) fix(ctx context.Context, f fixFlags, paths []string) error {
 		}
 		a.code = fixSummary(out, res, f.dryRun, threshold)
 	}
+	if err == nil && len(res.Failed) > 0 {
+		paths := slices.Sorted(maps.Keys(res.Failed))
+		for _, p := range paths[:len(paths)-1] {
+			fmt.Fprintf(a.stderr, "deploylint: %s\n", secret.Printable(res.Failed[p].Error()))
+		}
+		return fmt.Errorf("%w (%s not written, the others were)", res.Failed[paths[len(paths)-1]], plural(len(paths), "file"))
+	}
 	return err
 }
 
@@ -124,6 +133,11 @@ func fixSummary(w io.Writer, res *scan.Fixed, dryRun bool, threshold rules.Sever
 			left = append(left, f)
 		}
 		text := secret.Printable(res.Redactor.String(o.Text))
+		if err, ok := res.Failed[f.Path]; ok && o.Fixed {
+			word, text = "not written", secret.Printable(err.Error())
+			nFixed--
+			left = append(left, f)
+		}
 		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.Path, f.Range.Start.Line, f.Range.Start.Column, f.RuleID, word, text)
 	}
 	fmt.Fprintf(w, "\n%s %s in %s; %s left for a human\n", plural(nFixed, "finding"), fixedWord, plural(len(files), "file"), plural(len(left), "finding"))
