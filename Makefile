@@ -89,5 +89,5 @@ endif
 # the hostile inputs (fixtures/adversarial/gen), each scanned at N and 10N: compare the two.
 bench:
 	bash bench/run.sh
-	$(GO) test -run '^$$' -bench . -benchmem ./scanners/... ./rules/
+	$(GO) test -run '^$$' -bench . -benchmem ./scanners/... ./rules/ ./fix/
 	$(GO) test -run '^$$' -bench Hostile -benchtime 1x -benchmem -timeout 60m ./fixtures/

@@ -50,7 +50,7 @@ var engine = sync.OnceValues(func() (*rules.Engine, error) {
 	return scan.NewEngine(context.Background(), scan.EngineOptions{Registry: builtin.Registry(), Config: &rules.Config{}})
 })
 
-func options(t *testing.T, dir string) scan.Options {
+func options(t testing.TB, dir string) scan.Options {
 	t.Helper()
 	e, err := engine()
 	if err != nil {
@@ -328,7 +328,7 @@ func TestFixMinimalEdits(t *testing.T) {
 }
 
 // copyTree copies the regular files below src into a new temporary directory, modes kept.
-func copyTree(t *testing.T, src string) string {
+func copyTree(t testing.TB, src string) string {
 	t.Helper()
 	dst := t.TempDir()
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
