@@ -146,7 +146,8 @@ func (p *planner) dotenv() error {
 			kind = "hex"
 		case "ENV009":
 			if v.value == "" || !p.in.Values.Class(v.value).Placeholder {
-				return // leftReason says why
+				p.leave(i, fmt.Sprintf("%s is weak or empty but not a placeholder: someone chose it, and its clients may hold it too; set a strong one where they are configured", v.name))
+				return
 			}
 		case "CMP003":
 			if !p.in.Values.Class(v.value).KnownDefault(v.value) {
@@ -178,7 +179,7 @@ func (p *planner) rotateEnv(i int, f *File, v envVar, kind string) (string, erro
 			return fmt.Sprintf("set %s to a new random value", v.name), nil
 		}
 	}
-	nv, err := p.rotation(f.Path, kind, v.value)
+	nv, err := p.rotation(f.Path, kind, v.name, v.value)
 	if err != nil {
 		return "", err
 	}
@@ -192,9 +193,10 @@ func (p *planner) rotateEnv(i int, f *File, v envVar, kind string) (string, erro
 	return what, nil
 }
 
-// rotation is a new value replacing old in path's deployment folder. Each setting gets its
-// own: two services that ship the same default ("admin") are two accounts.
-func (p *planner) rotation(path, kind, old string) (string, error) {
+// rotation is a new value replacing old, the value of setting name, in path's deployment
+// folder. Each setting gets its own: two services that ship the same default ("admin") are
+// two accounts.
+func (p *planner) rotation(path, kind, name, old string) (string, error) {
 	s, ok := p.stackOf[path]
 	if !ok {
 		s = -1 - len(p.stackOf) // a file of no stack shares with nothing
@@ -211,12 +213,15 @@ func (p *planner) rotation(path, kind, old string) (string, error) {
 		return "", err
 	}
 	if p.rotated[s] == nil {
-		p.rotated[s] = map[string][]string{}
+		p.rotated[s] = map[string][]rotated{}
 	}
 	key := kind + "\x00" + old
-	p.rotated[s][key] = append(p.rotated[s][key], nv)
+	p.rotated[s][key] = append(p.rotated[s][key], rotated{name: name, old: old, value: nv})
 	return nv, nil
 }
+
+// rotated is one setting the plan gave a new value.
+type rotated struct{ name, old, value string }
 
 // rotatedTo is the new value of the one setting of path's folder that held the default old;
 // false when none did, or several (which of them a URL means is not known).
@@ -225,11 +230,36 @@ func (p *planner) rotatedTo(path, old string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	nvs := p.rotated[s]["password\x00"+old]
-	if len(nvs) != 1 {
+	rs := p.rotated[s]["password\x00"+old]
+	if len(rs) != 1 {
 		return "", false
 	}
-	return nvs[0], true
+	return rs[0].value, true
+}
+
+// rotatedByHash is the one password setting of path's folder whose old value has the SHA-256
+// h; false when none has, or several.
+func (p *planner) rotatedByHash(path, h string) (rotated, bool) {
+	s, ok := p.stackOf[path]
+	if !ok {
+		return rotated{}, false
+	}
+	if p.byHash[s] == nil {
+		idx := map[string][]rotated{}
+		for key, rs := range p.rotated[s] {
+			if strings.HasPrefix(key, "password\x00") {
+				for _, r := range rs {
+					idx[sha256Hex(r.old)] = append(idx[sha256Hex(r.old)], r)
+				}
+			}
+		}
+		p.byHash[s] = idx
+	}
+	rs := p.byHash[s][h]
+	if len(rs) != 1 {
+		return rotated{}, false
+	}
+	return rs[0], true
 }
 
 // finalEnv records each .env file's effective variables as the plan leaves them.

@@ -131,7 +131,10 @@ type planner struct {
 	secrets map[int]bool // findings whose edits hold a secret
 	// rotated maps, per deployment folder, a default value to the values replacing it, so
 	// that a URL or a redis.conf holding the default of exactly one rotated setting follows it.
-	rotated map[int]map[string][]string
+	rotated map[int]map[string][]rotated
+	// byHash indexes a folder's rotated passwords by the SHA-256 of their old values, for the
+	// users.acl tokens that held the same password (made once the .env step is done).
+	byHash  map[int]map[string][]rotated
 	stackOf map[string]int
 	// envFinal is each .env file's variables after the plan's rotations, by path.
 	envFinal map[string]map[string]string
@@ -177,7 +180,7 @@ func Make(in Input) (*Plan, error) {
 	p := &planner{
 		in: in, edits: map[string][]Edit{}, modes: map[string]fs.FileMode{},
 		done: map[int]string{}, left: map[int]string{}, mine: map[int]map[string][]Edit{},
-		secrets: map[int]bool{}, rotated: map[int]map[string][]string{}, stackOf: map[string]int{},
+		secrets: map[int]bool{}, rotated: map[int]map[string][]rotated{}, byHash: map[int]map[string][]rotated{}, stackOf: map[string]int{},
 		envFinal: map[string]map[string]string{}, parsed: map[string]*derived{},
 	}
 	for s, files := range in.Stacks {

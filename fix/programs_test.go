@@ -204,3 +204,32 @@ func TestFixKeepsClientsWorking(t *testing.T) {
 		t.Error("the administrator's account still opens with the shipped default")
 	}
 }
+
+// TestFixFollowsSharedPasswords: beyond COSMOS's pairs, a users.acl password that a rotated .env
+// setting of the same folder held follows it (REDIS_USERNAME/REDIS_PASSWORD as an application
+// wires them), so the real redis-server accepts the application's new credentials.
+func TestFixFollowsSharedPasswords(t *testing.T) {
+	bin := redistest.Require(t)
+	dir := tree{
+		".env":            "# user and password must match redis/users.acl\nREDIS_USERNAME=app\nREDIS_PASSWORD=changeme\n",
+		"redis/users.acl": "user default off\nuser app on #" + sha("changeme") + " ~app:* -@all +@read +@write\nuser cache on >changeme ~cache:* -@all +get\n",
+	}.write(t)
+	fixDir(t, dir, false)
+	env := envValues(t, filepath.Join(dir, ".env"))
+	if env["REDIS_PASSWORD"] == "changeme" {
+		t.Fatal("the placeholder was not rotated")
+	}
+	srv, ok := redistest.Start(t, bin, []string{"--aclfile", filepath.Join(dir, "redis/users.acl")}, nil)
+	if !ok {
+		b, _ := os.ReadFile(srv.Log)
+		t.Fatalf("redis-server refused the fixed users.acl:\n%s", b)
+	}
+	for _, u := range []string{"app", "cache"} {
+		if _, err := srv.Do("AUTH", u, env["REDIS_PASSWORD"]); err != nil {
+			t.Errorf("AUTH %s with the new REDIS_PASSWORD: %v", u, err)
+		}
+		if _, err := srv.Do("AUTH", u, "changeme"); err == nil {
+			t.Errorf("AUTH %s with the old placeholder still works", u)
+		}
+	}
+}

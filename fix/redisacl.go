@@ -222,6 +222,15 @@ func (p *planner) aclUser(f *File, u aclUser, flagged map[int][]int, pairs map[s
 		if len(t.text) < 1 {
 			continue
 		}
+		// A password a rotated .env setting of the folder held (REDIS_USERNAME/REDIS_PASSWORD
+		// beyond COSMOS's pairs): the user follows it, or its clients would be locked out.
+		if h, ok := tokenHash(t.text); ok && !paired {
+			if r, ok := p.rotatedByHash(f.Path, h); ok {
+				edit(t.start, Edit{Start: t.start, End: t.end, New: "#" + sha256Hex(r.value), Shown: "#<SHA-256 of " + r.name + ">"})
+				resolve(t.start, fmt.Sprintf("user %s: now holds the SHA-256 of %s, whose old value it shared and which was rotated", u.name, r.name), "ACL001", "ACL002")
+				continue
+			}
+		}
 		switch t.text[0] {
 		case '>':
 			pw := t.text[1:]
@@ -321,4 +330,15 @@ func deleteToken(src []byte, t aclToken) Edit {
 		a--
 	}
 	return Edit{Start: a, End: t.end}
+}
+
+// tokenHash is the SHA-256 of the password a token adds (>pw or #hash).
+func tokenHash(t string) (string, bool) {
+	switch {
+	case strings.HasPrefix(t, ">"):
+		return sha256Hex(t[1:]), true
+	case strings.HasPrefix(t, "#") && len(t) == 65:
+		return strings.ToLower(t[1:]), true
+	}
+	return "", false
 }

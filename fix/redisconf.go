@@ -34,7 +34,7 @@ func (p *planner) redisConf() error {
 		text := "set requirepass to the new value of the .env variable that held the same default"
 		nv, shared := p.rotatedTo(f.Path, raw)
 		if !shared {
-			if nv, err = p.rotation(f.Path, "password", raw); err != nil {
+			if nv, err = p.rotation(f.Path, "password", "requirepass", raw); err != nil {
 				return
 			}
 			text = fmt.Sprintf("set requirepass to a new random password (%d characters): give it to the clients", len(nv))
