@@ -1,6 +1,8 @@
 package fix
 
 import (
+	"regexp"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/deploylint/deploylint/rules"
@@ -9,6 +11,8 @@ import (
 // dcos turns TLS 1.0 and 1.1 off on Admin Router (keeping 1.2 on) and sets the auth cookie's
 // Secure flag, in a DC/OS genconf/config.yaml.
 func (p *planner) dcos() error {
+	// A document end (...) or another document (---): a key appended would land outside.
+	endMarker := regexp.MustCompile(`(?m)^(\.\.\.|---)[ \t]*(#.*)?\r?$`)
 	p.findings([]string{"DCOS003", "DCOS013", "DCOS005"}, func(i int, fd rules.Finding) {
 		f := p.in.Files[fd.Path]
 		if f == nil || f.Kind != "dcos-config" {
@@ -43,8 +47,8 @@ func (p *planner) dcos() error {
 				}
 				return true
 			}
-			if top.Column != 1 {
-				return false
+			if top.Column != 1 || endMarker.Match(f.Src) {
+				return false // an appended key would land after the document's end
 			}
 			p.edit(i, f.Path, appendLines(f.Src, key+": '"+value+"'"))
 			return true

@@ -3,6 +3,7 @@ package fix
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/deploylint/deploylint/rules"
@@ -124,6 +125,10 @@ func (p *planner) dotenv() error {
 		}
 		f := p.file(fd.Path)
 		if f == nil || f.Kind != "dotenv" {
+			return
+		}
+		if f.Alone {
+			p.leave(i, "the file was named alone: the files that must agree with it (users.acl, redis.conf, compose) were not scanned; run deploylint fix on its folder")
 			return
 		}
 		if fd.RuleID == "ENV007" {
@@ -267,6 +272,19 @@ func (p *planner) finalEnv() {
 	for path, f := range p.in.Files {
 		if f.Kind != "dotenv" || f.Doc == nil {
 			continue
+		}
+		if edits := p.edits[path]; len(edits) > 0 && p.in.Parse != nil {
+			sorted, err := ordered(slices.Clone(edits))
+			if err == nil {
+				if doc, err := p.in.Parse(f.Kind, f.Path, apply(f.Src, sorted, false)); err == nil && doc.Env != nil {
+					final := map[string]string{}
+					for k, v := range doc.Env {
+						final[k] = v.Value
+					}
+					p.envFinal[path] = final
+					continue
+				}
+			}
 		}
 		final := map[string]string{}
 		rotated := map[[2]int]string{}

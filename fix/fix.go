@@ -32,8 +32,12 @@ type File struct {
 	Src  []byte
 	// Doc is what the kind's parser made of Src alone; nil when it could not be parsed.
 	Doc *scanners.Document
-	// Mode is the file's permission bits; 0 when unknown (standard input, Windows).
+	// Mode is the file's permission bits; 0 when modes say nothing (a git work tree, the
+	// permission check turned off, Windows).
 	Mode fs.FileMode
+	// Alone is true for a file named on the command line: the files that must agree with it
+	// (a users.acl with its .env) were not scanned, so no secret of it is rotated.
+	Alone bool
 }
 
 // Input is what a plan is made from.
@@ -52,6 +56,10 @@ type Input struct {
 	RedisUsers []rules.RedisUser
 	// Rand is where new secrets come from: crypto/rand.Reader outside tests.
 	Rand io.Reader
+	// Parse reads src as a file of kind, as the scan did; the plan reads the .env files it
+	// changes again, so that a value referring to a rotated one (${OPENC3_REDIS_PASSWORD})
+	// is known as compose will expand it.
+	Parse func(kind, path string, src []byte) (*scanners.Document, error)
 }
 
 // Edit replaces the bytes [Start, End) of a file's source with New.
@@ -75,6 +83,16 @@ type Change struct {
 	Mode fs.FileMode
 	// OldMode is the file's permission bits before (0 when unknown).
 	OldMode fs.FileMode
+}
+
+// HoldsSecret reports whether the change writes a new secret (or the hash of one).
+func (c *Change) HoldsSecret() bool {
+	for _, e := range c.Edits {
+		if e.Secret() {
+			return true
+		}
+	}
+	return false
 }
 
 // New is the file's content after the change.

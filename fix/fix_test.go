@@ -564,3 +564,110 @@ func TestOneAssignmentOneRotation(t *testing.T) {
 		t.Errorf("the file became %q", got)
 	}
 }
+
+// TestFixEdgeCases are the shapes a review found fix getting wrong: each must end with none of
+// the listed findings, and a second fix changing nothing.
+func TestFixEdgeCases(t *testing.T) {
+	cases := []struct {
+		name   string
+		tree   tree
+		enable []string
+		gone   []string // rules none of whose findings may remain
+		check  func(t *testing.T, dir string)
+	}{
+		{
+			name:   "only ACL002 enabled keeps the password the .env still holds",
+			tree:   tree{".env": "OPENC3_REDIS_PASSWORD=openc3password\n", "users.acl": "user default off\nuser openc3 on #" + sha("openc3password") + " ~* -@all +get\n"},
+			enable: []string{"ACL002"},
+			check: func(t *testing.T, dir string) {
+				if got := readTree(t, dir, false)["users.acl"]; !strings.Contains(got, "#"+sha("openc3password")) {
+					t.Errorf("openc3 lost its only password:\n%s", got)
+				}
+			},
+		},
+		{
+			name: "a reference to a rotated variable",
+			tree: tree{
+				".env":      "OPENC3_REDIS_PASSWORD=openc3password\nOPENC3_SR_REDIS_PASSWORD=${OPENC3_REDIS_PASSWORD}\n",
+				"users.acl": cosmosACL("#"+sha("openc3password"), "#"+sha("scriptrunnerpassword"), "off #"+sha("adminpassword")),
+			},
+			gone: []string{"ACL002", "ACL008", "ENV001"},
+		},
+		{
+			name: "a password written before resetpass",
+			tree: tree{".env": "OPENC3_REDIS_PASSWORD=" + operatorPassword + "\n", "users.acl": "user default off\nuser openc3 on #" + sha("older") + " resetpass ~* -@all +get\n"},
+			gone: []string{"ACL008"},
+		},
+		{
+			name: "an admin with a password of its own stays on",
+			tree: tree{"users.acl": "user default off\nuser admin on >adminpassword #" + sha(operatorPassword) + " +@admin\n"},
+			gone: []string{"ACL002", "ACL001"},
+			check: func(t *testing.T, dir string) {
+				if got := readTree(t, dir, false)["users.acl"]; !strings.Contains(got, "user admin on #"+sha(operatorPassword)) {
+					t.Errorf("the admin lost its own password or was turned off:\n%s", got)
+				}
+			},
+		},
+		{
+			name: "a DC/OS document with an end marker",
+			tree: tree{"genconf/config.yaml": "bootstrap_url: http://bootstrap:8080\nsecurity: strict\n...\n"},
+			gone: []string{"META001"},
+		},
+		{
+			name: "FLUSHALL renamed to another name",
+			tree: tree{"redis.conf": "bind 0.0.0.0\nrename-command FLUSHALL somename\nrequirepass " + operatorPassword + "\n"},
+			gone: []string{"META001"},
+			check: func(t *testing.T, dir string) {
+				got := readTree(t, dir, false)["redis.conf"]
+				if strings.Count(got, "FLUSHALL") != 1 || !strings.Contains(got, `rename-command FLUSHDB ""`) {
+					t.Errorf("redis.conf:\n%s", got)
+				}
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := c.tree.write(t)
+			opt := options(t, dir)
+			opt.Enable = c.enable
+			res, err := scan.Fix(context.Background(), opt, scan.FixOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			claimed := map[string]bool{}
+			for _, o := range res.Plan.Outcomes {
+				if o.Fixed {
+					claimed[key(o.Finding)+o.Finding.Message] = true
+				}
+			}
+			for _, f := range scanDir(t, dir) {
+				if slices.Contains(c.gone, f.RuleID) || claimed[key(f)+f.Message] {
+					t.Errorf("after fix: %s:%d %s %s", f.Path, f.Range.Start.Line, f.RuleID, f.Message)
+				}
+			}
+			if c.check != nil {
+				c.check(t, dir)
+			}
+			if again, err := scan.Fix(context.Background(), opt, scan.FixOptions{DryRun: true}); err != nil || again.Plan.Changed() {
+				t.Errorf("a second fix would change files (%v)", err)
+			}
+		})
+	}
+	// Modes are changed only where FS001 counts them.
+	dir := tree{".env": "OPENC3_REDIS_PASSWORD=openc3password\n"}.write(t)
+	if err := os.Chmod(filepath.Join(dir, ".env"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := options(t, dir)
+	off := false
+	opt.CheckPermissions = &off
+	res, err := scan.Fix(context.Background(), opt, scan.FixOptions{DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Plan.Changes {
+		if c.Mode != 0 {
+			t.Errorf("%s: mode changed with the permission check off", c.Path)
+		}
+	}
+}

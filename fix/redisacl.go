@@ -253,8 +253,8 @@ func (p *planner) aclUser(f *File, u aclUser, flagged map[int][]int, pairs map[s
 			edit(t.start, Edit{Start: t.start, End: t.end, New: "!" + sha256Hex(t.text[1:]), Shown: "!<SHA-256 of the password written here>"})
 			resolve(t.start, fmt.Sprintf("user %s: the password removal now names the password by its SHA-256 (!<hash>)", u.name), "ACL009")
 		case '#':
-			if !isDefault(t) {
-				continue
+			if !isDefault(t) || paired && t.text == "#"+desired {
+				continue // an operator's hash, or already the .env password's
 			}
 			if !paired {
 				defaults = append(defaults, t)
@@ -273,7 +273,8 @@ func (p *planner) aclUser(f *File, u aclUser, flagged map[int][]int, pairs map[s
 		// Beside the user's other passwords, else right after the name.
 		at := u.nameEnd
 		for _, t := range u.tokens {
-			if strings.HasPrefix(t.text, ">") || strings.HasPrefix(t.text, "#") {
+			// After resetpass or reset too, which would drop a password written before them.
+			if strings.HasPrefix(t.text, ">") || strings.HasPrefix(t.text, "#") || strings.EqualFold(t.text, "resetpass") || strings.EqualFold(t.text, "reset") {
 				at = t.end
 			}
 		}
@@ -295,6 +296,19 @@ func (p *planner) aclUser(f *File, u aclUser, flagged map[int][]int, pairs map[s
 				edit(t.start, Edit{Start: t.start, End: t.end, New: "#" + sha256Hex(t.text[1:]), Shown: "#<SHA-256 of the password written here>"})
 				resolve(t.start, fmt.Sprintf("user %s: replaced a cleartext password with its SHA-256 (#<hash>); the password itself is a shipped default its clients still send: change it with them", u.name), "ACL001")
 			}
+		}
+		return nil
+	}
+	own := 0 // passwords of its own beside the defaults
+	for _, t := range u.tokens {
+		if (strings.HasPrefix(t.text, ">") || strings.HasPrefix(t.text, "#")) && !isDefault(t) {
+			own++
+		}
+	}
+	if own > 0 {
+		for _, t := range defaults {
+			edit(t.start, deleteToken(f.Src, t))
+			resolve(t.start, fmt.Sprintf("user %s: removed the shipped default password; its own password stays", u.name), "ACL002", "ACL010", "ACL001")
 		}
 		return nil
 	}

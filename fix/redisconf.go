@@ -21,6 +21,10 @@ func (p *planner) redisConf() error {
 		if !ok {
 			return
 		}
+		if f.Alone {
+			p.leave(i, "the file was named alone: the .env its clients read was not scanned; run deploylint fix on its folder")
+			return
+		}
 		raw := string(f.Src[a:b])
 		if len(raw) >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[len(raw)-1] == raw[0] {
 			a, b, raw = a+1, b-1, raw[1:len(raw)-1]
@@ -55,25 +59,27 @@ func (p *planner) redisConf() error {
 		f := p.file(path)
 		renamed := renamedCommands(f.Src)
 		var lines []string
-		blocked := false
+		added := map[string]bool{}
 		for _, cmd := range []string{"FLUSHDB", "FLUSHALL"} {
-			to, ok := renamed[cmd]
-			switch {
-			case !ok:
+			// A command renamed to another name is left: renaming it again would stop Redis.
+			if _, ok := renamed[cmd]; !ok {
 				lines = append(lines, fmt.Sprintf(`rename-command %s ""`, cmd))
-			case to != "":
-				blocked = true // renamed to another name: renaming again would stop Redis
+				added[cmd] = true
 			}
 		}
 		if len(lines) > 0 {
 			p.edit(idx[0], path, appendLines(f.Src, lines...))
 		}
 		for _, i := range idx {
-			if blocked && strings.Contains(p.in.Findings[i].Message, "renamed") {
-				continue
-			}
-			if len(lines) > 0 {
-				p.fixed(i, "added "+strings.Join(lines, " and "))
+			msg := p.in.Findings[i].Message
+			for _, cmd := range []string{"FLUSHDB", "FLUSHALL"} {
+				if strings.Contains(msg, cmd) {
+					if added[cmd] {
+						p.fixed(i, fmt.Sprintf(`added rename-command %s ""`, cmd))
+					} else {
+						p.leave(i, cmd+" is renamed to another name: renaming it again would stop Redis; change that line to rename-command "+cmd+` ""`)
+					}
+				}
 			}
 		}
 	}

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 
 	"github.com/deploylint/deploylint/fix"
@@ -25,6 +24,8 @@ import (
 type place struct {
 	root, rel, kind string
 	stack           *rules.Stack
+	// explicit is true for a file named on the command line, not found in a folder.
+	explicit bool
 }
 
 // fileIndex is what planning repairs needs to know of a scan's files once the scan is done.
@@ -47,7 +48,7 @@ func (x *fileIndex) record(docs []judged) {
 		if secret.Printable(shown) != shown {
 			continue // a name the report escapes is not one to write to
 		}
-		x.files[shown] = place{root: j.target.Root, rel: doc.Path, kind: j.target.Kind, stack: j.in.Stack}
+		x.files[shown] = place{root: j.target.Root, rel: doc.Path, kind: j.target.Kind, stack: j.in.Stack, explicit: j.target.Explicit}
 		for _, rel := range doc.Consumed {
 			inc := joinDisplay(prefix, rel)
 			if _, ok := x.files[inc]; !ok && secret.Printable(inc) == inc {
@@ -99,12 +100,35 @@ func Fix(ctx context.Context, opt Options, fo FixOptions) (*Fixed, error) {
 	if fo.DryRun {
 		return out, nil
 	}
+	fail := func(path string, err error) {
+		if out.Failed == nil {
+			out.Failed = map[string]error{}
+		}
+		out.Failed[path] = res.Redactor.Error(fmt.Errorf("write %s: %w", path, err))
+	}
+	// Every file is checked before any is written: a new .env password whose users.acl hash
+	// was written without it (or the other way round) locks the services out. A folder with
+	// a file that cannot be written gets none of its new secrets.
+	broken := map[*rules.Stack]bool{}
 	for _, c := range plan.Changes {
-		if err := write(opt.collect.files[c.Path], c); err != nil {
-			if out.Failed == nil {
-				out.Failed = map[string]error{}
+		pl := opt.collect.files[c.Path]
+		if err := writable(pl, c); err != nil {
+			fail(c.Path, err)
+			if pl.stack != nil {
+				broken[pl.stack] = true
 			}
-			out.Failed[c.Path] = res.Redactor.Error(fmt.Errorf("write %s: %w", c.Path, err))
+		}
+	}
+	for _, c := range plan.Changes {
+		pl := opt.collect.files[c.Path]
+		switch {
+		case out.Failed[c.Path] != nil:
+		case pl.stack != nil && broken[pl.stack] && c.HoldsSecret():
+			fail(c.Path, errors.New("not written: a file of its folder that must change with it could not be written"))
+		default:
+			if err := write(pl, c); err != nil {
+				fail(c.Path, err)
+			}
 		}
 	}
 	return out, nil
@@ -166,6 +190,13 @@ func planRepairs(res *Result, opt Options, r io.Reader, noSecret bool) (*fix.Pla
 		}
 	}
 	in := fix.Input{Findings: findings, Files: map[string]*fix.File{}, Values: idx.values, RedisUsers: idx.redisUsers, Rand: r}
+	in.Parse = func(kind, p string, src []byte) (*scanners.Document, error) {
+		k, ok := opt.Registry.Lookup(kind)
+		if !ok || k.Scanner == nil {
+			return nil, fmt.Errorf("no scanner for %s", kind)
+		}
+		return safeParse(k.Scanner, scanners.Target{Rel: p, Path: p, Kind: kind}, src, nil)
+	}
 	shownPaths := make([]string, 0, len(want))
 	for shown := range want {
 		shownPaths = append(shownPaths, shown)
@@ -180,8 +211,10 @@ func planRepairs(res *Result, opt Options, r io.Reader, noSecret bool) (*fix.Pla
 		if err != nil {
 			continue // changed or gone since the scan: nothing is planned for it
 		}
-		f := &fix.File{Path: shown, Kind: pl.kind, Src: src}
-		if info, err := reader.Stat(pl.root, rootPath(pl.root, pl.rel)); err == nil && runtime.GOOS != "windows" {
+		f := &fix.File{Path: shown, Kind: pl.kind, Src: src, Alone: pl.explicit}
+		// Modes count where FS001 does: never with --no-check-permissions, nor in a git
+		// work tree unless asked (a container may read the file as another user).
+		if info, err := reader.Stat(pl.root, rootPath(pl.root, pl.rel)); err == nil && permissionsMeaningful(pl.root, opt.CheckPermissions) {
 			f.Mode = info.Mode().Perm()
 		}
 		if k, ok := opt.Registry.Lookup(pl.kind); ok && k.Scanner != nil {
@@ -256,39 +289,58 @@ func attachRepairs(res *Result, plan *fix.Plan) {
 // errChanged says a file changed between the scan and the write.
 var errChanged = errors.New("the file changed since it was scanned: run deploylint fix again")
 
+// openChecked opens the file's scan root and checks that the file can be replaced: a regular
+// file in the root, still as it was scanned. It returns the root and the file's mode.
+func openChecked(pl place, c *fix.Change) (*os.Root, fs.FileMode, error) {
+	if pl.root == "" {
+		return nil, 0, errors.New("not a file of the scan")
+	}
+	root, err := os.OpenRoot(pl.root)
+	if err != nil {
+		return nil, 0, err
+	}
+	rel := filepath.FromSlash(pl.rel)
+	info, err := root.Lstat(rel)
+	if err == nil && !info.Mode().IsRegular() {
+		err = errors.New("not a regular file (a symlink is fixed at its target)")
+	}
+	if err == nil && len(c.Edits) > 0 {
+		var cur []byte
+		if cur, err = root.ReadFile(rel); err == nil && !bytes.Equal(cur, c.Old) {
+			err = errChanged
+		}
+	}
+	if err != nil {
+		_ = root.Close() // the check failed: nothing was written through it
+		return nil, 0, err
+	}
+	return root, info.Mode().Perm(), nil
+}
+
+// writable checks that a file can be replaced.
+func writable(pl place, c *fix.Change) error {
+	root, _, err := openChecked(pl, c)
+	if err != nil {
+		return err
+	}
+	return root.Close()
+}
+
 // write replaces a file with its changed content: a new file beside it, synced, given the
 // mode, then renamed over it, so a reader sees the old file or the new one, never a part. It
 // goes through os.Root: nothing outside the scan root is touched, and a symlink is refused.
 func write(pl place, c *fix.Change) error {
-	if pl.root == "" {
-		return errors.New("not a file of the scan")
-	}
-	root, err := os.OpenRoot(pl.root)
+	root, mode, err := openChecked(pl, c)
 	if err != nil {
 		return err
 	}
 	defer root.Close()
 	rel := filepath.FromSlash(pl.rel)
-	info, err := root.Lstat(rel)
-	if err != nil {
-		return err
-	}
-	if !info.Mode().IsRegular() {
-		return errors.New("not a regular file (a symlink is fixed at its target)")
-	}
-	mode := info.Mode().Perm()
 	if c.Mode != 0 {
 		mode = c.Mode
 	}
 	if len(c.Edits) == 0 {
 		return root.Chmod(rel, mode)
-	}
-	cur, err := root.ReadFile(rel)
-	if err != nil {
-		return err
-	}
-	if !bytes.Equal(cur, c.Old) {
-		return errChanged
 	}
 	suffix := make([]byte, 6)
 	if _, err := io.ReadFull(rand.Reader, suffix); err != nil {
