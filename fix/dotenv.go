@@ -159,6 +159,10 @@ func (p *planner) dotenv() error {
 				return
 			}
 		}
+		if where, line, ok := p.literalUse(f.Path, v.value); ok {
+			p.leave(i, fmt.Sprintf("%s line %d writes the same password itself instead of ${%s}: change both together, or interpolate it there first", where, line, v.name))
+			return
+		}
 		var text string
 		text, err = p.rotateEnv(i, f, v, kind)
 		if err == nil {

@@ -671,3 +671,28 @@ func TestFixEdgeCases(t *testing.T) {
 		}
 	}
 }
+
+// TestFixLeavesLiteralCopies: a .env password a compose file also writes literally (a URL, a
+// password option, a secret-named variable) is left, since rotating one copy locks the other
+// service out; a user or image name that happens to equal it is no copy.
+func TestFixLeavesLiteralCopies(t *testing.T) {
+	base := "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n"
+	for name, c := range map[string]struct {
+		compose string
+		rotated bool
+	}{
+		"interpolated only": {base, true},
+		"a URL":             {base + "  app:\n    image: example/app\n    environment:\n      - DATABASE_URL=postgres://postgres:postgres@db/app\n", false},
+		"a variable":        {base + "  app:\n    image: example/app\n    environment:\n      DB_PASSWORD: postgres\n", false},
+		"an option":         {base + "  backup:\n    image: postgres:16\n    command: pg_dump --password postgres app\n", false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := tree{".env": "POSTGRES_PASSWORD=postgres\n", "compose.yaml": c.compose}.write(t)
+			fixDir(t, dir, false)
+			got := envValues(t, filepath.Join(dir, ".env"))["POSTGRES_PASSWORD"]
+			if (got != "postgres") != c.rotated {
+				t.Errorf("rotated = %v, want %v", got != "postgres", c.rotated)
+			}
+		})
+	}
+}

@@ -185,7 +185,8 @@ func planRepairs(res *Result, opt Options, r io.Reader, noSecret bool) (*fix.Pla
 			continue
 		}
 		byStack[pl.stack] = append(byStack[pl.stack], shown)
-		if stacks[pl.stack] && !noSecret && (pl.kind == "dotenv" || pl.kind == "redis-acl") {
+		// A users.acl follows its .env; a compose file may hold a copy of a .env password.
+		if stacks[pl.stack] && !noSecret && (pl.kind == "dotenv" || pl.kind == "redis-acl" || pl.kind == "compose") {
 			want[shown] = true
 		}
 	}
