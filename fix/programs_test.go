@@ -233,3 +233,51 @@ func TestFixFollowsSharedPasswords(t *testing.T) {
 		}
 	}
 }
+
+// TestFixedRedisCommandLine: the Redis command line fix extends (a string and a flow list) is
+// loaded by compose-go and run by the real redis-server, which then refuses FLUSHDB and
+// FLUSHALL.
+func TestFixedRedisCommandLine(t *testing.T) {
+	bin := redistest.Require(t)
+	compose := "services:\n" +
+		"  queue:\n    image: redis:7.4\n    command: redis-server --requirepass \"${REDIS_PASSWORD:?set it}\" --appendonly no # the queue\n    ports: [\"127.0.0.1:6379:6379\"]\n" +
+		"  cache:\n    image: valkey/valkey:8\n    command: [\"valkey-server\", \"--rename-command\", \"FLUSHDB\", \"\"]\n    ports: [\"127.0.0.1:6380:6379\"]\n" +
+		"  quoted:\n    image: redis:7.4\n    command: \"redis-server --requirepass ${REDIS_PASSWORD:?set it}\"\n    ports: [\"127.0.0.1:6381:6379\"]\n"
+	dir := tree{"compose.yaml": compose, ".env": "REDIS_PASSWORD=" + operatorPassword + "\n"}.write(t)
+	fixDir(t, dir, false)
+	path := filepath.Join(dir, "compose.yaml")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
+		WorkingDir: dir, ConfigFiles: []types.ConfigFile{{Filename: path, Content: src}},
+		Environment: types.Mapping{"REDIS_PASSWORD": operatorPassword},
+	}, func(o *loader.Options) { o.SetProjectName("fixed", true) })
+	if err != nil {
+		t.Fatalf("compose-go refuses the fixed file: %v\n%s", err, src)
+	}
+	for _, name := range []string{"queue", "cache", "quoted"} {
+		cmd := p.Services[name].Command
+		if len(cmd) < 2 {
+			t.Fatalf("%s: command %q", name, cmd)
+		}
+		var auth []string
+		if name != "cache" {
+			auth = []string{"default", operatorPassword}
+		}
+		srv, ok := redistest.Start(t, bin, cmd[1:], auth)
+		if !ok {
+			b, _ := os.ReadFile(srv.Log)
+			t.Fatalf("%s: redis-server refused %q:\n%s", name, cmd, b)
+		}
+		for _, c := range []string{"FLUSHDB", "FLUSHALL"} {
+			if _, err := srv.Do(c); err == nil || !strings.Contains(err.Error(), "unknown command") {
+				t.Errorf("%s: %s is still available (%v)", name, c, err)
+			}
+		}
+	}
+	if !strings.Contains(string(src), "# the queue") {
+		t.Errorf("a comment was lost:\n%s", src)
+	}
+}

@@ -18,7 +18,7 @@ const fixLong = `Repair what a scan finds where no human decision is needed, as 
 shipped default passwords in .env rotated to new random ones (40 characters; SECRET_KEY_BASE
 to 128 hex characters), users.acl given the SHA-256 of each .env password its user needs and
 no cleartext password, a default-password Redis admin turned off, redis.conf's default
-requirepass rotated and FLUSHDB/FLUSHALL disabled, obsolete TLS versions removed from nginx
+requirepass rotated, FLUSHDB/FLUSHALL disabled there and on Redis command lines, obsolete TLS versions removed from nginx
 and DC/OS, internal services' compose ports bound to 127.0.0.1, secret files made private.
 
 A value the operator chose is never replaced. Only the value changes: comments, order, quotes
@@ -56,7 +56,7 @@ func (a *app) fixCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&f.dryRun, "dry-run", false, "print the changes as a unified diff (new secrets described, not shown) and write nothing")
-	fl.BoolVar(&f.noSecrets, "no-secrets", false, "apply only the repairs that write no secret (ports, TLS versions, DC/OS keys, disabled commands): what a bot branch may commit")
+	fl.BoolVar(&f.noSecrets, "no-secrets", false, "apply only the repairs that write no secret (ports, TLS versions, DC/OS keys, FLUSHDB/FLUSHALL disabled): what a bot branch may commit")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a finding left unrepaired is at or above: critical|high|medium|low|never")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing but errors")
 	fl.StringSliceVar(&f.enable, "enable", nil, "repair only the findings of these rule IDs, comma-separated (repeatable)")
