@@ -18,15 +18,7 @@ func flushCommands() []string { return []string{"FLUSHDB", "FLUSHALL"} }
 // command does not rename yet.
 func (p *planner) redisCommand() error {
 	p.findings([]string{"CMP011"}, func(i int, fd rules.Finding) {
-		f := p.in.Files[fd.Path]
-		if f == nil || f.Kind != "compose" {
-			return
-		}
-		root := p.yamlOf(f)
-		if root == nil {
-			return
-		}
-		n := nodeAt(root, fd.Range.Start)
+		f, n := p.composeNode(fd)
 		if n == nil {
 			return
 		}

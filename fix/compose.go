@@ -13,24 +13,18 @@ import (
 // loopback is the address internal services are bound to.
 const loopback = "127.0.0.1"
 
-// yamlAt finds the node a finding's range starts at.
-func yamlAt(root *yaml.Node, pos scanners.Position) *yaml.Node {
-	var found *yaml.Node
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		if found != nil || n == nil {
-			return
-		}
-		if n.Kind != yaml.DocumentNode && n.Line == pos.Line && n.Column == pos.Column && (n.Kind == yaml.ScalarNode || n.Kind == yaml.MappingNode) {
-			found = n
-			return
-		}
-		for _, c := range n.Content {
-			walk(c)
-		}
+// composeNode is the compose file a finding is in and the YAML node its range starts at; a
+// nil node when there is none.
+func (p *planner) composeNode(fd rules.Finding) (*File, *yaml.Node) {
+	f := p.in.Files[fd.Path]
+	if f == nil || f.Kind != "compose" {
+		return nil, nil
 	}
-	walk(root)
-	return found
+	root := p.yamlOf(f)
+	if root == nil {
+		return f, nil
+	}
+	return f, nodeAt(root, fd.Range.Start)
 }
 
 // scalarBytes is where a scalar's value is written, without its quotes; false when the bytes
@@ -66,19 +60,11 @@ func parseYAML(src []byte) *yaml.Node {
 // compose binds the internal services' ports CMP002 flags to loopback.
 func (p *planner) compose() error {
 	p.findings([]string{"CMP002"}, func(i int, fd rules.Finding) {
-		f := p.in.Files[fd.Path]
-		if f == nil || f.Kind != "compose" {
-			return
-		}
-		root := p.yamlOf(f)
-		if root == nil {
-			return
-		}
-		li := p.lines(f)
-		n := yamlAt(root, fd.Range.Start)
+		f, n := p.composeNode(fd)
 		if n == nil {
 			return
 		}
+		li := p.lines(f)
 		const done = "bound the port to 127.0.0.1: reach it from other services by the compose network, or from the host through loopback"
 		switch n.Kind {
 		case yaml.ScalarNode:

@@ -141,17 +141,7 @@ func TestFixedComposeLoads(t *testing.T) {
 	if !strings.Contains(string(src), "# local tools") {
 		t.Errorf("a comment was lost:\n%s", src)
 	}
-	load := func(src []byte) *types.Project {
-		t.Helper()
-		p, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
-			WorkingDir: dir, ConfigFiles: []types.ConfigFile{{Filename: path, Content: src}},
-			Environment: types.Mapping{"REDIS_PASSWORD": operatorPassword},
-		}, func(o *loader.Options) { o.SetProjectName("fixed", true) })
-		if err != nil {
-			t.Fatalf("compose-go refuses the file: %v\n%s", err, src)
-		}
-		return p
-	}
+	load := func(src []byte) *types.Project { return loadCompose(t, path, src) }
 	count := func(p *types.Project) int {
 		n := 0
 		for _, svc := range p.Services {
@@ -250,13 +240,7 @@ func TestFixedRedisCommandLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
-		WorkingDir: dir, ConfigFiles: []types.ConfigFile{{Filename: path, Content: src}},
-		Environment: types.Mapping{"REDIS_PASSWORD": operatorPassword},
-	}, func(o *loader.Options) { o.SetProjectName("fixed", true) })
-	if err != nil {
-		t.Fatalf("compose-go refuses the fixed file: %v\n%s", err, src)
-	}
+	p := loadCompose(t, path, src)
 	for _, name := range []string{"queue", "cache", "quoted"} {
 		cmd := p.Services[name].Command
 		if len(cmd) < 2 {
@@ -280,4 +264,17 @@ func TestFixedRedisCommandLine(t *testing.T) {
 	if !strings.Contains(string(src), "# the queue") {
 		t.Errorf("a comment was lost:\n%s", src)
 	}
+}
+
+// loadCompose loads a compose file through compose-go's full loader, REDIS_PASSWORD set.
+func loadCompose(t *testing.T, path string, src []byte) *types.Project {
+	t.Helper()
+	p, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{
+		WorkingDir: filepath.Dir(path), ConfigFiles: []types.ConfigFile{{Filename: path, Content: src}},
+		Environment: types.Mapping{"REDIS_PASSWORD": operatorPassword},
+	}, func(o *loader.Options) { o.SetProjectName("fixed", true) })
+	if err != nil {
+		t.Fatalf("compose-go refuses the file: %v\n%s", err, src)
+	}
+	return p
 }
