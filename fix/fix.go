@@ -213,7 +213,7 @@ func Make(in Input) (*Plan, error) {
 	if err := p.redisACL(); err != nil {
 		return nil, err
 	}
-	steps := []func() error{p.redisConf, p.nginx, p.compose, p.redisCommand, p.dcos, p.modesOf, p.private}
+	steps := []func() error{p.redisConf, p.nginx, p.nginxSettings, p.compose, p.redisCommand, p.dcos, p.modesOf, p.private}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -226,7 +226,7 @@ func Make(in Input) (*Plan, error) {
 // ones a SARIF log may carry, planned without reading a secret file.
 func WritesNoSecret(ruleID string) bool {
 	switch ruleID {
-	case "CMP002", "CMP011", "NGX001", "NGX012", "RDS003", "DCOS003", "DCOS005", "DCOS013":
+	case "CMP002", "CMP011", "NGX001", "NGX002", "NGX008", "NGX012", "RDS003", "DCOS003", "DCOS005", "DCOS013":
 		return true
 	}
 	return false

@@ -58,3 +58,102 @@ func (p *planner) nginx() error {
 	})
 	return nil
 }
+
+// nginxSettings adds what NGX002 and NGX008 find missing where nginx reads it: ssl_protocols
+// TLSv1.2 TLSv1.3 after the listen directive of a TLS server that relies on the defaults (nginx
+// before 1.27.3 still allows TLSv1 and TLSv1.1), and server_tokens off in the http block (or in
+// place of on/build).
+func (p *planner) nginxSettings() error {
+	blocks := map[string]map[int]bool{} // per file, the blocks given ssl_protocols
+	p.findings([]string{"NGX002", "NGX008"}, func(i int, fd rules.Finding) {
+		f := p.in.Files[fd.Path]
+		if f == nil || f.Kind != "nginx" {
+			return
+		}
+		at, end, ok := span(f.Src, p.lines(f), fd.Range)
+		if !ok || at >= len(f.Src) {
+			return
+		}
+		word := string(f.Src[at:end])
+		switch {
+		case fd.RuleID == "NGX002" && word == "listen":
+			block := openingBrace(f.Src, at)
+			if block < 0 {
+				return
+			}
+			if blocks[f.Path] == nil {
+				blocks[f.Path] = map[int]bool{}
+			}
+			if !blocks[f.Path][block] {
+				blocks[f.Path][block] = true
+				eol := lineEnd(f.Src, at)
+				p.edit(i, f.Path, Edit{Start: eol, End: eol, New: lineEnding(f.Src) + indentOf(f.Src, at) + "ssl_protocols TLSv1.2 TLSv1.3;"})
+			}
+			p.fixed(i, "added ssl_protocols TLSv1.2 TLSv1.3; to the server")
+		case fd.RuleID == "NGX008" && word == "server_tokens":
+			semi := bytes.IndexByte(f.Src[end:], ';')
+			args := bytes.TrimSpace(f.Src[end : end+max(semi, 0)])
+			if semi < 0 || bytes.ContainsAny(args, "$\"'#{}") || len(args) == 0 {
+				return
+			}
+			a := end + bytes.Index(f.Src[end:end+semi], args)
+			p.edit(i, f.Path, Edit{Start: a, End: a + len(args), New: "off"})
+			p.fixed(i, "set server_tokens off")
+		case fd.RuleID == "NGX008" && word == "http":
+			brace := bytes.IndexByte(f.Src[end:], '{')
+			if brace < 0 || len(bytes.TrimSpace(f.Src[end:end+brace])) > 0 {
+				return
+			}
+			eol := lineEnd(f.Src, end+brace)
+			indent := indentOf(f.Src, at) + "    "
+			if next := eol + len(lineEnding(f.Src)); next < len(f.Src) {
+				if in := indentOf(f.Src, next); in != indentOf(f.Src, at) {
+					indent = in
+				}
+			}
+			p.edit(i, f.Path, Edit{Start: eol, End: eol, New: lineEnding(f.Src) + indent + "server_tokens off;"})
+			p.fixed(i, "added server_tokens off; to the http block")
+		}
+	})
+	return nil
+}
+
+// openingBrace is the offset of the { that opens the block holding offset at; -1 at the top.
+func openingBrace(src []byte, at int) int {
+	depth := 0
+	for k := at - 1; k >= 0; k-- {
+		switch src[k] {
+		case '}':
+			depth++
+		case '{':
+			if depth == 0 {
+				return k
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// lineEnd is the offset of the line ending of the line holding at (its \r of \r\n).
+func lineEnd(src []byte, at int) int {
+	n := bytes.IndexByte(src[at:], '\n')
+	if n < 0 {
+		return len(src)
+	}
+	e := at + n
+	if e > 0 && src[e-1] == '\r' {
+		e--
+	}
+	return e
+}
+
+// indentOf is the blanks that start the line holding at.
+func indentOf(src []byte, at int) string {
+	a := bytes.LastIndexByte(src[:at], '\n') + 1
+	b := a
+	for b < len(src) && (src[b] == ' ' || src[b] == '\t') {
+		b++
+	}
+	return string(src[a:b])
+}

@@ -2,11 +2,19 @@ package fix_test
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"math/big"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/compose-spec/compose-go/v2/loader"
 	"github.com/compose-spec/compose-go/v2/types"
@@ -88,10 +96,16 @@ func TestFixedNginxAccepted(t *testing.T) {
 		}
 		t.Skip("nginx not installed: apt-get install nginx-core to run this test")
 	}
-	conf := "events {}\nhttp {\n  server_tokens off;\n  ssl_protocols SSLv3 TLSv1 TLSv1.1; # legacy clients\n" +
+	conf := "events {}\nhttp {\n" +
+		"  server {\n    listen 127.0.0.1:8443 ssl;\n    ssl_protocols SSLv3 TLSv1 TLSv1.1; # legacy clients\n    ssl_certificate site.crt;\n    ssl_certificate_key site.key;\n  }\n" +
+		"  server {\n    listen 127.0.0.1:10443 ssl;\n    listen 127.0.0.1:11443 ssl; # twice: one ssl_protocols\n    ssl_certificate site.crt;\n    ssl_certificate_key site.key;\n  }\n" +
 		"  server {\n    listen 127.0.0.1:8080;\n    location / {\n      proxy_pass https://127.0.0.1:9;\n      proxy_ssl_protocols\tSSLv2 TLSv1\tTLSv1.2;\n    }\n" +
 		"    location /old { proxy_pass https://127.0.0.1:10; proxy_ssl_protocols TLSv1.1 TLSv1.3; }\n  }\n}\n"
-	dir := tree{"nginx/nginx.conf": conf}.write(t)
+	crt, key := selfSigned(t)
+	dir := tree{"nginx/nginx.conf": conf, "nginx/site.crt": crt, "nginx/site.key.pem": key}.write(t)
+	if err := os.Rename(filepath.Join(dir, "nginx/site.key.pem"), filepath.Join(dir, "nginx/site.key")); err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(dir, "nginx/nginx.conf")
 	check := func(when string) {
 		t.Helper()
@@ -117,7 +131,8 @@ func TestFixedNginxAccepted(t *testing.T) {
 			t.Errorf("%q still enabled:\n%s", old, got)
 		}
 	}
-	if !strings.Contains(string(got), "ssl_protocols TLSv1.2 TLSv1.3; # legacy clients") || !strings.Contains(string(got), "proxy_ssl_protocols\tTLSv1.2;") {
+	if !strings.Contains(string(got), "ssl_protocols TLSv1.2 TLSv1.3; # legacy clients") || !strings.Contains(string(got), "proxy_ssl_protocols\tTLSv1.2;") ||
+		strings.Count(string(got), "ssl_protocols TLSv1.2 TLSv1.3;") != 2 || !strings.Contains(string(got), "server_tokens off;") {
 		t.Errorf("the rewrite is not minimal:\n%s", got)
 	}
 }
@@ -277,4 +292,23 @@ func loadCompose(t *testing.T, path string, src []byte) *types.Project {
 		t.Fatalf("compose-go refuses the file: %v\n%s", err, src)
 	}
 	return p
+}
+
+// selfSigned is a throwaway certificate and key in PEM, for nginx -t.
+func selfSigned(t *testing.T) (string, string) {
+	t.Helper()
+	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "localhost"}, NotBefore: time.Unix(0, 0), NotAfter: time.Unix(1<<33, 0)}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &k.PublicKey, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kb, err := x509.MarshalPKCS8PrivateKey(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})), string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: kb}))
 }
