@@ -29,6 +29,9 @@ type envVar struct {
 	// comment in between), so that replacing them replaces the value.
 	plain     bool
 	effective bool
+	// ref is true when the value as written refers to another variable (${NAME}): it
+	// follows that one.
+	ref bool
 }
 
 // envVars lists a parsed .env file's assignments, made once per file.
@@ -67,6 +70,7 @@ func readVars(f *File, li *scanners.LineIndex) []envVar {
 			continue
 		}
 		raw := string(f.Src[a:b])
+		v.ref = strings.Contains(raw, "$")
 		switch q := map[string]string{"single": "'", "double": `"`}[quote]; {
 		case q != "" && len(raw) >= 2 && strings.HasPrefix(raw, q) && strings.HasSuffix(raw, q):
 			a, b = a+1, b-1
@@ -117,6 +121,7 @@ func (p *planner) dotenv() error {
 		fd rules.Finding
 	}
 	var urls []target
+	var reqs []request
 	var err error
 	generated := regexp.MustCompile(generatedName)
 	p.findings(ids, func(i int, fd rules.Finding) {
@@ -159,17 +164,12 @@ func (p *planner) dotenv() error {
 				return
 			}
 		}
-		if where, line, ok := p.literalUse(f.Path, v.value); ok {
-			p.leave(i, fmt.Sprintf("%s line %d writes the same password itself instead of ${%s}: change both together, or interpolate it there first", where, line, v.name))
-			return
-		}
-		var text string
-		text, err = p.rotateEnv(i, f, v, kind)
-		if err == nil {
-			p.fixed(i, text)
-		}
+		reqs = append(reqs, request{i, f, v, kind})
 	})
 	if err != nil {
+		return err
+	}
+	if err := p.rotateGroups(reqs, generated); err != nil {
 		return err
 	}
 	p.finalEnv()
@@ -179,38 +179,124 @@ func (p *planner) dotenv() error {
 	return nil
 }
 
-// rotateEnv replaces v's value with a new secret, once: the same assignment may carry several
-// findings (ENV001 in .env, CMP003 where compose interpolates it).
-func (p *planner) rotateEnv(i int, f *File, v envVar, kind string) (string, error) {
-	for _, e := range p.edits[f.Path] {
-		if e.Start == v.start && e.End == v.end {
-			p.edit(i, f.Path, e)
-			return fmt.Sprintf("set %s to a new random value", v.name), nil
+// request is a finding asking for an assignment's new value.
+type request struct {
+	i    int
+	f    *File
+	v    envVar
+	kind string
+}
+
+// member is an assignment of a folder's .env files.
+type member struct {
+	f *File
+	v envVar
+}
+
+// rotateGroups gives each requested assignment a new value. The password-named assignments of
+// the folder that hold the same default get the same one: they may be the two ends of one
+// connection (POSTGRES_PASSWORD and KC_DB_PASSWORD), which a new value on one side only would
+// break. When one of them cannot be rewritten, or a compose file writes the value itself, the
+// whole group is left.
+func (p *planner) rotateGroups(reqs []request, generated *regexp.Regexp) error {
+	at := map[string][]int{} // findings by the assignment they point at
+	for _, r := range reqs {
+		k := fmt.Sprintf("%s\x00%d", r.f.Path, r.v.start)
+		at[k] = append(at[k], r.i)
+	}
+	done := map[string]bool{}
+	for _, r := range reqs {
+		gk := fmt.Sprintf("%d\x00%s\x00%s", p.stackKey(r.f.Path), r.kind, r.v.value)
+		if done[gk] {
+			continue
+		}
+		done[gk] = true
+		group := p.sameValue(r, generated)
+		var names []string
+		why := ""
+		for _, m := range group {
+			names = append(names, m.v.name)
+			if !m.v.plain {
+				why = fmt.Sprintf("%s holds the same value and is written with quotes, escapes or references deploylint does not rewrite: set them together by hand", m.v.name)
+			}
+			if where, line, ok := p.literalUse(m.f.Path, m.v.value); ok {
+				why = fmt.Sprintf("%s line %d writes the same password itself instead of ${%s}: change both together, or interpolate it there first", where, line, m.v.name)
+			}
+		}
+		if why != "" {
+			for _, m := range group {
+				for _, i := range at[fmt.Sprintf("%s\x00%d", m.f.Path, m.v.start)] {
+					p.leave(i, why)
+				}
+			}
+			continue
+		}
+		nv, err := p.rotation(r.f.Path, r.kind, strings.Join(names, " and "), r.v.value)
+		if err != nil {
+			return err
+		}
+		shown := fmt.Sprintf("<new random password, %d characters>", len(nv))
+		text := fmt.Sprintf("set %s to a new random password (%d characters)", names[0], len(nv))
+		if r.kind == "hex" {
+			shown = fmt.Sprintf("<new random key, %d hex characters>", len(nv))
+			text = fmt.Sprintf("set %s to a new random key (%d hex characters)", names[0], len(nv))
+		}
+		if len(names) > 1 {
+			text = fmt.Sprintf("set %s, which held the same default, to one new random value (%d characters): they may be two ends of one connection", strings.Join(names, " and "), len(nv))
+		}
+		for _, m := range group {
+			idx := at[fmt.Sprintf("%s\x00%d", m.f.Path, m.v.start)]
+			e := Edit{Start: m.v.start, End: m.v.end, New: nv, Shown: shown}
+			if len(idx) == 0 {
+				p.edit(-1, m.f.Path, e)
+			}
+			for _, i := range idx {
+				p.edit(i, m.f.Path, e)
+				p.fixed(i, text)
+			}
 		}
 	}
-	nv, err := p.rotation(f.Path, kind, v.name, v.value)
-	if err != nil {
-		return "", err
+	return nil
+}
+
+// stackKey is the folder a file belongs to (a file of no folder is one of its own).
+func (p *planner) stackKey(path string) int {
+	s, ok := p.stackOf[path]
+	if !ok {
+		s = -1 - len(p.stackOf)
+		p.stackOf[path] = s
 	}
-	shown := fmt.Sprintf("<new random password, %d characters>", len(nv))
-	what := fmt.Sprintf("set %s to a new random password (%d characters)", v.name, len(nv))
-	if kind == "hex" {
-		shown = fmt.Sprintf("<new random key, %d hex characters>", len(nv))
-		what = fmt.Sprintf("set %s to a new random key (%d hex characters)", v.name, len(nv))
+	return s
+}
+
+// sameValue lists the effective assignments of r's folder's .env files that hold r's value:
+// r's own, and every password-named one (the hex key only itself).
+func (p *planner) sameValue(r request, generated *regexp.Regexp) []member {
+	out := []member{{r.f, r.v}}
+	s := p.stackKey(r.f.Path)
+	if r.kind == "hex" || s < 0 || s >= len(p.in.Stacks) {
+		return out
 	}
-	p.edit(i, f.Path, Edit{Start: v.start, End: v.end, New: nv, Shown: shown})
-	return what, nil
+	for _, path := range p.in.Stacks[s] {
+		f := p.file(path)
+		if f == nil || f.Kind != "dotenv" || f.Alone {
+			continue
+		}
+		vars, _ := p.envVars(f)
+		for _, v := range vars {
+			if v.effective && !v.ref && v.value == r.v.value && generated.MatchString(v.name) && (f != r.f || v.start != r.v.start) {
+				out = append(out, member{f, v})
+			}
+		}
+	}
+	return out
 }
 
 // rotation is a new value replacing old, the value of setting name, in path's deployment
 // folder. Each setting gets its own: two services that ship the same default ("admin") are
 // two accounts.
 func (p *planner) rotation(path, kind, name, old string) (string, error) {
-	s, ok := p.stackOf[path]
-	if !ok {
-		s = -1 - len(p.stackOf) // a file of no stack shares with nothing
-		p.stackOf[path] = s
-	}
+	s := p.stackKey(path)
 	var nv string
 	var err error
 	if kind == "hex" {

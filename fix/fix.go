@@ -159,6 +159,8 @@ type planner struct {
 	// parsed holds what the steps derive from a file once, not once per finding: a file may
 	// carry a finding on each of 100,000 lines.
 	parsed map[string]*derived
+	// public holds the SHA-256 of every public shipped default, made on first use.
+	public map[string]bool
 }
 
 // derived is what the steps read off one file.

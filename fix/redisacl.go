@@ -156,13 +156,25 @@ func (p *planner) pairs(aclPath string) map[string]pairing {
 
 func (p *planner) aclFile(f *File, flagged map[int][]int) error {
 	users := aclUsers(f, p.lines(f))
+	defaultHashes := map[string]bool{}
+	for _, u := range users {
+		for _, t := range u.tokens {
+			for _, i := range flagged[t.start] {
+				if id := p.in.Findings[i].RuleID; id == "ACL002" || id == "ACL010" {
+					if h, ok := tokenHash(t.text); ok {
+						defaultHashes[h] = true
+					}
+				}
+			}
+		}
+	}
 	pairs := p.pairs(f.Path)
 	count := map[string]int{}
 	for _, u := range users {
 		count[u.name]++
 	}
 	for _, u := range users {
-		if err := p.aclUser(f, u, flagged, pairs, count[u.name] == 1); err != nil {
+		if err := p.aclUser(f, u, flagged, defaultHashes, pairs, count[u.name] == 1); err != nil {
 			return err
 		}
 	}
@@ -170,14 +182,12 @@ func (p *planner) aclFile(f *File, flagged map[int][]int) error {
 }
 
 // aclUser plans one user line.
-func (p *planner) aclUser(f *File, u aclUser, flagged map[int][]int, pairs map[string]pairing, unique bool) error {
+func (p *planner) aclUser(f *File, u aclUser, flagged map[int][]int, defaultHashes map[string]bool, pairs map[string]pairing, unique bool) error {
+	// A default is a token whose password the rules called one (ACL002, ACL010), or that
+	// repeats such a password or a public default: the rules flag only a user's first copy.
 	isDefault := func(t aclToken) bool {
-		for _, i := range flagged[t.start] {
-			if id := p.in.Findings[i].RuleID; id == "ACL002" || id == "ACL010" {
-				return true
-			}
-		}
-		return false
+		h, ok := tokenHash(t.text)
+		return ok && (defaultHashes[h] || p.publicHash(h))
 	}
 	// resolve marks the findings at a token (or at the name) as fixed.
 	resolve := func(start int, text string, ids ...string) {
@@ -355,4 +365,17 @@ func tokenHash(t string) (string, bool) {
 		return strings.ToLower(t[1:]), true
 	}
 	return "", false
+}
+
+// publicHash reports whether h is the SHA-256 of a public shipped default.
+func (p *planner) publicHash(h string) bool {
+	if p.public == nil {
+		p.public = map[string]bool{}
+		if p.in.Values != nil {
+			for _, d := range p.in.Values.PublicDefaults() {
+				p.public[sha256Hex(d)] = true
+			}
+		}
+	}
+	return p.public[h]
 }
