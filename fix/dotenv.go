@@ -204,14 +204,15 @@ func (p *planner) rotateGroups(reqs []request, generated *regexp.Regexp) error {
 		k := fmt.Sprintf("%s\x00%d", r.f.Path, r.v.start)
 		at[k] = append(at[k], r.i)
 	}
-	done := map[string]bool{}
+	done := map[string]bool{} // assignments already given their value, by location
 	for _, r := range reqs {
-		gk := fmt.Sprintf("%d\x00%s\x00%s", p.stackKey(r.f.Path), r.kind, r.v.value)
-		if done[gk] {
+		if done[fmt.Sprintf("%s\x00%d", r.f.Path, r.v.start)] {
 			continue
 		}
-		done[gk] = true
 		group := p.sameValue(r, generated)
+		for _, m := range group {
+			done[fmt.Sprintf("%s\x00%d", m.f.Path, m.v.start)] = true
+		}
 		var names []string
 		why := ""
 		for _, m := range group {
@@ -270,11 +271,14 @@ func (p *planner) stackKey(path string) int {
 }
 
 // sameValue lists the effective assignments of r's folder's .env files that hold r's value:
-// r's own, and every password-named one (the hex key only itself).
+// r's own, and, when the value is a shipped default, every password-named one.
 func (p *planner) sameValue(r request, generated *regexp.Regexp) []member {
 	out := []member{{r.f, r.v}}
 	s := p.stackKey(r.f.Path)
-	if r.kind == "hex" || s < 0 || s >= len(p.in.Stacks) {
+	// A shipped default shared by two settings may be one connection's two ends; a
+	// placeholder shared by two (CHANGE_ME) asked for two values.
+	c := p.in.Values.Class(r.v.value)
+	if r.kind == "hex" || s < 0 || s >= len(p.in.Stacks) || c.Placeholder || !c.KnownDefault(r.v.value) {
 		return out
 	}
 	for _, path := range p.in.Stacks[s] {
