@@ -719,3 +719,51 @@ func TestFixLeavesLiteralCopies(t *testing.T) {
 		})
 	}
 }
+
+// TestFixSafeguards: a .env named alone keeps its secrets (its users.acl was not scanned); a
+// folder whose .env cannot be written gets no new users.acl hash either; a short secret on an
+// untouched line never reaches the diff.
+func TestFixSafeguards(t *testing.T) {
+	stack := tree{
+		".env":      "OPENC3_REDIS_PASSWORD=openc3password\nOPENC3_TSDB_PASSWORD=q7\n",
+		"users.acl": "user default off\nuser openc3 on #" + sha("openc3password") + " ~* -@all +get\n",
+	}
+	dir := stack.write(t)
+	alone := options(t, dir)
+	alone.Paths = []string{filepath.Join(dir, ".env")}
+	res, err := scan.Fix(context.Background(), alone, scan.FixOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readTree(t, dir, false); got[".env"] != stack[".env"] || res.Plan.Changed() {
+		t.Error("a .env named alone was rotated")
+	}
+
+	dry := fixDir(t, dir, true)
+	for _, c := range dry.Plan.Changes {
+		d, err := c.Diff(dry.Redactor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(d, "q7") || c.Path == ".env" && !strings.Contains(d, "<new random password, 40 characters>") {
+			t.Errorf("the diff of %s shows a short secret, or no masked new one:\n%s", c.Path, d)
+		}
+	}
+
+	// The .env becomes a symlink to a file in the root: it cannot be written, so neither is
+	// the users.acl that would hold the hash of its new password.
+	target := filepath.Join(dir, "real.txt")
+	if err := os.Rename(filepath.Join(dir, ".env"), target); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real.txt", filepath.Join(dir, ".env")); err != nil {
+		t.Fatal(err)
+	}
+	res = fixDir(t, dir, false)
+	if res.Failed[".env"] == nil || res.Failed["users.acl"] == nil {
+		t.Fatalf("want both files refused, got %v", res.Failed)
+	}
+	if got := readTree(t, dir, false); got["users.acl"] != stack["users.acl"] || got["real.txt"] != stack[".env"] {
+		t.Error("a file of the folder was written while its .env could not be")
+	}
+}
