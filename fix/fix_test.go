@@ -82,12 +82,26 @@ func fixDir(t *testing.T, dir string, dry bool) *scan.Fixed {
 // snapshot is every file's mode and bytes below dir.
 func snapshot(t *testing.T, dir string) map[string]string { return readTree(t, dir, true) }
 
-// readTree is every file's bytes below dir, by slash path, after its mode when withMode.
+// readTree is every regular file's bytes below dir, by slash path, after its mode when
+// withMode.
 func readTree(t *testing.T, dir string, withMode bool) map[string]string {
 	t.Helper()
 	out := map[string]string{}
+	eachFile(t, dir, func(rel string, b []byte, mode fs.FileMode) error {
+		out[rel] = string(b)
+		if withMode {
+			out[rel] = mode.String() + "\x00" + string(b)
+		}
+		return nil
+	})
+	return out
+}
+
+// eachFile calls f with the slash path, bytes and mode of every regular file below dir.
+func eachFile(t testing.TB, dir string, f func(rel string, b []byte, mode fs.FileMode) error) {
+	t.Helper()
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || !d.Type().IsRegular() {
 			return err
 		}
 		b, err := os.ReadFile(p)
@@ -99,16 +113,11 @@ func readTree(t *testing.T, dir string, withMode bool) map[string]string {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(b)
-		if withMode {
-			out[filepath.ToSlash(rel)] = info.Mode().String() + "\x00" + string(b)
-		}
-		return nil
+		return f(filepath.ToSlash(rel), b, info.Mode())
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out
 }
 
 // envValues reads the effective variables of a .env file as compose does.
@@ -332,27 +341,13 @@ func TestFixMinimalEdits(t *testing.T) {
 func copyTree(t testing.TB, src string) string {
 	t.Helper()
 	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
+	eachFile(t, src, func(rel string, b []byte, mode fs.FileMode) error {
+		p := filepath.Join(dst, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(src, p)
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, info.Mode().Perm())
+		return os.WriteFile(p, b, mode.Perm())
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return dst
 }
 

@@ -146,13 +146,7 @@ func TestFixedComposeLoads(t *testing.T) {
 		"      - {target: 6381, published: \"6381\"}\n      - 6382\n      - \"${RP:-6383}:6383/tcp\"\n" +
 		"      - target: 6384\n        host_ip: 0.0.0.0\n        published: \"6384\"\n      - \"[::]:6385:6385\"\n" +
 		"  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/pg\n    ports: ['5432:5432'] # local tools\n"
-	dir := tree{"compose.yaml": compose, ".env": "REDIS_PASSWORD=" + operatorPassword + "\n"}.write(t)
-	fixDir(t, dir, false)
-	path := filepath.Join(dir, "compose.yaml")
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, path, src := fixCompose(t, compose)
 	if !strings.Contains(string(src), "# local tools") {
 		t.Errorf("a comment was lost:\n%s", src)
 	}
@@ -248,13 +242,7 @@ func TestFixedRedisCommandLine(t *testing.T) {
 		"  queue:\n    image: redis:7.4\n    command: redis-server --requirepass \"${REDIS_PASSWORD:?set it}\" --appendonly no # the queue\n    ports: [\"127.0.0.1:6379:6379\"]\n" +
 		"  cache:\n    image: valkey/valkey:8\n    command: [\"valkey-server\", \"--rename-command\", \"FLUSHDB\", \"\"]\n    ports: [\"127.0.0.1:6380:6379\"]\n" +
 		"  quoted:\n    image: redis:7.4\n    command: \"redis-server --requirepass ${REDIS_PASSWORD:?set it}\"\n    ports: [\"127.0.0.1:6381:6379\"]\n"
-	dir := tree{"compose.yaml": compose, ".env": "REDIS_PASSWORD=" + operatorPassword + "\n"}.write(t)
-	fixDir(t, dir, false)
-	path := filepath.Join(dir, "compose.yaml")
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, path, src := fixCompose(t, compose)
 	p := loadCompose(t, path, src)
 	for _, name := range []string{"queue", "cache", "quoted"} {
 		cmd := p.Services[name].Command
@@ -311,4 +299,18 @@ func selfSigned(t *testing.T) (string, string) {
 		t.Fatal(err)
 	}
 	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})), string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: kb}))
+}
+
+// fixCompose writes a compose file beside a .env holding REDIS_PASSWORD, runs fix on the
+// folder, and returns the folder, the compose file's path and its bytes after the fix.
+func fixCompose(t *testing.T, compose string) (string, string, []byte) {
+	t.Helper()
+	dir := tree{"compose.yaml": compose, ".env": "REDIS_PASSWORD=" + operatorPassword + "\n"}.write(t)
+	fixDir(t, dir, false)
+	path := filepath.Join(dir, "compose.yaml")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, path, src
 }

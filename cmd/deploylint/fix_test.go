@@ -40,15 +40,7 @@ func TestFixPrintsNoSecret(t *testing.T) {
 		"redis/redis.conf": "bind 0.0.0.0\nrequirepass foobared\n",
 	}
 	planted := []string{"Zx7plantedSrPw42", "Zx7plantedReused44", "Zx7plantedUrlPw47", "Zx7plantedKeyBase48", "Zx7plantedAclClear45", "Zx7plantedAclRemove46"}
-	for rel, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	var out bytes.Buffer
 	for _, args := range [][]string{{"fix", "--dry-run", dir}, {"fix", dir}, {"fix", "--dry-run", dir}} {
 		var stdout, stderr bytes.Buffer
