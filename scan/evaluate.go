@@ -145,11 +145,26 @@ func slimmed(docs []judged, keepStack bool) []judged {
 	out := make([]judged, len(docs))
 	for i, j := range docs {
 		out[i] = judged{target: j.target, in: rules.Input{Doc: &scanners.Document{
-			Kind: j.in.Doc.Kind, Path: j.in.Doc.Path, Directives: j.in.Doc.Directives, Consumed: j.in.Doc.Consumed, Secrets: j.in.Doc.Secrets,
+			Kind: j.in.Doc.Kind, Path: j.in.Doc.Path, Directives: j.in.Doc.Directives, Consumed: j.in.Doc.Consumed, Secrets: ownSecrets(j.in.Doc.Secrets),
 		}}}
 		if keepStack { // deploylint fix pairs a users.acl with its folder's .env
 			out[i].in.Stack = j.in.Stack
 		}
+	}
+	return out
+}
+
+// ownSecrets copies the secrets a parser marked with values of their own: a value is a slice
+// of its file's text, and the scan keeps the secrets to its end (for the redactor) but not the
+// text. Held as slices, every .env and users.acl of a large tree stayed in memory whole.
+func ownSecrets(in []secret.Span) []secret.Span {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make([]secret.Span, len(in))
+	for i, sp := range in {
+		sp.Value = strings.Clone(sp.Value)
+		out[i] = sp
 	}
 	return out
 }

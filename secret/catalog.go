@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -37,6 +38,38 @@ type Catalog struct {
 	// placeholder is matched against the lowered value, caseful against it as written.
 	placeholder, caseful, name *regexp.Regexp
 	maxWord                    int
+	// memo remembers the classes of strings already classified: a deployment tree repeats
+	// its keys, images and values across files and folders (a monorepo's copies of one
+	// stack, every compose file's "restart: unless-stopped"), and the placeholder patterns
+	// cost a regular-expression match per string, the largest part of converting a document.
+	memo classMemo
+}
+
+// classMemo is a bounded map of classes, safe for the scan's workers; it starts afresh when
+// full, so a tree of distinct values costs at most a map of maxMemo strings.
+type classMemo struct {
+	mu sync.Mutex
+	m  map[string]Class
+}
+
+// maxMemo bounds the strings remembered (at most MaxLen bytes each).
+const maxMemo = 1 << 14
+
+func (m *classMemo) get(s string) (Class, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c, ok := m.m[s]
+	return c, ok
+}
+
+func (m *classMemo) put(s string, c Class) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil || len(m.m) >= maxMemo {
+		m.m = make(map[string]Class, 256)
+	}
+	// A copy: s is often a slice of a whole file's text, which the memo must not keep alive.
+	m.m[strings.Clone(s)] = c
 }
 
 // maxPlaceholder is the 256 characters beyond which secrets.rego matches no placeholder
@@ -127,6 +160,18 @@ func (c *Catalog) MaxLen() int {
 
 // Class classifies s. Every test reads s as written or trimmed, as secrets.rego does.
 func (c *Catalog) Class(s string) Class {
+	if len(s) > utf8.UTFMax*maxPlaceholder {
+		return c.classify(s) // too long to be worth remembering, and rare
+	}
+	if cl, ok := c.memo.get(s); ok {
+		return cl
+	}
+	cl := c.classify(s)
+	c.memo.put(s, cl)
+	return cl
+}
+
+func (c *Catalog) classify(s string) Class {
 	cl := Class{Shipped: c.shipped[s], Weak: c.weak[s], Org: c.org[s], Placeholder: c.isPlaceholder(s)}
 	cl.SecretName = c.name != nil && c.name.MatchString(s)
 	return cl

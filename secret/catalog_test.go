@@ -1,6 +1,10 @@
 package secret
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+	"unsafe"
+)
 
 func TestCatalogClass(t *testing.T) {
 	defaults := map[string]any{
@@ -49,5 +53,41 @@ func TestCatalogClass(t *testing.T) {
 	}
 	if _, err := NewCatalog(map[string]any{"placeholders": map[string]any{"patterns": []any{"("}}}, nil); err == nil {
 		t.Error("a pattern that does not compile is no error")
+	}
+}
+
+// The memo answers as classifying would, for repeated strings and past its bound, and keeps no
+// slice of the text a string was cut from.
+func TestCatalogClassMemo(t *testing.T) {
+	c, err := NewCatalog(map[string]any{
+		"weak_passwords": []any{"123456"},
+		"placeholders":   map[string]any{"patterns": []any{"^<.*>$"}},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "x=<your password> y=123456"
+	ph, weak := text[2:17], text[20:]
+	for range 3 {
+		if got := c.Class(ph); got != (Class{Placeholder: true}) {
+			t.Fatalf("Class(%q) = %+v", ph, got)
+		}
+		if got := c.Class(weak); got != (Class{Weak: true}) {
+			t.Fatalf("Class(%q) = %+v", weak, got)
+		}
+	}
+	for k := range c.memo.m {
+		if unsafe.StringData(k) == unsafe.StringData(ph) {
+			t.Error("the memo keeps a slice of the document's text")
+		}
+	}
+	for i := range maxMemo + 10 {
+		c.Class(fmt.Sprintf("value-%d", i))
+	}
+	if n := len(c.memo.m); n > maxMemo {
+		t.Errorf("the memo holds %d strings, more than its bound %d", n, maxMemo)
+	}
+	if got := c.Class(ph); got != (Class{Placeholder: true}) {
+		t.Errorf("after the memo started afresh, Class(%q) = %+v", ph, got)
 	}
 }
