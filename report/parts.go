@@ -28,8 +28,10 @@ func inParts(n int, fn func(i int) error) error {
 
 // spliceList writes head, a JSON document indented by two spaces and holding the empty list
 // `"key": []` once, with that list holding n items instead: item(i, prefix) is the i-th,
-// indented under prefix, without a line break. The items are encoded in parts side by side,
-// and the whole is what one encoding of the document would give.
+// indented under prefix, without a line break. The items are encoded a window at a time (in
+// parts side by side once a window is large enough) and written before the next window is
+// encoded, so a report of 100,000 findings is never held encoded whole; the whole is what one
+// encoding of the document would give.
 func spliceList(w io.Writer, head []byte, key string, n int, item func(i int, prefix string) ([]byte, error)) error {
 	empty := []byte(fmt.Sprintf("%q: []", key))
 	at := bytes.Index(head, empty)
@@ -39,30 +41,46 @@ func spliceList(w io.Writer, head []byte, key string, n int, item func(i int, pr
 	}
 	indent := at - bytes.LastIndexByte(head[:at], '\n') - 1
 	prefix := strings.Repeat(" ", indent+2)
-	parts := make([][]byte, workers.Parts(n, partsFrom))
-	errs := make([]error, len(parts))
-	workers.Split(n, partsFrom, func(p, lo, hi int) {
-		var b bytes.Buffer
-		for i := lo; i < hi; i++ {
-			one, err := item(i, prefix)
-			if err != nil {
-				errs[p] = err
-				return
-			}
-			b.WriteString(prefix)
-			b.Write(one)
-			if i < n-1 {
-				b.WriteString(",\n")
-			}
-		}
-		parts[p] = b.Bytes()
-	})
-	if err := errors.Join(errs...); err != nil {
+	if err := writeAll(w, head[:at], []byte(fmt.Sprintf("%q: [\n", key))); err != nil {
 		return err
 	}
-	chunks := append([][]byte{head[:at], []byte(fmt.Sprintf("%q: [\n", key))}, parts...)
+	for lo := 0; lo < n; lo += spliceWindow {
+		hi := min(n, lo+spliceWindow)
+		parts := make([][]byte, workers.Parts(hi-lo, partsFrom))
+		errs := make([]error, len(parts))
+		workers.Split(hi-lo, partsFrom, func(p, plo, phi int) {
+			var b bytes.Buffer
+			for i := lo + plo; i < lo+phi; i++ {
+				one, err := item(i, prefix)
+				if err != nil {
+					errs[p] = err
+					return
+				}
+				b.WriteString(prefix)
+				b.Write(one)
+				if i < n-1 {
+					b.WriteString(",\n")
+				}
+			}
+			parts[p] = b.Bytes()
+		})
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+		if err := writeAll(w, parts...); err != nil {
+			return err
+		}
+	}
 	closing := "\n" + strings.Repeat(" ", indent) + "]"
-	for _, c := range append(chunks, []byte(closing), head[at+len(empty):], []byte("\n")) {
+	return writeAll(w, []byte(closing), head[at+len(empty):], []byte("\n"))
+}
+
+// spliceWindow is how many items spliceList encodes before writing them: two parts of
+// partsFrom, one per core of a 2-core runner, a few megabytes of JSON.
+const spliceWindow = 2 * partsFrom
+
+func writeAll(w io.Writer, chunks ...[]byte) error {
+	for _, c := range chunks {
 		if _, err := w.Write(c); err != nil {
 			return err
 		}
